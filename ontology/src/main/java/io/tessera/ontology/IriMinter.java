@@ -1,0 +1,124 @@
+package io.tessera.ontology;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Mints the stable, readable IRIs of catalog instances and of the named graphs that hold them, all
+ * under one configured base (e.g. {@code https://catalog.example.com}).
+ *
+ * <p>Slugs (domain, product and port names) are used as they are; free-form identifiers
+ * (OpenLineage namespaces and names, field names, contract ids) are percent-encoded, so that {@code
+ * postgres://db:5432} and {@code sales.public.orders} become one path segment each.
+ */
+public final class IriMinter {
+  private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
+
+  private final String base;
+
+  /**
+   * @param base the base IRI; a trailing slash is ignored
+   * @throws OntologyException if the base is not an absolute http(s) or urn IRI
+   */
+  public IriMinter(String base) {
+    Objects.requireNonNull(base, "base");
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    if (!trimmed.matches("^(https?://[^\\s/]+(/[^\\s]*)?|urn:[a-z0-9][a-z0-9-]*:[^\\s]*)$")) {
+      throw new OntologyException("base IRI must be an absolute http(s) or urn IRI: " + base);
+    }
+    this.base = trimmed;
+  }
+
+  /** The base all IRIs start with, without a trailing slash. */
+  public String base() {
+    return base;
+  }
+
+  /** Whether a name can be used as a domain, product or port name. */
+  public static boolean isSlug(String name) {
+    return name != null && SLUG.matcher(name).matches();
+  }
+
+  public String domain(String domain) {
+    return base + "/domain/" + slug(domain);
+  }
+
+  public String product(String domain, String product) {
+    return base + "/product/" + slug(domain) + "/" + slug(product);
+  }
+
+  public String port(String domain, String product, String port) {
+    return product(domain, product) + "/port/" + slug(port);
+  }
+
+  /** The distribution through which a port serves its dataset. */
+  public String distribution(String portIri) {
+    return portIri + "/distribution";
+  }
+
+  /** The schema a port promises. */
+  public String schema(String portIri) {
+    return portIri + "/schema";
+  }
+
+  public String field(String schemaIri, String fieldName) {
+    return schemaIri + "/field/" + encode(fieldName);
+  }
+
+  /** A dataset, identified as OpenLineage does by namespace and name. */
+  public String dataset(String namespace, String name) {
+    return base + "/dataset/" + encode(namespace) + "/" + encode(name);
+  }
+
+  public String job(String namespace, String name) {
+    return base + "/job/" + encode(namespace) + "/" + encode(name);
+  }
+
+  public String run(String runId) {
+    return base + "/run/" + encode(runId);
+  }
+
+  public String classification(String slug) {
+    return base + "/classification/" + slug(slug);
+  }
+
+  public String contract(String contractId) {
+    return base + "/contract/" + encode(contractId);
+  }
+
+  /** The named graph holding what a domain's descriptor declares. */
+  public String domainGraph(String domain) {
+    return base + "/graph/domain/" + slug(domain);
+  }
+
+  /** The named graph holding what a product's descriptor declares; replaced on every apply. */
+  public String productGraph(String domain, String product) {
+    return base + "/graph/product/" + slug(domain) + "/" + slug(product);
+  }
+
+  /** The named graph holding what has been observed about a product (port bindings). */
+  public String observedGraph(String domain, String product) {
+    return productGraph(domain, product) + "/observed";
+  }
+
+  /** The named graph holding the Tessera vocabulary and its individuals. */
+  public String vocabularyGraph() {
+    return base + "/graph/vocabulary";
+  }
+
+  private static String slug(String name) {
+    if (!isSlug(name)) {
+      throw new OntologyException("not a valid name (lowercase letters, digits, dashes): " + name);
+    }
+    return name;
+  }
+
+  private static String encode(String value) {
+    if (value == null || value.isEmpty()) {
+      throw new OntologyException("identifier must not be empty");
+    }
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
