@@ -35,6 +35,7 @@ public final class TESS {
   public static final Property physicalSince = property("physicalSince");
   public static final Property revision = property("revision");
   public static final Property sourceFormat = property("sourceFormat");
+  public static final Property externalIdentifier = property("externalIdentifier");
 
   public static final Resource Ideation = resource("Ideation");
   public static final Resource Design = resource("Design");

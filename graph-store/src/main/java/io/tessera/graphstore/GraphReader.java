@@ -1,0 +1,25 @@
+package io.tessera.graphstore;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+
+/** Read access inside a read (or write) transaction. Everything returned is a copy. */
+public interface GraphReader {
+  /** A copy of one named graph; empty if it does not exist. */
+  Graph graph(String graphIri);
+
+  /** Whether a named graph exists and is not empty. */
+  boolean containsGraph(String graphIri);
+
+  /** Runs a SELECT over the union of all named graphs. */
+  List<Row> select(Query query, Map<String, Node> bindings);
+
+  /** Runs an ASK over the union of all named graphs. */
+  boolean ask(Query query, Map<String, Node> bindings);
+
+  /** Runs a CONSTRUCT over the union of all named graphs. */
+  Graph construct(Query query, Map<String, Node> bindings);
+}

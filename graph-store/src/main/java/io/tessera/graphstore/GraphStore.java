@@ -1,0 +1,73 @@
+package io.tessera.graphstore;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+
+/**
+ * The knowledge graph: one named graph per domain, per product and per lineage source; queries see
+ * their union. Every write is one transaction, validated against the shapes before it commits, and
+ * announced on the change feed after it commits.
+ */
+public interface GraphStore extends AutoCloseable {
+
+  /** Runs work in a read transaction. The work must copy out what it returns. */
+  <T> T read(Function<GraphReader, T> work);
+
+  /**
+   * Runs work in a write transaction and commits it if the written graphs conform to the shapes.
+   *
+   * @return the revision of the commit, or the current revision when nothing was written
+   * @throws ShapeViolationException when a written graph does not conform; nothing is written
+   */
+  long write(Consumer<GraphWriter> work);
+
+  /**
+   * Runs work in a write transaction, validates it as {@link #write} would, and rolls it back:
+   * nothing is written and nothing is announced.
+   *
+   * @throws ShapeViolationException when a written graph would not conform
+   */
+  void dryRun(Consumer<GraphWriter> work);
+
+  /** A SELECT over the union graph in its own read transaction, with a timeout. */
+  default List<Row> select(Query query, Map<String, Node> bindings) {
+    return read(r -> r.select(query, bindings));
+  }
+
+  /** An ASK over the union graph in its own read transaction, with a timeout. */
+  default boolean ask(Query query, Map<String, Node> bindings) {
+    return read(r -> r.ask(query, bindings));
+  }
+
+  /** A CONSTRUCT over the union graph in its own read transaction, with a timeout. */
+  default Graph construct(Query query, Map<String, Node> bindings) {
+    return read(r -> r.construct(query, bindings));
+  }
+
+  /** The revision of the last commit (0 for a new store); survives restarts. */
+  long revision();
+
+  /** Writes every named graph (and the default graph) to the stream. */
+  void export(OutputStream out, RdfFormat format);
+
+  /**
+   * Replaces the whole store with the dataset read from the stream. The input is parsed completely
+   * before anything is changed, so unreadable input leaves the store as it was.
+   *
+   * @throws ImportException if the input cannot be parsed
+   */
+  void importAll(InputStream in, RdfFormat format);
+
+  /** Registers a change-feed listener. */
+  void subscribe(ChangeListener listener);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,27 @@
+package io.tessera.graphstore;
+
+import org.apache.jena.graph.Graph;
+
+/**
+ * Write access inside a write transaction. Nothing is visible to readers until the transaction
+ * commits, and it commits only if every graph written conforms to the shapes.
+ */
+public interface GraphWriter extends GraphReader {
+  /** Replaces a named graph's content; the graph is validated at commit. */
+  void replaceGraph(String graphIri, Graph content);
+
+  /** Adds triples to a named graph; the whole graph is validated at commit. */
+  void addToGraph(String graphIri, Graph content);
+
+  /** Removes a named graph. */
+  void removeGraph(String graphIri);
+
+  /**
+   * Includes an existing graph in the data the written graphs are validated with (e.g. the product
+   * a binding refers to), without writing it.
+   */
+  void validateWith(String graphIri);
+
+  /** Records a change to announce on the change feed once the transaction commits. */
+  void changed(String entityIri, ChangeEvent.EntityKind kind, ChangeEvent.ChangeType type);
+}

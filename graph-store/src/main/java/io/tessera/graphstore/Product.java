@@ -1,0 +1,44 @@
+package io.tessera.graphstore;
+
+import io.tessera.ontology.Lifecycle;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A data product as declared by its domain team, plus what has been observed about it.
+ *
+ * @param identifier an external identifier (e.g. an ODPS id), or null
+ * @param sourceFormat the descriptor format it was applied from (tessera/v1, odps:v1.0.0...)
+ * @param revision the descriptor revision it was written from
+ * @param physicalSince when its first output port was bound, or null while it is planned
+ */
+public record Product(
+    String domain,
+    String name,
+    String title,
+    String description,
+    String purpose,
+    String owner,
+    Lifecycle lifecycle,
+    List<String> classification,
+    List<String> tags,
+    List<Port> outputPorts,
+    List<Port> inputPorts,
+    List<DatasetRef> groups,
+    String identifier,
+    String sourceFormat,
+    long revision,
+    Instant physicalSince) {
+  public Product {
+    classification = List.copyOf(classification);
+    tags = List.copyOf(tags);
+    outputPorts = List.copyOf(outputPorts);
+    inputPorts = List.copyOf(inputPorts);
+    groups = List.copyOf(groups);
+  }
+
+  /** Planned until an output port is bound to an observed dataset, physical after. */
+  public boolean physical() {
+    return physicalSince != null;
+  }
+}

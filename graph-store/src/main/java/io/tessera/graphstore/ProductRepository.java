@@ -1,0 +1,261 @@
+package io.tessera.graphstore;
+
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Data products in the graph. What a domain team declares lives in the product's graph and is
+ * replaced on every apply; what has been observed (port bindings, physical since) lives in the
+ * product's observed graph and survives re-applies as long as the bound port still promises the
+ * same dataset.
+ */
+public final class ProductRepository {
+  private static final Query PRODUCTS =
+      SparqlQueries.load(ProductRepository.class, "queries/products.rq");
+  private static final Query PROMISING =
+      SparqlQueries.load(ProductRepository.class, "queries/ports-promising.rq");
+
+  private final GraphStore store;
+  private final IriMinter iris;
+  private final ProductMapper mapper;
+
+  public ProductRepository(GraphStore store, IriMinter iris) {
+    this.store = store;
+    this.iris = iris;
+    this.mapper = new ProductMapper(iris);
+  }
+
+  /** A port of a product, by names. */
+  public record PortKey(String domain, String product, String port) {}
+
+  /**
+   * Writes a product's declared graph inside the caller's write transaction, keeping the bindings
+   * of ports that still promise the dataset they were bound to.
+   *
+   * @return the product as stored, with the bindings it kept
+   */
+  public Product put(GraphWriter writer, Product product) {
+    Optional<Product> existing = find(writer, product.domain(), product.name());
+    Product merged = mergeObservations(product, existing.orElse(null));
+    writer.replaceGraph(
+        iris.productGraph(product.domain(), product.name()), mapper.declared(merged));
+    writeObserved(writer, merged);
+    writer.changed(
+        iris.product(product.domain(), product.name()),
+        ChangeEvent.EntityKind.DATA_PRODUCT,
+        ChangeEvent.ChangeType.UPSERT);
+    return merged;
+  }
+
+  /** Removes a product's graphs inside the caller's write transaction. */
+  public void remove(GraphWriter writer, String domain, String name) {
+    writer.removeGraph(iris.productGraph(domain, name));
+    writer.removeGraph(iris.observedGraph(domain, name));
+    writer.changed(
+        iris.product(domain, name),
+        ChangeEvent.EntityKind.DATA_PRODUCT,
+        ChangeEvent.ChangeType.DELETE);
+  }
+
+  /** One product, with what has been observed about it. */
+  public Optional<Product> find(String domain, String name) {
+    return store.read(r -> find(r, domain, name));
+  }
+
+  /** One product as seen inside a transaction. */
+  public Optional<Product> find(GraphReader reader, String domain, String name) {
+    String graph = iris.productGraph(domain, name);
+    if (!reader.containsGraph(graph)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        mapper.read(
+            iris.product(domain, name),
+            reader.graph(graph),
+            reader.graph(iris.observedGraph(domain, name))));
+  }
+
+  /** The product's RDF: its declared and observed graphs together. */
+  public Optional<Graph> graph(String domain, String name) {
+    return store.read(
+        r -> {
+          if (!r.containsGraph(iris.productGraph(domain, name))) {
+            return Optional.empty();
+          }
+          Graph union = GraphFactory.createDefaultGraph();
+          r.graph(iris.productGraph(domain, name)).find().forEach(union::add);
+          r.graph(iris.observedGraph(domain, name)).find().forEach(union::add);
+          return Optional.of(union);
+        });
+  }
+
+  /** Products matching the filter, in {@code domain/name} order. */
+  public List<ProductSummary> list(ProductFilter filter) {
+    Map<String, Node> bindings = new HashMap<>();
+    if (filter.domain() != null) {
+      bindings.put("domain", NodeFactory.createURI(iris.domain(filter.domain())));
+    }
+    if (filter.lifecycle() != null) {
+      bindings.put("lifecycle", filter.lifecycle().resource().asNode());
+    }
+    if (filter.physical() != null) {
+      bindings.put(
+          "wantPhysical",
+          NodeFactory.createLiteralDT(filter.physical().toString(), XSDDatatype.XSDboolean));
+    }
+    if (filter.after() != null) {
+      bindings.put("after", NodeFactory.createLiteralString(filter.after()));
+    }
+    Query query = PRODUCTS.cloneQuery();
+    query.setLimit(filter.limit());
+    return store.select(query, bindings).stream().map(this::summary).toList();
+  }
+
+  private ProductSummary summary(Row row) {
+    String[] key = row.text("key").split("/", 2);
+    return new ProductSummary(
+        key[0],
+        key[1],
+        row.text("product"),
+        row.text("title"),
+        row.text("description"),
+        row.text("owner"),
+        Lifecycle.fromIri(row.text("lifecycle")).orElseThrow(),
+        row.text("since") == null ? null : Instant.parse(row.text("since")));
+  }
+
+  /**
+   * Binds every not-yet-bound output port that promises the dataset: the ports become physical, and
+   * so do their products if they were planned. One transaction.
+   *
+   * @param evidence what proved the dataset exists (normally the IRI of the run that wrote it)
+   * @return the ports that were bound now (empty if none promised it or all were bound already)
+   */
+  public List<PortKey> bindObservedDataset(
+      DatasetRef dataset, Instant observedAt, String evidence) {
+    List<PortKey> bound = new ArrayList<>();
+    store.write(
+        w -> {
+          Node ds = NodeFactory.createURI(iris.dataset(dataset.namespace(), dataset.name()));
+          for (Row row : w.select(PROMISING, Map.of("dataset", ds))) {
+            String[] key = row.text("key").split("/", 2);
+            PortKey port = new PortKey(key[0], key[1], row.text("portName"));
+            if (bind(w, port, new PortBinding(dataset, observedAt, evidence))) {
+              bound.add(port);
+            }
+          }
+        });
+    return bound;
+  }
+
+  /**
+   * Binds one output port to an observed dataset inside the caller's write transaction. A port that
+   * is already bound keeps its first binding.
+   *
+   * @return whether the port was bound now
+   * @throws EntityNotFoundException if the product or the output port does not exist
+   */
+  public boolean bind(GraphWriter writer, PortKey key, PortBinding binding) {
+    Product product =
+        find(writer, key.domain(), key.product())
+            .orElseThrow(
+                () -> new EntityNotFoundException(iris.product(key.domain(), key.product())));
+    Port port =
+        product.outputPorts().stream()
+            .filter(p -> p.name().equals(key.port()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new EntityNotFoundException(
+                        iris.port(key.domain(), key.product(), key.port())));
+    if (port.binding() != null) {
+      return false;
+    }
+    List<Port> ports =
+        product.outputPorts().stream()
+            .map(p -> p.name().equals(key.port()) ? p.withBinding(binding) : p)
+            .toList();
+    Instant since = product.physicalSince() == null ? binding.boundAt() : product.physicalSince();
+    Product updated = withObservations(product, ports, since);
+    writeObserved(writer, updated);
+    writer.changed(
+        iris.product(key.domain(), key.product()),
+        ChangeEvent.EntityKind.DATA_PRODUCT,
+        ChangeEvent.ChangeType.UPSERT);
+    return true;
+  }
+
+  private void writeObserved(GraphWriter writer, Product product) {
+    String observed = iris.observedGraph(product.domain(), product.name());
+    Graph graph = mapper.observed(product);
+    if (graph.isEmpty()) {
+      writer.removeGraph(observed);
+    } else {
+      writer.replaceGraph(observed, graph);
+      writer.validateWith(iris.productGraph(product.domain(), product.name()));
+    }
+  }
+
+  private static Product mergeObservations(Product declared, Product existing) {
+    if (existing == null) {
+      return withObservations(declared, declared.outputPorts(), null);
+    }
+    Map<String, Port> before = new HashMap<>();
+    existing.outputPorts().forEach(p -> before.put(p.name(), p));
+    List<Port> ports =
+        declared.outputPorts().stream()
+            .map(
+                p -> {
+                  Port old = before.get(p.name());
+                  boolean keep =
+                      old != null
+                          && old.binding() != null
+                          && Objects.equals(old.binding().dataset(), p.dataset());
+                  return p.withBinding(keep ? old.binding() : null);
+                })
+            .toList();
+    Instant since =
+        ports.stream()
+            .map(Port::binding)
+            .filter(Objects::nonNull)
+            .map(PortBinding::boundAt)
+            .min(Comparator.naturalOrder())
+            .map(first -> existing.physicalSince() != null ? existing.physicalSince() : first)
+            .orElse(null);
+    return withObservations(declared, ports, since);
+  }
+
+  private static Product withObservations(Product p, List<Port> outputPorts, Instant since) {
+    return new Product(
+        p.domain(),
+        p.name(),
+        p.title(),
+        p.description(),
+        p.purpose(),
+        p.owner(),
+        p.lifecycle(),
+        p.classification(),
+        p.tags(),
+        outputPorts,
+        p.inputPorts(),
+        p.groups(),
+        p.identifier(),
+        p.sourceFormat(),
+        p.revision(),
+        since);
+  }
+}

@@ -1,0 +1,249 @@
+package io.tessera.graphstore;
+
+import io.tessera.graphstore.tdb.TxnAccess;
+import io.tessera.ontology.TESS;
+import io.tessera.ontology.TesseraOntology;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graph store on an embedded Jena TDB2 dataset, on disk or in memory. The default graph of
+ * queries is the union of the named graphs. Writers are serialised by TDB2; readers never block.
+ */
+public final class TdbGraphStore implements GraphStore {
+  private static final Logger LOG = LoggerFactory.getLogger(TdbGraphStore.class);
+  private static final Node META_GRAPH = NodeFactory.createURI("urn:tessera:graph:store");
+  private static final Node META_SUBJECT = NodeFactory.createURI("urn:tessera:store");
+
+  private final GraphStoreConfig config;
+  private final Dataset dataset;
+  private final DatasetGraph dsg;
+  private final Shapes shapes;
+  private final Graph vocabulary;
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Opens (or creates) the store and makes sure it holds the current vocabulary. */
+  public TdbGraphStore(GraphStoreConfig config, TesseraOntology ontology) {
+    this.config = config;
+    this.dataset =
+        config.directory() == null
+            ? TDB2Factory.createDataset()
+            : TDB2Factory.connectDataset(config.directory().toString());
+    this.dsg = dataset.asDatasetGraph();
+    this.dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    this.shapes = ontology.shapes();
+    this.vocabulary = ontology.vocabulary();
+    installVocabulary();
+  }
+
+  @Override
+  public <T> T read(Function<GraphReader, T> work) {
+    dataset.begin(TxnType.READ);
+    try {
+      return work.apply(new TxnAccess(dataset, config.queryTimeout()));
+    } finally {
+      dataset.end();
+    }
+  }
+
+  @Override
+  public long write(Consumer<GraphWriter> work) {
+    return transact(work, true);
+  }
+
+  @Override
+  public void dryRun(Consumer<GraphWriter> work) {
+    transact(work, false);
+  }
+
+  private long transact(Consumer<GraphWriter> work, boolean commit) {
+    List<ChangeEvent> committed = new ArrayList<>();
+    long revision;
+    dataset.begin(TxnType.WRITE);
+    try {
+      TxnAccess writer = new TxnAccess(dataset, config.queryTimeout());
+      work.accept(writer);
+      List<Violation> violations = validate(writer);
+      if (!violations.isEmpty()) {
+        throw new ShapeViolationException(violations);
+      }
+      revision = currentRevision();
+      if (!commit || !writer.hasWrites()) {
+        dataset.abort();
+        return revision;
+      }
+      revision++;
+      setRevision(revision);
+      for (TxnAccess.PendingChange change : writer.changes()) {
+        committed.add(new ChangeEvent(change.entityIri(), change.kind(), change.type(), revision));
+      }
+      dataset.commit();
+    } finally {
+      if (dataset.isInTransaction()) {
+        dataset.abort();
+      }
+      dataset.end();
+    }
+    announce(committed);
+    return revision;
+  }
+
+  private List<Violation> validate(TxnAccess writer) {
+    if (writer.validationGraphs().isEmpty()) {
+      return List.of();
+    }
+    Graph data = GraphFactory.createDefaultGraph();
+    vocabulary.find().forEach(data::add);
+    for (Node graph : writer.validationGraphs()) {
+      dsg.getGraph(graph).find().forEach(data::add);
+    }
+    ValidationReport report = ShaclValidator.get().validate(shapes, data);
+    List<Violation> violations = new ArrayList<>();
+    for (ReportEntry entry : report.getEntries()) {
+      violations.add(
+          new Violation(
+              entry.focusNode().toString(),
+              entry.resultPath() == null ? "" : stripBrackets(entry.resultPath().toString()),
+              entry.message()));
+    }
+    return violations;
+  }
+
+  private static String stripBrackets(String path) {
+    return path.startsWith("<") && path.endsWith(">") && path.indexOf('>') == path.length() - 1
+        ? path.substring(1, path.length() - 1)
+        : path;
+  }
+
+  private void announce(List<ChangeEvent> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    for (ChangeListener listener : listeners) {
+      try {
+        listener.onCommit(changes);
+      } catch (RuntimeException e) {
+        LOG.error("change listener {} failed on revision {}", listener, changes.getFirst(), e);
+      }
+    }
+  }
+
+  @Override
+  public long revision() {
+    dataset.begin(TxnType.READ);
+    try {
+      return currentRevision();
+    } finally {
+      dataset.end();
+    }
+  }
+
+  private long currentRevision() {
+    var found = dsg.find(META_GRAPH, META_SUBJECT, TESS.revision.asNode(), Node.ANY);
+    try {
+      return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
+    } finally {
+      Iter.close(found);
+    }
+  }
+
+  private void setRevision(long revision) {
+    dsg.deleteAny(META_GRAPH, META_SUBJECT, TESS.revision.asNode(), Node.ANY);
+    dsg.add(
+        META_GRAPH,
+        META_SUBJECT,
+        TESS.revision.asNode(),
+        NodeFactory.createLiteralDT(
+            Long.toString(revision), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+  }
+
+  @Override
+  public void export(OutputStream out, RdfFormat format) {
+    dataset.begin(TxnType.READ);
+    try {
+      RDFDataMgr.write(out, dsg, format.lang());
+    } finally {
+      dataset.end();
+    }
+  }
+
+  @Override
+  public void importAll(InputStream in, RdfFormat format) {
+    DatasetGraph incoming = DatasetGraphFactory.create();
+    try {
+      RDFParser.source(in).lang(format.lang()).parse(incoming);
+    } catch (RiotException e) {
+      throw new ImportException("cannot parse the " + format + " import: " + e.getMessage(), e);
+    }
+    Node vocabularyGraph = NodeFactory.createURI(config.vocabularyGraph());
+    write(
+        w -> {
+          TxnAccess access = (TxnAccess) w;
+          long revision = currentRevision();
+          dsg.clear();
+          incoming.find().forEachRemaining(q -> dsg.add(q));
+          dsg.deleteAny(META_GRAPH, Node.ANY, Node.ANY, Node.ANY);
+          setRevision(revision);
+          dsg.deleteAny(vocabularyGraph, Node.ANY, Node.ANY, Node.ANY);
+          vocabulary
+              .find()
+              .forEach(
+                  t -> dsg.add(vocabularyGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+          dsg.listGraphNodes().forEachRemaining(g -> access.validateWith(g.getURI()));
+          access.markWritten();
+          w.changed(
+              config.vocabularyGraph(), ChangeEvent.EntityKind.STORE, ChangeEvent.ChangeType.RESET);
+        });
+  }
+
+  @Override
+  public void subscribe(ChangeListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public void close() {
+    if (config.directory() != null) {
+      TDBInternal.expel(dsg);
+    }
+    dataset.close();
+  }
+
+  private void installVocabulary() {
+    Node graph = NodeFactory.createURI(config.vocabularyGraph());
+    boolean current = read(r -> r.graph(config.vocabularyGraph()).isIsomorphicWith(vocabulary));
+    if (!current) {
+      write(
+          w -> {
+            w.replaceGraph(config.vocabularyGraph(), vocabulary);
+            w.changed(graph.getURI(), ChangeEvent.EntityKind.STORE, ChangeEvent.ChangeType.UPSERT);
+          });
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.tessera.graphstore.tdb;
+
+import io.tessera.graphstore.ChangeEvent;
+import io.tessera.graphstore.GraphWriter;
+import io.tessera.graphstore.QueryTimeoutException;
+import io.tessera.graphstore.Row;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * Reader and writer over a dataset inside an open transaction. Tracks which graphs were written (to
+ * validate them at commit) and which changes to announce.
+ */
+public final class TxnAccess implements GraphWriter {
+  private final Dataset dataset;
+  private final DatasetGraph dsg;
+  private final Duration timeout;
+  private final Set<Node> written = new LinkedHashSet<>();
+  private final Set<Node> context = new LinkedHashSet<>();
+  private final List<PendingChange> changes = new ArrayList<>();
+  private boolean anyWrite;
+
+  /** A change recorded during the transaction, announced with the commit's revision. */
+  public record PendingChange(
+      String entityIri, ChangeEvent.EntityKind kind, ChangeEvent.ChangeType type) {}
+
+  public TxnAccess(Dataset dataset, Duration timeout) {
+    this.dataset = dataset;
+    this.dsg = dataset.asDatasetGraph();
+    this.timeout = timeout;
+  }
+
+  @Override
+  public Graph graph(String graphIri) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    dsg.getGraph(iri(graphIri)).find().forEach(copy::add);
+    return copy;
+  }
+
+  @Override
+  public boolean containsGraph(String graphIri) {
+    return dsg.contains(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
+  }
+
+  @Override
+  public List<Row> select(Query query, Map<String, Node> bindings) {
+    List<Row> rows = new ArrayList<>();
+    try (QueryExec exec = build(query, bindings).build()) {
+      RowSet rowSet = exec.select();
+      List<Var> vars = rowSet.getResultVars();
+      rowSet.forEachRemaining(
+          binding -> {
+            Map<String, Node> values = new HashMap<>();
+            for (Var var : vars) {
+              Node value = binding.get(var);
+              if (value != null) {
+                values.put(var.getVarName(), value);
+              }
+            }
+            rows.add(new Row(values));
+          });
+    } catch (QueryCancelledException e) {
+      throw new QueryTimeoutException(timeout, e);
+    }
+    return rows;
+  }
+
+  @Override
+  public boolean ask(Query query, Map<String, Node> bindings) {
+    try (QueryExec exec = build(query, bindings).build()) {
+      return exec.ask();
+    } catch (QueryCancelledException e) {
+      throw new QueryTimeoutException(timeout, e);
+    }
+  }
+
+  @Override
+  public Graph construct(Query query, Map<String, Node> bindings) {
+    try (QueryExec exec = build(query, bindings).build()) {
+      Graph copy = GraphFactory.createDefaultGraph();
+      exec.construct(copy);
+      return copy;
+    } catch (QueryCancelledException e) {
+      throw new QueryTimeoutException(timeout, e);
+    }
+  }
+
+  private QueryExecBuilder build(Query query, Map<String, Node> bindings) {
+    QueryExecBuilder builder =
+        QueryExec.dataset(dsg).query(query).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    bindings.forEach((var, value) -> builder.substitution(var, value));
+    return builder;
+  }
+
+  @Override
+  public void replaceGraph(String graphIri, Graph content) {
+    Node graph = iri(graphIri);
+    dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+    content.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    markWritten(graph);
+  }
+
+  @Override
+  public void addToGraph(String graphIri, Graph content) {
+    Node graph = iri(graphIri);
+    content.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    markWritten(graph);
+  }
+
+  @Override
+  public void removeGraph(String graphIri) {
+    dsg.deleteAny(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
+    anyWrite = true;
+  }
+
+  @Override
+  public void validateWith(String graphIri) {
+    context.add(iri(graphIri));
+  }
+
+  @Override
+  public void changed(String entityIri, ChangeEvent.EntityKind kind, ChangeEvent.ChangeType type) {
+    changes.add(new PendingChange(entityIri, kind, type));
+  }
+
+  /** Marks the transaction as having written something the caller changed directly. */
+  public void markWritten() {
+    anyWrite = true;
+  }
+
+  private void markWritten(Node graph) {
+    written.add(graph);
+    anyWrite = true;
+  }
+
+  /** Whether anything was written. */
+  public boolean hasWrites() {
+    return anyWrite;
+  }
+
+  /** The graphs to validate at commit: those written (if they still exist) plus context. */
+  public Set<Node> validationGraphs() {
+    Set<Node> graphs = new LinkedHashSet<>(written);
+    graphs.addAll(context);
+    return graphs;
+  }
+
+  /** The changes to announce. */
+  public List<PendingChange> changes() {
+    return List.copyOf(changes);
+  }
+
+  /** The dataset this access works on. */
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  private static Node iri(String graphIri) {
+    return NodeFactory.createURI(graphIri);
+  }
+}
