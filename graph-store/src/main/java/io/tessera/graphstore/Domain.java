@@ -7,4 +7,10 @@ package io.tessera.graphstore;
  * @param revision the descriptor revision the domain was written from
  */
 public record Domain(
-    String name, String title, String description, String owner, String parent, long revision) {}
+    String name, String title, String description, String owner, String parent, long revision) {
+
+  /** The same domain at another descriptor revision. */
+  public Domain withRevision(long newRevision) {
+    return new Domain(name, title, description, owner, parent, newRevision);
+  }
+}

@@ -41,4 +41,25 @@ public record Product(
   public boolean physical() {
     return physicalSince != null;
   }
+
+  /** The same product at another descriptor revision. */
+  public Product withRevision(long newRevision) {
+    return new Product(
+        domain,
+        name,
+        title,
+        description,
+        purpose,
+        owner,
+        lifecycle,
+        classification,
+        tags,
+        outputPorts,
+        inputPorts,
+        groups,
+        identifier,
+        sourceFormat,
+        newRevision,
+        physicalSince);
+  }
 }

@@ -1,0 +1,49 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.descriptor.ApplyReport;
+import io.tessera.catalogserver.descriptor.ApplyService;
+
+/** {@code POST /api/v1/descriptors}: apply domain and product descriptors (YAML or JSON). */
+@Controller("/api/v1/descriptors")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DescriptorController {
+  private final ApplyService apply;
+
+  public DescriptorController(ApplyService apply) {
+    this.apply = apply;
+  }
+
+  /**
+   * Applies every document of the body, or none.
+   *
+   * @param dryRun validate and report what would change, without writing
+   * @param domain the domain for imported standard documents that do not name one
+   */
+  @Post
+  @Consumes({
+    "application/yaml",
+    "application/x-yaml",
+    "text/yaml",
+    "text/x-yaml",
+    MediaType.APPLICATION_JSON,
+    MediaType.TEXT_PLAIN
+  })
+  public ApplyReport apply(
+      HttpRequest<?> request,
+      @Body byte[] body,
+      @QueryValue(defaultValue = "false") boolean dryRun,
+      @Nullable @QueryValue String domain) {
+    boolean json = request.getContentType().map(t -> t.getSubtype().equals("json")).orElse(false);
+    return apply.apply(new ApplyService.Request(body, json, dryRun, domain, Actors.of(request)));
+  }
+}

@@ -1,0 +1,50 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.descriptor.ApplyReport;
+import io.tessera.catalogserver.descriptor.ApplyService;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.graphstore.Domain;
+import io.tessera.graphstore.DomainRepository;
+import java.util.List;
+
+/** {@code /api/v1/domains}: the mesh's domains. */
+@Controller("/api/v1/domains")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DomainController {
+  private final DomainRepository domains;
+  private final ApplyService apply;
+
+  public DomainController(DomainRepository domains, ApplyService apply) {
+    this.domains = domains;
+    this.apply = apply;
+  }
+
+  /** Every domain, by name. */
+  @Get
+  public List<Domain> list() {
+    return domains.list();
+  }
+
+  /** One domain. */
+  @Get("/{name}")
+  public Domain get(@PathVariable String name) {
+    return domains
+        .find(name)
+        .orElseThrow(
+            () -> new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'"));
+  }
+
+  /** Deletes a domain that has no data products. */
+  @Delete("/{name}")
+  public ApplyReport delete(HttpRequest<?> request, @PathVariable String name) {
+    return apply.deleteDomain(name, Actors.of(request));
+  }
+}

@@ -1,0 +1,191 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.descriptor.ApplyReport;
+import io.tessera.catalogserver.descriptor.ApplyService;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ProductSummary;
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code /api/v1/products}: data products, their RDF and their revision history. */
+@Controller("/api/v1/products")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ProductController {
+  static final String TURTLE = "text/turtle";
+  static final String JSON_LD = "application/ld+json";
+
+  private final ProductRepository products;
+  private final RevisionRepository revisions;
+  private final ApplyService apply;
+  private final IriMinter iris;
+  private final RdfWriter rdf;
+
+  public ProductController(
+      ProductRepository products,
+      RevisionRepository revisions,
+      ApplyService apply,
+      IriMinter iris,
+      RdfWriter rdf) {
+    this.products = products;
+    this.revisions = revisions;
+    this.apply = apply;
+    this.iris = iris;
+    this.rdf = rdf;
+  }
+
+  /**
+   * Lists products in {@code domain/name} order.
+   *
+   * @param lifecycle a declared status (ideation ... retired) or {@code planned} / {@code physical}
+   * @param cursor the {@code nextCursor} of the previous page
+   */
+  @Get
+  public Page<ProductView.Summary> list(
+      @Nullable @QueryValue String domain,
+      @Nullable @QueryValue String lifecycle,
+      @Nullable @QueryValue String cursor,
+      @QueryValue(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > 500) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
+    }
+    if (domain != null && !IriMinter.isSlug(domain)) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "domain '" + domain + "' is not a valid domain name");
+    }
+    Lifecycle status = null;
+    Boolean physical = null;
+    if (lifecycle != null) {
+      String value = lifecycle.toLowerCase(Locale.ROOT);
+      if (value.equals("planned") || value.equals("physical")) {
+        physical = value.equals("physical");
+      } else {
+        status =
+            Lifecycle.fromSlug(value)
+                .orElseThrow(
+                    () ->
+                        new ProblemException(
+                            ProblemType.INVALID_REQUEST,
+                            "lifecycle must be planned, physical, ideation, design, build, deploy, consume, deprecated or retired"));
+      }
+    }
+    List<ProductSummary> found =
+        products.list(new ProductFilter(domain, status, physical, decode(cursor), limit + 1));
+    List<ProductView.Summary> items =
+        found.stream().limit(limit).map(ProductView.Summary::of).toList();
+    String next =
+        found.size() > limit
+            ? encode(found.get(limit - 1).domain() + "/" + found.get(limit - 1).name())
+            : null;
+    return new Page<>(items, next);
+  }
+
+  /** One product: JSON by default, Turtle or JSON-LD (DPROD-shaped) by content negotiation. */
+  @Get("/{domain}/{name}")
+  @Produces({MediaType.APPLICATION_JSON, TURTLE, JSON_LD})
+  public HttpResponse<?> get(
+      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
+    checkNames(domain, name);
+    String accept =
+        request.getHeaders().get("Accept", String.class).orElse(MediaType.APPLICATION_JSON);
+    if (accept.contains(TURTLE) || accept.contains(JSON_LD)) {
+      var graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
+      boolean turtle = accept.contains(TURTLE);
+      return HttpResponse.ok(turtle ? rdf.turtle(graph) : rdf.jsonLd(graph))
+          .contentType(turtle ? TURTLE + ";charset=utf-8" : JSON_LD);
+    }
+    return HttpResponse.ok(
+        ProductView.of(
+            products.find(domain, name).orElseThrow(() -> notFound(domain, name)), iris));
+  }
+
+  /** Every revision of a product, oldest first, with who, when, hash, descriptor and changes. */
+  @Get("/{domain}/{name}/revisions")
+  public List<RevisionView> revisions(@PathVariable String domain, @PathVariable String name) {
+    checkNames(domain, name);
+    var history = revisions.history(iris.product(domain, name));
+    if (history.isEmpty()) {
+      throw notFound(domain, name);
+    }
+    return history.stream().map(RevisionView::of).toList();
+  }
+
+  /** One revision of a product. */
+  @Get("/{domain}/{name}/revisions/{revision}")
+  public RevisionView revision(
+      @PathVariable String domain, @PathVariable String name, @PathVariable int revision) {
+    checkNames(domain, name);
+    return revisions
+        .find(iris.product(domain, name), revision)
+        .map(RevisionView::of)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.NOT_FOUND,
+                    "product " + domain + "/" + name + " has no revision " + revision));
+  }
+
+  /** Retires a product: a new revision with lifecycle retired. */
+  @Post("/{domain}/{name}/retire")
+  public ApplyReport retire(
+      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
+    checkNames(domain, name);
+    return apply.retire(domain, name, Actors.of(request));
+  }
+
+  /** Deletes a product from the catalog; its revision history is kept. */
+  @Delete("/{domain}/{name}")
+  public ApplyReport delete(
+      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
+    checkNames(domain, name);
+    return apply.deleteProduct(domain, name, Actors.of(request));
+  }
+
+  private static void checkNames(String domain, String name) {
+    if (!IriMinter.isSlug(domain) || !IriMinter.isSlug(name)) {
+      throw notFound(domain, name);
+    }
+  }
+
+  private static ProblemException notFound(String domain, String name) {
+    return new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+  }
+
+  private static String encode(String key) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "cursor is not one this server issued");
+    }
+  }
+}

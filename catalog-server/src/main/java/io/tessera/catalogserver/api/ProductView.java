@@ -1,0 +1,138 @@
+package io.tessera.catalogserver.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.graphstore.DatasetRef;
+import io.tessera.graphstore.FieldDef;
+import io.tessera.graphstore.Port;
+import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductSummary;
+import io.tessera.ontology.IriMinter;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A data product as the REST API shows it.
+ *
+ * @param lifecycle the declared DPROD lifecycle status (ideation ... consume, deprecated, retired)
+ * @param state {@code planned} or {@code physical}: what the catalog has observed
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProductView(
+    String iri,
+    String domain,
+    String name,
+    String title,
+    String description,
+    String purpose,
+    String owner,
+    String lifecycle,
+    String state,
+    Instant physicalSince,
+    List<String> classification,
+    List<String> tags,
+    List<PortView> outputPorts,
+    List<PortView> inputPorts,
+    List<DatasetView> groups,
+    String identifier,
+    String sourceFormat,
+    long revision) {
+
+  /** A port with its promised dataset and schema and, once observed, its binding. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PortView(
+      String iri,
+      String name,
+      String type,
+      String description,
+      DatasetView dataset,
+      String contract,
+      List<FieldDef> schema,
+      BindingView binding) {}
+
+  /** An OpenLineage dataset identity and its catalog IRI. */
+  @Serdeable
+  public record DatasetView(String iri, String namespace, String name) {
+    static DatasetView of(DatasetRef ref, IriMinter iris) {
+      return ref == null
+          ? null
+          : new DatasetView(iris.dataset(ref.namespace(), ref.name()), ref.namespace(), ref.name());
+    }
+  }
+
+  /** When and by what evidence a port was bound to an observed dataset. */
+  @Serdeable
+  public record BindingView(DatasetView dataset, Instant boundAt, String evidence) {}
+
+  /** One line of a product listing. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Summary(
+      String iri,
+      String domain,
+      String name,
+      String title,
+      String description,
+      String owner,
+      String lifecycle,
+      String state,
+      Instant physicalSince) {
+    static Summary of(ProductSummary p) {
+      return new Summary(
+          p.iri(),
+          p.domain(),
+          p.name(),
+          p.title(),
+          p.description(),
+          p.owner(),
+          p.lifecycle().slug(),
+          p.physical() ? "physical" : "planned",
+          p.physicalSince());
+    }
+  }
+
+  static ProductView of(Product p, IriMinter iris) {
+    return new ProductView(
+        iris.product(p.domain(), p.name()),
+        p.domain(),
+        p.name(),
+        p.title(),
+        p.description(),
+        p.purpose(),
+        p.owner(),
+        p.lifecycle().slug(),
+        p.physical() ? "physical" : "planned",
+        p.physicalSince(),
+        p.classification(),
+        p.tags(),
+        ports(p, p.outputPorts(), iris),
+        ports(p, p.inputPorts(), iris),
+        p.groups().stream().map(g -> DatasetView.of(g, iris)).toList(),
+        p.identifier(),
+        p.sourceFormat(),
+        p.revision());
+  }
+
+  private static List<PortView> ports(Product p, List<Port> ports, IriMinter iris) {
+    return ports.stream()
+        .map(
+            port ->
+                new PortView(
+                    iris.port(p.domain(), p.name(), port.name()),
+                    port.name(),
+                    port.type().slug(),
+                    port.description(),
+                    DatasetView.of(port.dataset(), iris),
+                    port.contract(),
+                    port.schema(),
+                    port.binding() == null
+                        ? null
+                        : new BindingView(
+                            DatasetView.of(port.binding().dataset(), iris),
+                            port.binding().boundAt(),
+                            port.binding().evidence())))
+        .toList();
+  }
+}

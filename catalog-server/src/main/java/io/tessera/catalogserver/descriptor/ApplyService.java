@@ -1,0 +1,427 @@
+package io.tessera.catalogserver.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.descriptor.ValidatedDocument.DomainDocument;
+import io.tessera.catalogserver.descriptor.ValidatedDocument.ProductDocument;
+import io.tessera.catalogserver.descriptor.standards.StandardDescriptors;
+import io.tessera.catalogserver.descriptor.standards.StandardImportException;
+import io.tessera.catalogserver.problem.Problem.FieldError;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.revision.Revision;
+import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.catalogserver.revision.RevisionStoreException;
+import io.tessera.graphstore.DomainRepository;
+import io.tessera.graphstore.GraphReader;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.GraphWriter;
+import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Applies descriptor requests: parse, translate published standards, validate every document, check
+ * references across documents and the catalog, then write all graphs in one transaction and record
+ * one revision per changed document. A document whose content hash equals the latest revision's is
+ * {@code unchanged} and not written again. Either every document is applied or none.
+ */
+@Singleton
+public class ApplyService {
+  private final DescriptorParser parser;
+  private final DescriptorValidator validator;
+  private final StandardDescriptors standards = new StandardDescriptors();
+  private final GraphStore store;
+  private final DomainRepository domains;
+  private final ProductRepository products;
+  private final RevisionRepository revisions;
+  private final IriMinter iris;
+  private final TesseraConfig config;
+  private final Clock clock;
+  private final ObjectMapper canonical =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+
+  public ApplyService(
+      DescriptorParser parser,
+      DescriptorValidator validator,
+      GraphStore store,
+      DomainRepository domains,
+      ProductRepository products,
+      RevisionRepository revisions,
+      IriMinter iris,
+      TesseraConfig config) {
+    this.parser = parser;
+    this.validator = validator;
+    this.store = store;
+    this.domains = domains;
+    this.products = products;
+    this.revisions = revisions;
+    this.iris = iris;
+    this.config = config;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** A request to apply: the raw body and how to read it. */
+  public record Request(
+      byte[] body, boolean json, boolean dryRun, String fallbackDomain, String actor) {}
+
+  /** Parses and applies a request body. */
+  public ApplyReport apply(Request request) {
+    List<JsonNode> documents = parser.parse(request.body(), request.json());
+    return apply(documents, request.dryRun(), request.fallbackDomain(), request.actor());
+  }
+
+  /** Applies already parsed documents. */
+  public ApplyReport apply(
+      List<JsonNode> documents, boolean dryRun, String fallbackDomain, String actor) {
+    if (documents.size() > config.maxDescriptorDocuments()) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "a request may carry at most "
+              + config.maxDescriptorDocuments()
+              + " documents; split it");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    List<ValidatedDocument> valid = new ArrayList<>();
+    for (int i = 0; i < documents.size(); i++) {
+      JsonNode document = translate(i, documents.get(i), fallbackDomain, errors);
+      if (document != null) {
+        ValidatedDocument result = validator.validate(i, document, errors);
+        if (result != null) {
+          valid.add(result);
+        }
+      }
+    }
+    if (errors.isEmpty()) {
+      store.read(r -> checkReferences(r, valid, errors));
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          ProblemType.INVALID_DESCRIPTOR,
+          errors.size() + " error(s) in the descriptor; nothing was applied",
+          errors);
+    }
+    List<Planned> plan = valid.stream().map(d -> plan(d, actor)).toList();
+    return execute(plan, dryRun);
+  }
+
+  private JsonNode translate(
+      int index, JsonNode document, String fallbackDomain, List<FieldError> errors) {
+    try {
+      return standards.translate(document, fallbackDomain).<JsonNode>map(n -> n).orElse(document);
+    } catch (StandardImportException e) {
+      errors.add(new FieldError("documents[" + index + "]." + e.field(), e.getMessage()));
+      return null;
+    }
+  }
+
+  private Void checkReferences(
+      GraphReader reader, List<ValidatedDocument> docs, List<FieldError> errors) {
+    Set<String> requestDomains =
+        docs.stream()
+            .filter(DomainDocument.class::isInstance)
+            .map(d -> ((DomainDocument) d).domain().name())
+            .collect(Collectors.toSet());
+    Map<String, Integer> seen = new HashMap<>();
+    for (ValidatedDocument doc : docs) {
+      String at = "documents[" + doc.index() + "]";
+      String key =
+          switch (doc) {
+            case DomainDocument d -> "Domain " + d.domain().name();
+            case ProductDocument p ->
+                "DataProduct " + p.product().domain() + "/" + p.product().name();
+          };
+      Integer first = seen.putIfAbsent(key, doc.index());
+      if (first != null) {
+        errors.add(
+            new FieldError(
+                at + ".metadata.name", key + " is already declared by documents[" + first + "]"));
+      }
+      switch (doc) {
+        case DomainDocument d -> {
+          String parent = d.domain().parent();
+          if (parent != null
+              && !requestDomains.contains(parent)
+              && !domains.exists(reader, parent)) {
+            errors.add(
+                new FieldError(at + ".spec.parent", "domain '" + parent + "' does not exist"));
+          }
+        }
+        case ProductDocument p -> {
+          String domain = p.product().domain();
+          if (!requestDomains.contains(domain) && !domains.exists(reader, domain)) {
+            errors.add(
+                new FieldError(
+                    at + ".metadata.domain",
+                    "domain '"
+                        + domain
+                        + "' does not exist; declare it with kind: Domain first or in the same request"));
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** One document's planned effect. */
+  private record Planned(
+      ValidatedDocument doc,
+      String iri,
+      String status,
+      int revision,
+      Revision record,
+      List<JsonDiff.Change> changes) {}
+
+  private Planned plan(ValidatedDocument doc, String actor) {
+    String iri = iri(doc);
+    String json = canonicalJson(doc.source());
+    String hash = sha256(json);
+    Optional<Revision> latest = revisions.latest(iri);
+    boolean live = latest.isPresent() && !"deleted".equals(latest.get().action());
+    if (live && hash.equals(latest.get().contentHash())) {
+      return new Planned(doc, iri, "unchanged", latest.get().revision(), null, List.of());
+    }
+    int revision = latest.map(r -> r.revision() + 1).orElse(1);
+    JsonNode before = live ? readJson(latest.get().descriptor()) : null;
+    List<JsonDiff.Change> changes = JsonDiff.diff(before, doc.source());
+    String status = !live ? "created" : retiring(doc, before) ? "retired" : "updated";
+    Revision record =
+        new Revision(
+            iri,
+            kind(doc),
+            domainOf(doc),
+            nameOf(doc),
+            revision,
+            status,
+            hash,
+            json,
+            writeJson(changes),
+            actor,
+            Instant.now(clock));
+    return new Planned(doc, iri, status, revision, record, changes);
+  }
+
+  private static boolean retiring(ValidatedDocument doc, JsonNode before) {
+    return doc instanceof ProductDocument p
+        && p.product().lifecycle() == Lifecycle.RETIRED
+        && !"retired".equalsIgnoreCase(before.path("spec").path("lifecycle").asText());
+  }
+
+  private ApplyReport execute(List<Planned> plan, boolean dryRun) {
+    List<Planned> changed = plan.stream().filter(p -> p.record() != null).toList();
+    Consumer<GraphWriter> writes =
+        w -> {
+          changed.stream().filter(p -> p.doc() instanceof DomainDocument).forEach(p -> write(w, p));
+          changed.stream()
+              .filter(p -> p.doc() instanceof ProductDocument)
+              .forEach(p -> write(w, p));
+        };
+    if (dryRun) {
+      store.dryRun(writes);
+    } else if (!changed.isEmpty()) {
+      recordAndWrite(changed, writes);
+    }
+    return new ApplyReport(
+        dryRun,
+        plan.stream()
+            .map(
+                p ->
+                    new ApplyReport.Result(
+                        p.doc().index(),
+                        kind(p.doc()),
+                        domainOf(p.doc()),
+                        nameOf(p.doc()),
+                        p.iri(),
+                        p.status(),
+                        p.revision(),
+                        p.changes()))
+            .toList());
+  }
+
+  private void write(GraphWriter writer, Planned p) {
+    switch (p.doc()) {
+      case DomainDocument d -> domains.put(writer, d.domain().withRevision(p.revision()));
+      case ProductDocument d -> products.put(writer, d.product().withRevision(p.revision()));
+    }
+  }
+
+  /**
+   * Records the revisions and writes the graphs: the revisions are inserted first (a concurrent
+   * apply of the same entity fails on the unique revision number before anything is written), the
+   * graph transaction commits next, and the revisions commit last.
+   */
+  private void recordAndWrite(List<Planned> changed, Consumer<GraphWriter> writes) {
+    try (Connection connection = revisions.begin()) {
+      try {
+        for (Planned p : changed) {
+          revisions.insert(connection, p.record());
+        }
+        store.write(writes);
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw new ProblemException(
+            ProblemType.CONFLICT,
+            "another change to the same entities was applied at the same time; nothing was applied, retry");
+      } catch (RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new RevisionStoreException("cannot record revisions", e);
+    }
+  }
+
+  /** Retires a product: a new revision of its latest descriptor with lifecycle retired. */
+  public ApplyReport retire(String domain, String name, String actor) {
+    Revision latest = liveRevision(iris.product(domain, name));
+    ObjectNode descriptor = (ObjectNode) readJson(latest.descriptor());
+    ObjectNode spec = (ObjectNode) descriptor.path("spec");
+    spec.put("lifecycle", Lifecycle.RETIRED.slug());
+    return apply(List.of(descriptor), false, null, actor);
+  }
+
+  /** Deletes a product's graphs and records a {@code deleted} revision. */
+  public ApplyReport deleteProduct(String domain, String name, String actor) {
+    String iri = iris.product(domain, name);
+    Revision latest = liveRevision(iri);
+    return delete(
+        iri, "DataProduct", domain, name, latest, actor, w -> products.remove(w, domain, name));
+  }
+
+  /** Deletes a domain that has no products left, recording a {@code deleted} revision. */
+  public ApplyReport deleteDomain(String name, String actor) {
+    String iri = iris.domain(name);
+    Revision latest = liveRevision(iri);
+    if (!products.list(new ProductFilter(name, null, null, null, 1)).isEmpty()) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "domain '" + name + "' still has data products; delete or move them first");
+    }
+    return delete(iri, "Domain", name, name, latest, actor, w -> domains.remove(w, name));
+  }
+
+  private ApplyReport delete(
+      String iri,
+      String kind,
+      String domain,
+      String name,
+      Revision latest,
+      String actor,
+      Consumer<GraphWriter> removal) {
+    int revision = latest.revision() + 1;
+    List<JsonDiff.Change> changes = JsonDiff.diff(readJson(latest.descriptor()), null);
+    Revision record =
+        new Revision(
+            iri,
+            kind,
+            domain,
+            name,
+            revision,
+            "deleted",
+            null,
+            null,
+            writeJson(changes),
+            actor,
+            Instant.now(clock));
+    try (Connection connection = revisions.begin()) {
+      revisions.insert(connection, record);
+      store.write(removal);
+      connection.commit();
+    } catch (SQLException e) {
+      throw new ProblemException(
+          ProblemType.CONFLICT, "a concurrent change to " + iri + " was applied; retry");
+    }
+    return new ApplyReport(
+        false,
+        List.of(new ApplyReport.Result(0, kind, domain, name, iri, "deleted", revision, changes)));
+  }
+
+  private Revision liveRevision(String iri) {
+    return revisions
+        .latest(iri)
+        .filter(r -> !"deleted".equals(r.action()))
+        .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "not found: " + iri));
+  }
+
+  private String iri(ValidatedDocument doc) {
+    return switch (doc) {
+      case DomainDocument d -> iris.domain(d.domain().name());
+      case ProductDocument p -> iris.product(p.product().domain(), p.product().name());
+    };
+  }
+
+  private static String kind(ValidatedDocument doc) {
+    return doc instanceof DomainDocument ? "Domain" : "DataProduct";
+  }
+
+  private static String domainOf(ValidatedDocument doc) {
+    return switch (doc) {
+      case DomainDocument d -> d.domain().name();
+      case ProductDocument p -> p.product().domain();
+    };
+  }
+
+  private static String nameOf(ValidatedDocument doc) {
+    return switch (doc) {
+      case DomainDocument d -> d.domain().name();
+      case ProductDocument p -> p.product().name();
+    };
+  }
+
+  private String canonicalJson(JsonNode node) {
+    try {
+      return canonical.writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String writeJson(Object value) {
+    try {
+      return canonical.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode readJson(String json) {
+    try {
+      return json == null ? null : canonical.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

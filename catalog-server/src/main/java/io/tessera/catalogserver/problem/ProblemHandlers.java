@@ -1,0 +1,105 @@
+package io.tessera.catalogserver.problem;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tessera.graphstore.EntityNotFoundException;
+import io.tessera.graphstore.QueryTimeoutException;
+import io.tessera.graphstore.ShapeViolationException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns the exceptions of the server and the libraries into problem documents. */
+public final class ProblemHandlers {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+  private ProblemHandlers() {}
+
+  static MutableHttpResponse<Problem> respond(
+      HttpRequest<?> request,
+      ProblemType type,
+      String detail,
+      List<Problem.FieldError> errors,
+      List<Problem.ShapeViolation> violations) {
+    Problem problem =
+        new Problem(
+            type.uri(),
+            type.title(),
+            type.status().getCode(),
+            detail,
+            request.getPath(),
+            errors,
+            violations);
+    return HttpResponse.<Problem>status(type.status())
+        .contentType(Problem.MEDIA_TYPE)
+        .body(problem);
+  }
+
+  /** Errors the server raised on purpose. */
+  @Singleton
+  public static class ForProblem
+      implements ExceptionHandler<ProblemException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
+      return respond(request, e.type(), e.getMessage(), e.errors(), List.of());
+    }
+  }
+
+  /** A graph write that would not conform to the shapes. */
+  @Singleton
+  public static class ForShapeViolation
+      implements ExceptionHandler<ShapeViolationException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ShapeViolationException e) {
+      List<Problem.ShapeViolation> violations =
+          e.violations().stream()
+              .map(v -> new Problem.ShapeViolation(v.focusNode(), v.path(), v.message()))
+              .toList();
+      return respond(
+          request,
+          ProblemType.SHAPE_VIOLATION,
+          "the write would leave the catalog graph invalid; nothing was written",
+          List.of(),
+          violations);
+    }
+  }
+
+  /** An entity that does not exist. */
+  @Singleton
+  public static class ForNotFound
+      implements ExceptionHandler<EntityNotFoundException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, EntityNotFoundException e) {
+      return respond(request, ProblemType.NOT_FOUND, e.getMessage(), List.of(), List.of());
+    }
+  }
+
+  /** A query that ran out of time. */
+  @Singleton
+  public static class ForQueryTimeout
+      implements ExceptionHandler<QueryTimeoutException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, QueryTimeoutException e) {
+      return respond(request, ProblemType.QUERY_TIMEOUT, e.getMessage(), List.of(), List.of());
+    }
+  }
+
+  /** Anything else: logged, reported without internals. */
+  @Singleton
+  public static class ForUnexpected
+      implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
+      LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+      return respond(
+          request,
+          ProblemType.INTERNAL,
+          "an unexpected error occurred; it has been logged",
+          List.of(),
+          List.of());
+    }
+  }
+}
