@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Reads the shared public descriptor corpus in place ({@code shared/fixtures/descriptors}, next to
  * the repository) and small YAML snippets written in tests.
  */
-final class StandardFixtures {
+public final class StandardFixtures {
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Path FALLBACK = Path.of("/work/shared/fixtures/descriptors");
@@ -22,7 +22,7 @@ final class StandardFixtures {
   private StandardFixtures() {}
 
   /** Returns the corpus directory, resolved from the module directory or the fixed fallback. */
-  static Path directory() {
+  public static Path directory() {
     Path relative =
         Path.of(System.getProperty("user.dir"))
             .resolve("../../shared/fixtures/descriptors")
@@ -31,7 +31,7 @@ final class StandardFixtures {
   }
 
   /** Returns the {@code *.yaml} files of a corpus sub-directory such as {@code odcs}, sorted. */
-  static List<Path> yamlFiles(String subdirectory) {
+  public static List<Path> yamlFiles(String subdirectory) {
     try (Stream<Path> files = Files.list(directory().resolve(subdirectory))) {
       return files
           .filter(file -> file.getFileName().toString().endsWith(".yaml"))
