@@ -1,7 +1,6 @@
 package io.tessera.graphstore;
 
 import io.tessera.graphstore.tdb.TxnAccess;
-import io.tessera.ontology.TESS;
 import io.tessera.ontology.TesseraOntology;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,6 +39,8 @@ public final class TdbGraphStore implements GraphStore {
   private static final Logger LOG = LoggerFactory.getLogger(TdbGraphStore.class);
   private static final Node META_GRAPH = NodeFactory.createURI("urn:tessera:graph:store");
   private static final Node META_SUBJECT = NodeFactory.createURI("urn:tessera:store");
+  private static final Node COMMIT_REVISION =
+      NodeFactory.createURI("urn:tessera:store:commit-revision");
 
   private final GraphStoreConfig config;
   private final Dataset dataset;
@@ -149,7 +150,8 @@ public final class TdbGraphStore implements GraphStore {
       try {
         listener.onCommit(changes);
       } catch (RuntimeException e) {
-        LOG.error("change listener {} failed on revision {}", listener, changes.getFirst(), e);
+        LOG.error(
+            "change listener {} failed on revision {}", listener, changes.getFirst().revision(), e);
       }
     }
   }
@@ -165,7 +167,7 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   private long currentRevision() {
-    var found = dsg.find(META_GRAPH, META_SUBJECT, TESS.revision.asNode(), Node.ANY);
+    var found = dsg.find(META_GRAPH, META_SUBJECT, COMMIT_REVISION, Node.ANY);
     try {
       return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
     } finally {
@@ -174,11 +176,11 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   private void setRevision(long revision) {
-    dsg.deleteAny(META_GRAPH, META_SUBJECT, TESS.revision.asNode(), Node.ANY);
+    dsg.deleteAny(META_GRAPH, META_SUBJECT, COMMIT_REVISION, Node.ANY);
     dsg.add(
         META_GRAPH,
         META_SUBJECT,
-        TESS.revision.asNode(),
+        COMMIT_REVISION,
         NodeFactory.createLiteralDT(
             Long.toString(revision), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
   }

@@ -11,8 +11,10 @@ import io.tessera.catalogserver.descriptor.ApplyReport;
 import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.revision.RevisionRepository;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
+import io.tessera.ontology.IriMinter;
 import java.util.List;
 
 /** {@code /api/v1/domains}: the mesh's domains. */
@@ -21,10 +23,15 @@ import java.util.List;
 public class DomainController {
   private final DomainRepository domains;
   private final ApplyService apply;
+  private final RevisionRepository revisions;
+  private final IriMinter iris;
 
-  public DomainController(DomainRepository domains, ApplyService apply) {
+  public DomainController(
+      DomainRepository domains, ApplyService apply, RevisionRepository revisions, IriMinter iris) {
     this.domains = domains;
     this.apply = apply;
+    this.revisions = revisions;
+    this.iris = iris;
   }
 
   /** Every domain, by name. */
@@ -40,6 +47,20 @@ public class DomainController {
         .find(name)
         .orElseThrow(
             () -> new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'"));
+  }
+
+  /** Every revision of a domain's descriptor, oldest first. */
+  @Get("/{name}/revisions")
+  public List<RevisionView> revisions(@PathVariable String name) {
+    if (!IriMinter.isSlug(name)) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
+    }
+    List<RevisionView> history =
+        revisions.history(iris.domain(name)).stream().map(RevisionView::of).toList();
+    if (history.isEmpty()) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
+    }
+    return history;
   }
 
   /** Deletes a domain that has no data products. */

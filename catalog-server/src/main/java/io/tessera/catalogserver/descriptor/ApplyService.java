@@ -41,6 +41,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies descriptor requests: parse, translate published standards, validate every document, check
@@ -50,6 +52,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class ApplyService {
+  private static final Logger LOG = LoggerFactory.getLogger(ApplyService.class);
   private final DescriptorParser parser;
   private final DescriptorValidator validator;
   private final StandardDescriptors standards = new StandardDescriptors();
@@ -241,7 +244,7 @@ public class ApplyService {
     if (dryRun) {
       store.dryRun(writes);
     } else if (!changed.isEmpty()) {
-      recordAndWrite(changed, writes);
+      recordAndWrite(changed.stream().map(Planned::record).toList(), writes);
     }
     return new ApplyReport(
         dryRun,
@@ -272,26 +275,53 @@ public class ApplyService {
    * apply of the same entity fails on the unique revision number before anything is written), the
    * graph transaction commits next, and the revisions commit last.
    */
-  private void recordAndWrite(List<Planned> changed, Consumer<GraphWriter> writes) {
+  private void recordAndWrite(List<Revision> records, Consumer<GraphWriter> writes) {
     try (Connection connection = revisions.begin()) {
       try {
-        for (Planned p : changed) {
-          revisions.insert(connection, p.record());
+        for (Revision record : records) {
+          revisions.insert(connection, record);
         }
-        store.write(writes);
-        connection.commit();
       } catch (SQLException e) {
         connection.rollback();
-        throw new ProblemException(
-            ProblemType.CONFLICT,
-            "another change to the same entities was applied at the same time; nothing was applied, retry");
+        throw conflictOr(e);
+      }
+      try {
+        store.write(writes);
       } catch (RuntimeException e) {
         connection.rollback();
         throw e;
       }
+      commitAfterGraph(connection);
     } catch (SQLException e) {
       throw new RevisionStoreException("cannot record revisions", e);
     }
+  }
+
+  /**
+   * Commits revisions whose graph write has already committed. A failure here cannot undo the graph
+   * write, so it is reported as what it is rather than as "nothing applied".
+   */
+  private static void commitAfterGraph(Connection connection) {
+    try {
+      connection.commit();
+    } catch (SQLException e) {
+      LOG.error("graph written but its revisions could not be committed", e);
+      throw new RevisionStoreException(
+          "the catalog graph was updated but its revision history could not be recorded", e);
+    }
+  }
+
+  /**
+   * A unique-constraint violation is a concurrent apply of the same entity; anything else is not.
+   */
+  private static RuntimeException conflictOr(SQLException e) {
+    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+      return new ProblemException(
+          ProblemType.CONFLICT,
+          "another change to the same entities was applied at the same time; nothing was applied,"
+              + " retry");
+    }
+    return new RevisionStoreException("cannot record revisions", e);
   }
 
   /** Retires a product: a new revision of its latest descriptor with lifecycle retired. */
@@ -346,14 +376,7 @@ public class ApplyService {
             writeJson(changes),
             actor,
             Instant.now(clock));
-    try (Connection connection = revisions.begin()) {
-      revisions.insert(connection, record);
-      store.write(removal);
-      connection.commit();
-    } catch (SQLException e) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "a concurrent change to " + iri + " was applied; retry");
-    }
+    recordAndWrite(List.of(record), removal);
     return new ApplyReport(
         false,
         List.of(new ApplyReport.Result(0, kind, domain, name, iri, "deleted", revision, changes)));

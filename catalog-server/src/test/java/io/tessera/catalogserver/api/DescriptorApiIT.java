@@ -137,6 +137,27 @@ class DescriptorApiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldUpdateADomainAndRefuseToDeleteItWhileItHasProducts() {
+    apply(resource("sales-domain.yaml").replace("name: sales", "name: hr"), false);
+    apply(
+        resource("sales-domain.yaml")
+            .replace("name: sales", "name: hr")
+            .replace("title: Sales", "title: People"),
+        false);
+    apply(resource("orders-product.yaml").replace("domain: sales", "domain: hr"), false);
+
+    assertThat(get("/api/v1/domains/hr").path("title").asText()).isEqualTo("People");
+    assertThat(get("/api/v1/domains/hr/revisions").findValuesAsText("action"))
+        .containsExactly("created", "updated");
+    HttpClientResponseException conflict =
+        failure(() -> http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/domains/hr")));
+    assertThat(conflict.getStatus().getCode()).isEqualTo(409);
+    http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/products/hr/orders"));
+    http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/domains/hr"));
+    assertThat(status("/api/v1/domains/hr")).isEqualTo(404);
+  }
+
+  @Test
   void shouldValidateButWriteNothingOnADryRun() {
     String before = nquads();
     String yaml = resource("orders-product.yaml").replace("name: orders\n", "name: dry-orders\n");

@@ -30,7 +30,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * validate them at commit) and which changes to announce.
  */
 public final class TxnAccess implements GraphWriter {
-  private final Dataset dataset;
   private final DatasetGraph dsg;
   private final Duration timeout;
   private final Set<Node> written = new LinkedHashSet<>();
@@ -43,7 +42,6 @@ public final class TxnAccess implements GraphWriter {
       String entityIri, ChangeEvent.EntityKind kind, ChangeEvent.ChangeType type) {}
 
   public TxnAccess(Dataset dataset, Duration timeout) {
-    this.dataset = dataset;
     this.dsg = dataset.asDatasetGraph();
     this.timeout = timeout;
   }
@@ -166,11 +164,6 @@ public final class TxnAccess implements GraphWriter {
   /** The changes to announce. */
   public List<PendingChange> changes() {
     return List.copyOf(changes);
-  }
-
-  /** The dataset this access works on. */
-  public Dataset dataset() {
-    return dataset;
   }
 
   private static Node iri(String graphIri) {

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Measures descriptor apply throughput of a packaged Tessera server.
+
+Starts catalog-server/target/catalog-server.jar on a fresh temporary data directory and a free
+loopback port, then measures: start-up time to a healthy server, one request carrying N product
+descriptors, the same request again (every document unchanged), N single-document requests one
+after another (latency percentiles), and the heap after load. Prints a table and writes JSON.
+Loopback only; bounded in time.
+"""
+import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def product(i, domain, prefix):
+    return f"""apiVersion: tessera/v1
+kind: DataProduct
+metadata: {{domain: {domain}, name: {prefix}-{i:05d}}}
+spec:
+  title: Benchmark product {i}
+  description: Synthetic product number {i} with two output ports and a schema of eight columns.
+  owner: mailto:team-{i % 37}@bench.example
+  lifecycle: {["ideation", "design", "build", "consume"][i % 4]}
+  classification: [{["internal", "pii", "confidential"][i % 3]}]
+  tags: [bench, t{i % 50}]
+  outputPorts:
+    - name: table
+      dataset: {{namespace: "postgres://warehouse:5432", name: "{domain}.public.{prefix}_{i:05d}"}}
+      schema:
+""" + "".join(f"        - {{name: c{c}, type: string, required: {str(c == 0).lower()}}}\n" for c in range(8)) + f"""    - name: topic
+      type: topic
+      dataset: {{namespace: "kafka://broker:9092", name: "{prefix}.{i:05d}"}}
+  inputPorts:
+    - dataset: {{namespace: "kafka://broker:9092", name: "{prefix}.{max(i - 1, 0):05d}"}}
+"""
+
+def post(base, body, timeout=600):
+    req = urllib.request.Request(base + "/api/v1/descriptors", data=body.encode(), method="POST",
+                                 headers={"Content-Type": "application/yaml"})
+    with urllib.request.urlopen(req, timeout=timeout) as r:
+        return json.loads(r.read())
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--products", type=int, default=1000)
+    ap.add_argument("--jar", default="catalog-server/target/catalog-server.jar")
+    ap.add_argument("--out", default="bench/results/apply-throughput.json")
+    a = ap.parse_args()
+    java = os.path.join(os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"), "bin", "java")
+    data = tempfile.mkdtemp(prefix="tessera-bench-")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false")
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    log = open(os.path.join(os.path.dirname(a.out), "server.log"), "w")
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", "-jar", a.jar], env=env, stdout=log, stderr=subprocess.STDOUT)
+    results = {"products": a.products}
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except Exception:
+                pass
+            if time.time() > deadline or proc.poll() is not None:
+                sys.exit("server did not become healthy; see " + log.name)
+            time.sleep(0.05)
+        results["startup_s"] = round(time.perf_counter() - t0, 2)
+        post(base, "apiVersion: tessera/v1\nkind: Domain\nmetadata: {name: bench}\nspec: {owner: 'mailto:bench@bench.example'}\n")
+        batch = "---\n".join(product(i, "bench", "batch") for i in range(a.products))
+        print(f"applying {a.products} products in one request ...", flush=True)
+        t = time.perf_counter(); report = post(base, batch); dt = time.perf_counter() - t
+        assert all(r["status"] == "created" for r in report["results"]), "unexpected status"
+        results["batch_request_s"] = round(dt, 2)
+        results["batch_products_per_s"] = round(a.products / dt, 1)
+        t = time.perf_counter(); report = post(base, batch); dt = time.perf_counter() - t
+        assert all(r["status"] == "unchanged" for r in report["results"])
+        results["batch_unchanged_s"] = round(dt, 2)
+        print(f"applying {a.products} products one request each ...", flush=True)
+        lat = []
+        t = time.perf_counter()
+        for i in range(a.products):
+            s = time.perf_counter(); post(base, product(i, "bench", "single")); lat.append((time.perf_counter() - s) * 1000)
+        dt = time.perf_counter() - t
+        lat.sort()
+        results["single_products_per_s"] = round(a.products / dt, 1)
+        results["single_latency_ms"] = {"p50": round(lat[len(lat) // 2], 1), "p99": round(lat[int(len(lat) * 0.99) - 1], 1), "max": round(lat[-1], 1)}
+        heap = subprocess.run(["jcmd", str(proc.pid), "GC.heap_info"], capture_output=True, text=True, env=env).stdout \
+            if shutil.which("jcmd") else ""
+        results["heap_info"] = " ".join(heap.split())[:200]
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data, ignore_errors=True)
+    os.makedirs(os.path.dirname(a.out), exist_ok=True)
+    json.dump(results, open(a.out, "w"), indent=2)
+    print(json.dumps(results, indent=2))
+
+if __name__ == "__main__":
+    main()
