@@ -42,6 +42,27 @@ public record Product(
     return physicalSince != null;
   }
 
+  /** The same product with other output ports (e.g. bound ones) and physical-since time. */
+  public Product withObservations(List<Port> observedOutputPorts, Instant since) {
+    return new Product(
+        domain,
+        name,
+        title,
+        description,
+        purpose,
+        owner,
+        lifecycle,
+        classification,
+        tags,
+        observedOutputPorts,
+        inputPorts,
+        groups,
+        identifier,
+        sourceFormat,
+        revision,
+        since);
+  }
+
   /** The same product at another descriptor revision. */
   public Product withRevision(long newRevision) {
     return new Product(

@@ -190,7 +190,7 @@ public final class ProductRepository {
             .map(p -> p.name().equals(key.port()) ? p.withBinding(binding) : p)
             .toList();
     Instant since = product.physicalSince() == null ? binding.boundAt() : product.physicalSince();
-    Product updated = withObservations(product, ports, since);
+    Product updated = product.withObservations(ports, since);
     writeObserved(writer, updated);
     writer.changed(
         iris.product(key.domain(), key.product()),
@@ -212,7 +212,7 @@ public final class ProductRepository {
 
   private static Product mergeObservations(Product declared, Product existing) {
     if (existing == null) {
-      return withObservations(declared, declared.outputPorts(), null);
+      return declared.withObservations(declared.outputPorts(), null);
     }
     Map<String, Port> before = new HashMap<>();
     existing.outputPorts().forEach(p -> before.put(p.name(), p));
@@ -236,26 +236,6 @@ public final class ProductRepository {
             .min(Comparator.naturalOrder())
             .map(first -> existing.physicalSince() != null ? existing.physicalSince() : first)
             .orElse(null);
-    return withObservations(declared, ports, since);
-  }
-
-  private static Product withObservations(Product p, List<Port> outputPorts, Instant since) {
-    return new Product(
-        p.domain(),
-        p.name(),
-        p.title(),
-        p.description(),
-        p.purpose(),
-        p.owner(),
-        p.lifecycle(),
-        p.classification(),
-        p.tags(),
-        outputPorts,
-        p.inputPorts(),
-        p.groups(),
-        p.identifier(),
-        p.sourceFormat(),
-        p.revision(),
-        since);
+    return declared.withObservations(ports, since);
   }
 }

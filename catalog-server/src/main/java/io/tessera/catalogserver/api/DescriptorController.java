@@ -40,7 +40,7 @@ public class DescriptorController {
   })
   public ApplyReport apply(
       HttpRequest<?> request,
-      @Body byte[] body,
+      @Nullable @Body byte[] body,
       @QueryValue(defaultValue = "false") boolean dryRun,
       @Nullable @QueryValue String domain) {
     boolean json = request.getContentType().map(t -> t.getSubtype().equals("json")).orElse(false);

@@ -27,17 +27,10 @@ final class OdcsTranslator {
   /** Translates {@code document}; {@code fallbackDomain} is used when it names no domain. */
   ObjectNode translate(JsonNode document, String fallbackDomain) {
     String apiVersion = SourceFields.text(document, "apiVersion");
-    String id = SourceFields.text(document, "id");
-    if (id == null) {
-      throw new StandardImportException("id", "required: an ODCS data contract needs an id");
-    }
+    String id = SourceFields.requiredId(document, "an ODCS data contract");
     String dataProduct = SourceFields.text(document, "dataProduct");
     String contractName = SourceFields.text(document, "name");
-    String domain =
-        SourceFields.require(
-            Slugs.firstSlug(SourceFields.text(document, "domain"), fallbackDomain),
-            "domain",
-            "required: the document names no domain and no fallback domain was given");
+    String domain = SourceFields.domain(document, fallbackDomain);
     String name =
         SourceFields.require(
             Slugs.firstSlug(dataProduct, contractName, id),

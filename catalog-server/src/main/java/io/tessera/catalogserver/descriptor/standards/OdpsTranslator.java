@@ -19,16 +19,9 @@ final class OdpsTranslator {
   /** Translates {@code document}; {@code fallbackDomain} is used when it names no domain. */
   ObjectNode translate(JsonNode document, String fallbackDomain) {
     String apiVersion = SourceFields.text(document, "apiVersion");
-    String id = SourceFields.text(document, "id");
-    if (id == null) {
-      throw new StandardImportException("id", "required: an ODPS data product needs an id");
-    }
+    String id = SourceFields.requiredId(document, "an ODPS data product");
     String declaredName = SourceFields.text(document, "name");
-    String domain =
-        SourceFields.require(
-            Slugs.firstSlug(SourceFields.text(document, "domain"), fallbackDomain),
-            "domain",
-            "required: the document names no domain and no fallback domain was given");
+    String domain = SourceFields.domain(document, fallbackDomain);
     String name =
         SourceFields.require(
             Slugs.firstSlug(declaredName, id), "name", "cannot be turned into a product name");

@@ -66,4 +66,21 @@ final class SourceFields {
     }
     return List.copyOf(texts);
   }
+
+  /** The document's {@code id}, which both standards require. */
+  static String requiredId(JsonNode document, String what) {
+    String id = text(document, "id");
+    if (id == null) {
+      throw new StandardImportException("id", "required: " + what + " needs an id");
+    }
+    return id;
+  }
+
+  /** The slug of the document's {@code domain}, or of the fallback domain. */
+  static String domain(JsonNode document, String fallbackDomain) {
+    return require(
+        Slugs.firstSlug(text(document, "domain"), fallbackDomain),
+        "domain",
+        "required: the document names no domain and no fallback domain was given");
+  }
 }
