@@ -1,9 +1,6 @@
 package io.tessera.catalogserver.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.descriptor.ValidatedDocument.DomainDocument;
@@ -15,7 +12,6 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.revision.Revision;
 import io.tessera.catalogserver.revision.RevisionRepository;
-import io.tessera.catalogserver.revision.RevisionStoreException;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
@@ -25,16 +21,10 @@ import io.tessera.graphstore.ProductRepository;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +53,8 @@ public class ApplyService {
   private final IriMinter iris;
   private final TesseraConfig config;
   private final Clock clock;
-  private final ObjectMapper canonical =
-      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+  private final CanonicalJson canonical = new CanonicalJson();
+  private final RevisionedWrites revisionedWrites;
 
   public ApplyService(
       DescriptorParser parser,
@@ -81,6 +71,7 @@ public class ApplyService {
     this.domains = domains;
     this.products = products;
     this.revisions = revisions;
+    this.revisionedWrites = new RevisionedWrites(revisions, store);
     this.iris = iris;
     this.config = config;
     this.clock = Clock.systemUTC();
@@ -199,15 +190,15 @@ public class ApplyService {
 
   private Planned plan(ValidatedDocument doc, String actor) {
     String iri = iri(doc);
-    String json = canonicalJson(doc.source());
-    String hash = sha256(json);
+    String json = canonical.write(doc.source());
+    String hash = CanonicalJson.sha256(json);
     Optional<Revision> latest = revisions.latest(iri);
     boolean live = latest.isPresent() && !"deleted".equals(latest.get().action());
     if (live && hash.equals(latest.get().contentHash())) {
       return new Planned(doc, iri, "unchanged", latest.get().revision(), null, List.of());
     }
     int revision = latest.map(r -> r.revision() + 1).orElse(1);
-    JsonNode before = live ? readJson(latest.get().descriptor()) : null;
+    JsonNode before = live ? canonical.read(latest.get().descriptor()) : null;
     List<JsonDiff.Change> changes = JsonDiff.diff(before, doc.source());
     String status = !live ? "created" : retiring(doc, before) ? "retired" : "updated";
     Revision record =
@@ -220,7 +211,7 @@ public class ApplyService {
             status,
             hash,
             json,
-            writeJson(changes),
+            canonical.write(changes),
             actor,
             Instant.now(clock));
     return new Planned(doc, iri, status, revision, record, changes);
@@ -244,7 +235,7 @@ public class ApplyService {
     if (dryRun) {
       store.dryRun(writes);
     } else if (!changed.isEmpty()) {
-      recordAndWrite(changed.stream().map(Planned::record).toList(), writes);
+      revisionedWrites.write(changed.stream().map(Planned::record).toList(), writes);
     }
     return new ApplyReport(
         dryRun,
@@ -270,64 +261,10 @@ public class ApplyService {
     }
   }
 
-  /**
-   * Records the revisions and writes the graphs: the revisions are inserted first (a concurrent
-   * apply of the same entity fails on the unique revision number before anything is written), the
-   * graph transaction commits next, and the revisions commit last.
-   */
-  private void recordAndWrite(List<Revision> records, Consumer<GraphWriter> writes) {
-    try (Connection connection = revisions.begin()) {
-      try {
-        for (Revision record : records) {
-          revisions.insert(connection, record);
-        }
-      } catch (SQLException e) {
-        connection.rollback();
-        throw conflictOr(e);
-      }
-      try {
-        store.write(writes);
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-      commitAfterGraph(connection);
-    } catch (SQLException e) {
-      throw new RevisionStoreException("cannot record revisions", e);
-    }
-  }
-
-  /**
-   * Commits revisions whose graph write has already committed. A failure here cannot undo the graph
-   * write, so it is reported as what it is rather than as "nothing applied".
-   */
-  private static void commitAfterGraph(Connection connection) {
-    try {
-      connection.commit();
-    } catch (SQLException e) {
-      LOG.error("graph written but its revisions could not be committed", e);
-      throw new RevisionStoreException(
-          "the catalog graph was updated but its revision history could not be recorded", e);
-    }
-  }
-
-  /**
-   * A unique-constraint violation is a concurrent apply of the same entity; anything else is not.
-   */
-  private static RuntimeException conflictOr(SQLException e) {
-    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-      return new ProblemException(
-          ProblemType.CONFLICT,
-          "another change to the same entities was applied at the same time; nothing was applied,"
-              + " retry");
-    }
-    return new RevisionStoreException("cannot record revisions", e);
-  }
-
   /** Retires a product: a new revision of its latest descriptor with lifecycle retired. */
   public ApplyReport retire(String domain, String name, String actor) {
     Revision latest = liveRevision(iris.product(domain, name));
-    ObjectNode descriptor = (ObjectNode) readJson(latest.descriptor());
+    ObjectNode descriptor = (ObjectNode) canonical.read(latest.descriptor());
     ObjectNode spec = (ObjectNode) descriptor.path("spec");
     spec.put("lifecycle", Lifecycle.RETIRED.slug());
     return apply(List.of(descriptor), false, null, actor);
@@ -362,7 +299,7 @@ public class ApplyService {
       String actor,
       Consumer<GraphWriter> removal) {
     int revision = latest.revision() + 1;
-    List<JsonDiff.Change> changes = JsonDiff.diff(readJson(latest.descriptor()), null);
+    List<JsonDiff.Change> changes = JsonDiff.diff(canonical.read(latest.descriptor()), null);
     Revision record =
         new Revision(
             iri,
@@ -373,10 +310,10 @@ public class ApplyService {
             "deleted",
             null,
             null,
-            writeJson(changes),
+            canonical.write(changes),
             actor,
             Instant.now(clock));
-    recordAndWrite(List.of(record), removal);
+    revisionedWrites.write(List.of(record), removal);
     return new ApplyReport(
         false,
         List.of(new ApplyReport.Result(0, kind, domain, name, iri, "deleted", revision, changes)));
@@ -412,39 +349,5 @@ public class ApplyService {
       case DomainDocument d -> d.domain().name();
       case ProductDocument p -> p.product().name();
     };
-  }
-
-  private String canonicalJson(JsonNode node) {
-    try {
-      return canonical.writeValueAsString(node);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String writeJson(Object value) {
-    try {
-      return canonical.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private JsonNode readJson(String json) {
-    try {
-      return json == null ? null : canonical.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -8,7 +8,6 @@ import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
-import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
 import jakarta.inject.Singleton;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.jena.irix.IRIException;
-import org.apache.jena.irix.IRIx;
 
 /**
  * Checks one {@code tessera/v1} document field by field and turns it into a record. Every error
@@ -64,7 +61,7 @@ public class DescriptorValidator {
    * @param errors receives the errors; the result is null when there were any
    */
   public ValidatedDocument validate(int index, JsonNode document, List<FieldError> errors) {
-    Errors e = new Errors("documents[" + index + "]", errors);
+    FieldChecks e = new FieldChecks("documents[" + index + "]", errors);
     int before = errors.size();
     if (!document.isObject()) {
       e.add("", "must be a mapping with apiVersion, kind, metadata and spec");
@@ -98,7 +95,7 @@ public class DescriptorValidator {
     return errors.size() > before ? null : result;
   }
 
-  private Domain domain(JsonNode metadata, JsonNode spec, Errors e) {
+  private Domain domain(JsonNode metadata, JsonNode spec, FieldChecks e) {
     if (metadata == null || spec == null) {
       return null;
     }
@@ -120,7 +117,7 @@ public class DescriptorValidator {
         0);
   }
 
-  private Product product(JsonNode metadata, JsonNode spec, Errors e) {
+  private Product product(JsonNode metadata, JsonNode spec, FieldChecks e) {
     if (metadata == null || spec == null) {
       return null;
     }
@@ -179,7 +176,7 @@ public class DescriptorValidator {
         null);
   }
 
-  private List<Port> ports(JsonNode spec, String key, boolean output, Errors e) {
+  private List<Port> ports(JsonNode spec, String key, boolean output, FieldChecks e) {
     JsonNode list = e.list(spec, "spec", key);
     List<Port> ports = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -247,7 +244,7 @@ public class DescriptorValidator {
     return slug.length() > 63 ? slug.substring(0, 63).replaceAll("-+$", "") : slug;
   }
 
-  private List<FieldDef> schema(JsonNode port, String path, Errors e) {
+  private List<FieldDef> schema(JsonNode port, String path, FieldChecks e) {
     JsonNode list = e.list(port, path, "schema");
     List<FieldDef> fields = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -284,7 +281,7 @@ public class DescriptorValidator {
     return fields;
   }
 
-  private DatasetRef dataset(JsonNode node, String path, Errors e) {
+  private DatasetRef dataset(JsonNode node, String path, FieldChecks e) {
     if (!node.isObject()) {
       e.add(path, "must be a mapping with namespace and name");
       return null;
@@ -299,143 +296,5 @@ public class DescriptorValidator {
     return Arrays.stream(values)
         .map(v -> v.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining(", "));
-  }
-
-  /** Collects the errors of one document, prefixing paths with the document's position. */
-  private record Errors(String prefix, List<FieldError> out) {
-    void add(String field, String message) {
-      out.add(new FieldError(field.isEmpty() ? prefix : prefix + "." + field, message));
-    }
-
-    void unknown(JsonNode node, String path, Set<String> allowed) {
-      node.fieldNames()
-          .forEachRemaining(
-              key -> {
-                if (!allowed.contains(key)) {
-                  add(
-                      path.isEmpty() ? key : path + "." + key,
-                      "unknown field; expected one of "
-                          + allowed.stream().sorted().collect(Collectors.joining(", ")));
-                }
-              });
-    }
-
-    String text(JsonNode parent, String path, boolean required) {
-      String key = path.substring(path.lastIndexOf('.') + 1);
-      JsonNode value = parent.path(key);
-      if (value.isMissingNode() || value.isNull()) {
-        if (required) {
-          add(path, "required");
-        }
-        return null;
-      }
-      if (!value.isTextual() && !value.isNumber() && !value.isBoolean()) {
-        add(path, "must be a text value");
-        return null;
-      }
-      String text = value.asText().strip();
-      if (text.isEmpty()) {
-        if (required) {
-          add(path, "required; must not be empty");
-        }
-        return null;
-      }
-      return text;
-    }
-
-    JsonNode object(JsonNode parent, String key, boolean required) {
-      JsonNode value = parent.path(key);
-      if (value.isMissingNode() || value.isNull()) {
-        if (required) {
-          add(key, "required");
-        }
-        return null;
-      }
-      if (!value.isObject()) {
-        add(key, "must be a mapping");
-        return null;
-      }
-      return value;
-    }
-
-    JsonNode list(JsonNode parent, String path, String key) {
-      JsonNode value = parent.path(key);
-      if (value.isMissingNode() || value.isNull()) {
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-      }
-      if (!value.isArray()) {
-        add(path + "." + key, "must be a list");
-        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-      }
-      return value;
-    }
-
-    String slug(JsonNode parent, String path, String key, boolean required) {
-      String value = text(parent, path + "." + key, required);
-      if (value != null && !IriMinter.isSlug(value)) {
-        add(
-            path + "." + key,
-            "'"
-                + value
-                + "' is not a valid name: use lowercase letters, digits and dashes, at most 63 characters, starting with a letter or digit");
-        return null;
-      }
-      return value;
-    }
-
-    List<String> slugList(JsonNode parent, String path, String key) {
-      JsonNode list = list(parent, path, key);
-      List<String> values = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        values.addAll(slugText(list.get(i), path + "." + key + "[" + i + "]"));
-      }
-      return values.stream().distinct().toList();
-    }
-
-    List<String> slugText(JsonNode value, String path) {
-      String text = value.isTextual() ? value.asText().strip().toLowerCase(Locale.ROOT) : null;
-      if (text == null || !IriMinter.isSlug(text)) {
-        add(
-            path,
-            "must be a classification name such as public, internal, confidential, restricted or pii");
-        return List.of();
-      }
-      return List.of(text);
-    }
-
-    List<String> textList(JsonNode parent, String path, String key) {
-      JsonNode list = list(parent, path, key);
-      List<String> values = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        JsonNode value = list.get(i);
-        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 100) {
-          add(
-              path + "." + key + "[" + i + "]",
-              "must be a non-empty text of at most 100 characters");
-        } else {
-          values.add(value.asText().strip());
-        }
-      }
-      return values.stream().distinct().toList();
-    }
-
-    String iri(JsonNode parent, String path, String key) {
-      String value = text(parent, path + "." + key, true);
-      if (value == null) {
-        return null;
-      }
-      try {
-        IRIx iri = IRIx.create(value);
-        if (!iri.isAbsolute()) {
-          throw new IRIException("relative");
-        }
-      } catch (IRIException ex) {
-        add(
-            path + "." + key,
-            "'" + value + "' is not an absolute IRI; use e.g. mailto:team@example.com");
-        return null;
-      }
-      return value;
-    }
   }
 }
