@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 
 /** Read access inside a read (or write) transaction. Everything returned is a copy. */
@@ -13,6 +14,15 @@ public interface GraphReader {
 
   /** Whether a named graph exists and is not empty. */
   boolean containsGraph(String graphIri);
+
+  /**
+   * Matches a triple pattern against the union of all named graphs ({@code null} or {@code
+   * Node.ANY} matches anything). Cheaper than SPARQL for one-hop traversal.
+   */
+  List<Triple> find(Node subject, Node predicate, Node object);
+
+  /** The names of the named graphs whose IRI starts with the prefix. */
+  List<String> graphNames(String prefix);
 
   /** Runs a SELECT over the union of all named graphs. */
   List<Row> select(Query query, Map<String, Node> bindings);

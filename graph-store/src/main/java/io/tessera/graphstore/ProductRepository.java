@@ -148,17 +148,22 @@ public final class ProductRepository {
   public List<PortKey> bindObservedDataset(
       DatasetRef dataset, Instant observedAt, String evidence) {
     List<PortKey> bound = new ArrayList<>();
-    store.write(
-        w -> {
-          Node ds = NodeFactory.createURI(iris.dataset(dataset.namespace(), dataset.name()));
-          for (Row row : w.select(PROMISING, Map.of("dataset", ds))) {
-            String[] key = row.text("key").split("/", 2);
-            PortKey port = new PortKey(key[0], key[1], row.text("portName"));
-            if (bind(w, port, new PortBinding(dataset, observedAt, evidence))) {
-              bound.add(port);
-            }
-          }
-        });
+    store.write(w -> bound.addAll(bindObservedDataset(w, dataset, observedAt, evidence)));
+    return bound;
+  }
+
+  /** As {@link #bindObservedDataset(DatasetRef, Instant, String)}, in the caller's transaction. */
+  public List<PortKey> bindObservedDataset(
+      GraphWriter writer, DatasetRef dataset, Instant observedAt, String evidence) {
+    List<PortKey> bound = new ArrayList<>();
+    Node ds = NodeFactory.createURI(iris.dataset(dataset.namespace(), dataset.name()));
+    for (Row row : writer.select(PROMISING, Map.of("dataset", ds))) {
+      String[] key = row.text("key").split("/", 2);
+      PortKey port = new PortKey(key[0], key[1], row.text("portName"));
+      if (bind(writer, port, new PortBinding(dataset, observedAt, evidence))) {
+        bound.add(port);
+      }
+    }
     return bound;
   }
 

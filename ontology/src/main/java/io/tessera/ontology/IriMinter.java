@@ -103,6 +103,51 @@ public final class IriMinter {
     return productGraph(domain, product) + "/observed";
   }
 
+  /** A column of a dataset, as lineage sees it (stable across schema versions). */
+  public String datasetField(String datasetIri, String fieldName) {
+    return datasetIri + "/field/" + encode(fieldName);
+  }
+
+  /** The n-th observed schema of a dataset. */
+  public String schemaVersion(String datasetIri, int version) {
+    return datasetIri + "/schema/" + version;
+  }
+
+  /** A quality metric, e.g. {@code rowCount} or an assertion's name. */
+  public String metric(String name) {
+    return base + "/metric/" + encode(name);
+  }
+
+  /** The named graph holding what lineage observed about a job (its reads, writes, facets). */
+  public String jobGraph(String namespace, String name) {
+    return base + "/graph/lineage/job/" + encode(namespace) + "/" + encode(name);
+  }
+
+  /** The named graph holding one run: state, times, inputs, outputs, quality measurements. */
+  public String runGraph(String runId) {
+    return base + "/graph/lineage/run/" + encode(runId);
+  }
+
+  /** The named graph holding what lineage observed about a dataset: schemas, facets, changes. */
+  public String datasetGraph(String namespace, String name) {
+    return base + "/graph/lineage/dataset/" + encode(namespace) + "/" + encode(name);
+  }
+
+  /** An agent (owner) named in lineage facets. */
+  public String agent(String name) {
+    return base + "/agent/" + encode(name);
+  }
+
+  /** The named graph recording how far the event journal has been projected into lineage. */
+  public String lineageStateGraph() {
+    return base + "/graph/lineage/state";
+  }
+
+  /** The prefix shared by every lineage graph. */
+  public String lineageGraphPrefix() {
+    return base + "/graph/lineage/";
+  }
+
   /** The named graph holding the Tessera vocabulary and its individuals. */
   public String vocabularyGraph() {
     return base + "/graph/vocabulary";

@@ -15,7 +15,15 @@ public final class PROV {
   public static final Resource Plan = resource("Plan");
   public static final Resource SoftwareAgent = resource("SoftwareAgent");
 
+  public static final Resource Derivation = resource("Derivation");
+
   public static final Property used = property("used");
+  public static final Property qualifiedDerivation = property("qualifiedDerivation");
+  public static final Property entity = property("entity");
+  public static final Property wasInvalidatedBy = property("wasInvalidatedBy");
+  public static final Property wasRevisionOf = property("wasRevisionOf");
+  public static final Property alternateOf = property("alternateOf");
+  public static final Property generatedAtTime = property("generatedAtTime");
   public static final Property generated = property("generated");
   public static final Property wasGeneratedBy = property("wasGeneratedBy");
   public static final Property wasDerivedFrom = property("wasDerivedFrom");

@@ -37,6 +37,29 @@ public final class TESS {
   public static final Property sourceFormat = property("sourceFormat");
   public static final Property externalIdentifier = property("externalIdentifier");
 
+  public static final Resource SchemaChange = resource("SchemaChange");
+  public static final Resource Facet = resource("Facet");
+  public static final Property reads = property("reads");
+  public static final Property writes = property("writes");
+  public static final Property job = property("job");
+  public static final Property runState = property("runState");
+  public static final Property errorMessage = property("errorMessage");
+  public static final Property nominalStartTime = property("nominalStartTime");
+  public static final Property facet = property("facet");
+  public static final Property facetName = property("facetName");
+  public static final Property facetValue = property("facetValue");
+  public static final Property transformationType = property("transformationType");
+  public static final Property transformationSubtype = property("transformationSubtype");
+  public static final Property masking = property("masking");
+  public static final Property changeKind = property("changeKind");
+  public static final Property breaking = property("breaking");
+  public static final Property fieldName = property("fieldName");
+  public static final Property before = property("before");
+  public static final Property after = property("after");
+  public static final Property impacts = property("impacts");
+  public static final Property schemaChange = property("schemaChange");
+  public static final Property journalPosition = property("journalPosition");
+
   public static final Resource Ideation = resource("Ideation");
   public static final Resource Design = resource("Design");
   public static final Resource Build = resource("Build");

@@ -38,7 +38,13 @@ class VocabularyParityTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"DPROD:dprod/dprod-ontology.ttl", "PROV:w3c/prov-o.ttl", "ODRL:w3c/ODRL22.ttl"})
+      strings = {
+        "DPROD:dprod/dprod-ontology.ttl",
+        "PROV:w3c/prov-o.ttl",
+        "ODRL:w3c/ODRL22.ttl",
+        "DQV:w3c/dqv.ttl",
+        "DCAT3:w3c/dcat3.ttl"
+      })
   void shouldOnlyUseTermsTheStandardVocabularyDeclares(String spec) throws Exception {
     String[] parts = spec.split(":");
     Class<?> vocabulary = Class.forName("io.tessera.ontology." + parts[0]);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -56,6 +57,30 @@ public final class TxnAccess implements GraphWriter {
   @Override
   public boolean containsGraph(String graphIri) {
     return dsg.contains(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
+  }
+
+  @Override
+  public List<Triple> find(Node subject, Node predicate, Node object) {
+    return dsg.getUnionGraph().find(any(subject), any(predicate), any(object)).toList().stream()
+        .distinct()
+        .toList();
+  }
+
+  private static Node any(Node node) {
+    return node == null ? Node.ANY : node;
+  }
+
+  @Override
+  public List<String> graphNames(String prefix) {
+    List<String> names = new ArrayList<>();
+    dsg.listGraphNodes()
+        .forEachRemaining(
+            g -> {
+              if (g.isURI() && g.getURI().startsWith(prefix)) {
+                names.add(g.getURI());
+              }
+            });
+    return names;
   }
 
   @Override

@@ -1,0 +1,35 @@
+package io.tessera.lineage;
+
+import java.util.List;
+
+/**
+ * A lineage graph in Marquez's response shape: nodes with their in- and out-edges.
+ *
+ * @param graph the nodes reached, the start node first
+ */
+public record LineageGraph(List<Node> graph) {
+
+  /** A dataset or job node. */
+  public record Node(String id, String type, Data data, List<Edge> inEdges, List<Edge> outEdges) {}
+
+  /** An edge between two node ids. */
+  public record Edge(String origin, String destination) {}
+
+  /**
+   * What the node is: its identity and, for datasets, the current observed or promised columns, for
+   * jobs the state of the latest run.
+   */
+  public record Data(
+      Key id,
+      String namespace,
+      String name,
+      String description,
+      List<Column> fields,
+      String latestRunState) {}
+
+  /** A namespace and name. */
+  public record Key(String namespace, String name) {}
+
+  /** A column of a dataset. */
+  public record Column(String name, String type) {}
+}

@@ -1,0 +1,217 @@
+package io.tessera.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.graphstore.ChangeEvent;
+import io.tessera.graphstore.DatasetRef;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ProductRepository.PortKey;
+import io.tessera.lineage.LineageEvent.Dataset;
+import io.tessera.lineage.LineageEvent.DatasetEvent;
+import io.tessera.lineage.LineageEvent.Job;
+import io.tessera.lineage.LineageEvent.JobEvent;
+import io.tessera.lineage.LineageEvent.RunEvent;
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.PROV;
+import io.tessera.ontology.TESS;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+
+/**
+ * Projects journal entries into the lineage graphs, a batch per write transaction: a graph per job
+ * (what it reads and writes, dataset- and column-level derivations, its facets), a graph per run
+ * (state, times, parent, inputs, outputs, quality measurements, facets) and a graph per dataset
+ * (identity, documentation, owners, symlinks, schema versions and changes, lifecycle, facets). A
+ * run that completes writing a dataset a product promises binds the product's port, turning the
+ * product physical. The journal position projected through is stored in the same transaction, so
+ * projection resumes exactly where it stopped and replaying the journal rebuilds the same graphs.
+ */
+public final class LineageProjector {
+  private final GraphStore store;
+  private final ProductRepository products;
+  private final IriMinter iris;
+  private final SchemaHistory schemas;
+  private final FacetProjection facets;
+
+  public LineageProjector(GraphStore store, ProductRepository products, IriMinter iris) {
+    this.store = store;
+    this.products = products;
+    this.iris = iris;
+    this.schemas = new SchemaHistory(iris);
+    this.facets = new FacetProjection(iris);
+  }
+
+  /** The last journal position projected into the graph (0 when nothing has been). */
+  public long position() {
+    return store.read(
+        r ->
+            r
+                .find(
+                    NodeFactory.createURI(iris.lineageStateGraph()),
+                    TESS.journalPosition.asNode(),
+                    null)
+                .stream()
+                .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm()))
+                .max()
+                .orElse(0));
+  }
+
+  /** Projects entries, in journal order, in one transaction. */
+  public ProjectionResult project(List<JournalEntry> entries) {
+    List<PortKey> bound = new ArrayList<>();
+    List<ProjectionResult.DetectedChange> changes = new ArrayList<>();
+    long last = entries.isEmpty() ? position() : entries.getLast().position();
+    store.write(
+        w -> {
+          ProjectionBatch batch = new ProjectionBatch(w);
+          for (JournalEntry entry : entries) {
+            switch (entry.event()) {
+              case RunEvent e -> run(batch, e, bound, changes);
+              case DatasetEvent e -> dataset(batch, e.dataset(), null, e.eventTime(), changes);
+              case JobEvent e -> job(batch, e.job(), e.inputs(), e.outputs());
+            }
+          }
+          Model state = batch.graph(iris.lineageStateGraph());
+          RdfTerms.set(
+              state.createResource(iris.lineageStateGraph()),
+              TESS.journalPosition,
+              state.createTypedLiteral(last, XSDDatatype.XSDinteger));
+          batch.flush();
+        });
+    return new ProjectionResult(last, entries.size(), bound, changes);
+  }
+
+  /** Removes every lineage graph and the projected position, before replaying the journal. */
+  public void clear() {
+    store.write(
+        w -> {
+          for (String graph : w.graphNames(iris.lineageGraphPrefix())) {
+            w.removeGraph(graph);
+          }
+          w.changed(
+              iris.lineageStateGraph(), ChangeEvent.EntityKind.STORE, ChangeEvent.ChangeType.RESET);
+        });
+  }
+
+  private void run(
+      ProjectionBatch batch,
+      RunEvent e,
+      List<PortKey> bound,
+      List<ProjectionResult.DetectedChange> changes) {
+    String runIri = iris.run(e.runId());
+    Resource job = job(batch, e.job(), e.inputs(), e.outputs());
+    Model m = batch.graph(iris.runGraph(e.runId()));
+    Resource run = m.createResource(runIri).addProperty(RDF.type, PROV.Activity);
+    RdfTerms.set(run, TESS.job, m.createResource(job.getURI()));
+    state(run, e);
+    for (Dataset in : e.inputs()) {
+      run.addProperty(PROV.used, m.createResource(iris.dataset(in.namespace(), in.name())));
+    }
+    for (Dataset out : e.outputs()) {
+      run.addProperty(PROV.generated, m.createResource(iris.dataset(out.namespace(), out.name())));
+    }
+    facets.runFacets(run, e.runFacets());
+    facets.quality(run, e.inputs(), e.outputs(), e.eventTime());
+    for (Dataset dataset : concat(e.inputs(), e.outputs())) {
+      dataset(batch, dataset, runIri, e.eventTime(), changes);
+    }
+    if (e.eventType() == EventType.COMPLETE) {
+      for (Dataset out : e.outputs()) {
+        bound.addAll(
+            products.bindObservedDataset(
+                batch.writer(),
+                new DatasetRef(out.namespace(), out.name()),
+                e.eventTime().toInstant(),
+                runIri));
+      }
+    }
+  }
+
+  /** Keeps the state of the latest event; START sets the start, COMPLETE/ABORT/FAIL the end. */
+  private static void state(Resource run, RunEvent e) {
+    Model m = run.getModel();
+    var modified = run.getProperty(DCTerms.modified);
+    boolean latest =
+        modified == null || !e.eventTime().toInstant().isBefore(instant(modified.getString()));
+    if (latest) {
+      RdfTerms.set(run, TESS.runState, m.createLiteral(e.eventType().name()));
+      RdfTerms.set(run, DCTerms.modified, RdfTerms.time(m, e.eventTime()));
+    }
+    if (e.eventType() == EventType.START) {
+      var started = run.getProperty(PROV.startedAtTime);
+      if (started == null || e.eventTime().toInstant().isBefore(instant(started.getString()))) {
+        RdfTerms.set(run, PROV.startedAtTime, RdfTerms.time(m, e.eventTime()));
+      }
+    }
+    if (e.eventType().terminal()) {
+      RdfTerms.set(run, PROV.endedAtTime, RdfTerms.time(m, e.eventTime()));
+    }
+  }
+
+  private Resource job(
+      ProjectionBatch batch, Job job, List<Dataset> inputs, List<Dataset> outputs) {
+    String jobIri = iris.job(job.namespace(), job.name());
+    Model m = batch.graph(iris.jobGraph(job.namespace(), job.name()));
+    Resource r =
+        m.createResource(jobIri)
+            .addProperty(RDF.type, PROV.Plan)
+            .addProperty(RDF.type, PROV.Entity);
+    RdfTerms.set(r, RDFS.label, m.createLiteral(job.name()));
+    RdfTerms.set(r, TESS.olNamespace, m.createLiteral(job.namespace()));
+    RdfTerms.set(r, TESS.olName, m.createLiteral(job.name()));
+    facets.jobFacets(r, job.facets());
+    for (Dataset in : inputs) {
+      r.addProperty(TESS.reads, RdfTerms.dataset(m, iris, in.namespace(), in.name()));
+    }
+    for (Dataset out : outputs) {
+      Resource ds = RdfTerms.dataset(m, iris, out.namespace(), out.name());
+      r.addProperty(TESS.writes, ds);
+      for (Dataset in : inputs) {
+        ds.addProperty(
+            PROV.wasDerivedFrom, m.createResource(iris.dataset(in.namespace(), in.name())));
+      }
+      facets.columnLineage(m, ds, out.facets().path("columnLineage"));
+    }
+    batch.changed(jobIri, ChangeEvent.EntityKind.JOB);
+    return r;
+  }
+
+  private void dataset(
+      ProjectionBatch batch,
+      Dataset dataset,
+      String runIri,
+      OffsetDateTime at,
+      List<ProjectionResult.DetectedChange> changes) {
+    Model m = batch.graph(iris.datasetGraph(dataset.namespace(), dataset.name()));
+    Resource ds = RdfTerms.dataset(m, iris, dataset.namespace(), dataset.name());
+    ObjectNode datasetFacets = dataset.facets();
+    facets.datasetFacets(ds, datasetFacets, runIri);
+    JsonNode schema = datasetFacets.path("schema");
+    if (schema.isObject() && !schema.path("_deleted").asBoolean(false)) {
+      for (SchemaDiff.Change change :
+          schemas.observe(batch, ds, SchemaDiff.columns(schema), runIri, at)) {
+        changes.add(new ProjectionResult.DetectedChange(ds.getURI(), change));
+      }
+    }
+    batch.changed(ds.getURI(), ChangeEvent.EntityKind.DATASET);
+  }
+
+  private static List<Dataset> concat(List<Dataset> a, List<Dataset> b) {
+    List<Dataset> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static java.time.Instant instant(String lexical) {
+    return java.time.Instant.parse(lexical);
+  }
+}

@@ -1,0 +1,44 @@
+package io.tessera.lineage;
+
+import io.tessera.graphstore.ChangeEvent;
+import io.tessera.graphstore.GraphWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+
+/**
+ * The graphs one projection batch works on: each is read once, changed in memory by every event of
+ * the batch, and written back once, so a batch of events costs one read and one write per graph
+ * instead of one per event.
+ */
+final class ProjectionBatch {
+  private final GraphWriter writer;
+  private final Map<String, Model> graphs = new LinkedHashMap<>();
+  private final Map<String, ChangeEvent.EntityKind> changed = new LinkedHashMap<>();
+
+  ProjectionBatch(GraphWriter writer) {
+    this.writer = writer;
+  }
+
+  GraphWriter writer() {
+    return writer;
+  }
+
+  /** The named graph's content as of this batch. */
+  Model graph(String graphIri) {
+    return graphs.computeIfAbsent(
+        graphIri, iri -> ModelFactory.createModelForGraph(writer.graph(iri)));
+  }
+
+  /** Records an entity whose graph changed, to announce after the commit. */
+  void changed(String entityIri, ChangeEvent.EntityKind kind) {
+    changed.putIfAbsent(entityIri, kind);
+  }
+
+  /** Writes every graph the batch touched and records the changes to announce. */
+  void flush() {
+    graphs.forEach((iri, model) -> writer.replaceGraph(iri, model.getGraph()));
+    changed.forEach((iri, kind) -> writer.changed(iri, kind, ChangeEvent.ChangeType.UPSERT));
+  }
+}
