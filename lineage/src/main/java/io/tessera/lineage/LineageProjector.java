@@ -80,14 +80,31 @@ public final class LineageProjector {
               case JobEvent e -> job(batch, e.job(), e.inputs(), e.outputs());
             }
           }
-          Model state = batch.graph(iris.lineageStateGraph());
-          RdfTerms.set(
-              state.createResource(iris.lineageStateGraph()),
-              TESS.journalPosition,
-              state.createTypedLiteral(last, XSDDatatype.XSDinteger));
+          setPosition(batch, last);
           batch.flush();
         });
     return new ProjectionResult(last, entries.size(), bound, changes);
+  }
+
+  /**
+   * Moves the projected position past an event that cannot be projected; the event stays in the
+   * journal, and a rebuild tries it again.
+   */
+  public void skip(long position) {
+    store.write(
+        w -> {
+          ProjectionBatch batch = new ProjectionBatch(w);
+          setPosition(batch, position);
+          batch.flush();
+        });
+  }
+
+  private void setPosition(ProjectionBatch batch, long position) {
+    Model state = batch.graph(iris.lineageStateGraph());
+    RdfTerms.set(
+        state.createResource(iris.lineageStateGraph()),
+        TESS.journalPosition,
+        state.createTypedLiteral(position, XSDDatatype.XSDinteger));
   }
 
   /** Removes every lineage graph and the projected position, before replaying the journal. */

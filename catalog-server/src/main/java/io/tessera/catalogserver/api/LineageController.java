@@ -1,0 +1,222 @@
+package io.tessera.catalogserver.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.lineage.LineageIngestService;
+import io.tessera.catalogserver.lineage.LineageJournal;
+import io.tessera.catalogserver.lineage.LineageProjection;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.graphstore.DatasetRef;
+import io.tessera.lineage.ColumnLineage;
+import io.tessera.lineage.Direction;
+import io.tessera.lineage.LineageGraph;
+import io.tessera.lineage.LineageQueries;
+import io.tessera.lineage.NodeId;
+import io.tessera.lineage.ObservationReport;
+import io.tessera.lineage.ObservationReports;
+import io.tessera.ontology.IriMinter;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * OpenLineage in and out: {@code POST /api/v1/lineage} for pipelines (the path the OpenLineage
+ * clients' HTTP transport posts to), Marquez-compatible lineage and raw events out, column lineage,
+ * unowned datasets, declared-versus-observed reports, and the journal rebuild.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LineageController {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LineageIngestService ingest;
+  private final LineageJournal journal;
+  private final LineageProjection projection;
+  private final LineageQueries queries;
+  private final ObservationReports reports;
+
+  public LineageController(
+      LineageIngestService ingest,
+      LineageJournal journal,
+      LineageProjection projection,
+      LineageQueries queries,
+      ObservationReports reports) {
+    this.ingest = ingest;
+    this.journal = journal;
+    this.projection = projection;
+    this.queries = queries;
+    this.reports = reports;
+  }
+
+  /** Accepts one OpenLineage run, dataset or job event; 201 once it is in the journal. */
+  @Post("/lineage")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+  public HttpResponse<LineageJournal.Appended> accept(@Nullable @Body byte[] body) {
+    return HttpResponse.status(HttpStatus.CREATED).body(ingest.accept(body));
+  }
+
+  /**
+   * The lineage graph around a node, in Marquez's shape.
+   *
+   * @param nodeId {@code dataset:{namespace}:{name}} or {@code job:{namespace}:{name}}
+   * @param direction upstream, downstream or both
+   */
+  @Get("/lineage")
+  public LineageGraph lineage(
+      @Nullable @QueryValue String nodeId,
+      @QueryValue(defaultValue = "20") int depth,
+      @QueryValue(defaultValue = "both") String direction) {
+    return queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction));
+  }
+
+  /** Column-level lineage around one field of a dataset. */
+  @Get("/column-lineage")
+  public ColumnLineage columnLineage(
+      @Nullable @QueryValue String nodeId,
+      @Nullable @QueryValue String field,
+      @QueryValue(defaultValue = "20") int depth,
+      @QueryValue(defaultValue = "both") String direction) {
+    NodeId node = resolve(nodeId);
+    if (node.kind() != NodeId.Kind.DATASET || field == null || field.isBlank()) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "column lineage needs nodeId=dataset:{namespace}:{name} and field");
+    }
+    return queries.columnLineage(node, field, checkDepth(depth), direction(direction));
+  }
+
+  /** The raw events of the journal, by event time, as Marquez lists them. */
+  @Get(value = "/events/lineage", produces = MediaType.APPLICATION_JSON)
+  public String events(
+      @Nullable @QueryValue String after,
+      @Nullable @QueryValue String before,
+      @QueryValue(defaultValue = "desc") String sortDirection,
+      @QueryValue(defaultValue = "100") int limit,
+      @QueryValue(defaultValue = "0") int offset)
+      throws IOException {
+    if (limit < 1 || limit > 1000 || offset < 0) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "limit must be 1..1000 and offset >= 0");
+    }
+    LineageJournal.Page page =
+        journal.page(
+            instant(after, Instant.EPOCH, "after"),
+            instant(before, Instant.parse("9999-12-31T23:59:59Z"), "before"),
+            !"asc".equalsIgnoreCase(sortDirection),
+            limit,
+            offset);
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode events = body.putArray("events");
+    for (String payload : page.payloads()) {
+      events.add(JSON.readTree(payload));
+    }
+    body.put("totalCount", page.totalCount());
+    return JSON.writeValueAsString(body);
+  }
+
+  /** Datasets lineage has observed that no product claims. */
+  @Get("/lineage/unowned-datasets")
+  public List<DatasetRef> unowned() {
+    return reports.unownedDatasets();
+  }
+
+  /** Declared versus observed for one product. */
+  @Get("/products/{domain}/{name}/observation")
+  public ObservationReport productObservation(
+      @PathVariable String domain, @PathVariable String name) {
+    if (!IriMinter.isSlug(domain) || !IriMinter.isSlug(name)) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+    }
+    return reports.product(domain, name);
+  }
+
+  /** Declared versus observed for a domain. */
+  @Get("/domains/{domain}/observation")
+  public ObservationReport domainObservation(@PathVariable String domain) {
+    if (!IriMinter.isSlug(domain)) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + domain + "'");
+    }
+    return reports.domain(domain);
+  }
+
+  /** Progress of the projection of the journal into the lineage graphs. */
+  @Get("/admin/lineage/status")
+  public LineageProjection.Status status() {
+    return projection.status();
+  }
+
+  /** Events that could not be projected (they stay in the journal). */
+  @Get("/admin/lineage/failures")
+  public List<LineageJournal.Failure> failures() {
+    return journal.failures();
+  }
+
+  /** Rebuilds the lineage graphs from the journal; follow progress on the status endpoint. */
+  @Post("/admin/lineage/rebuild")
+  public HttpResponse<Map<String, Object>> rebuild() {
+    if (!projection.rebuild()) {
+      throw new ProblemException(ProblemType.CONFLICT, "a rebuild is already running");
+    }
+    return HttpResponse.accepted().body(Map.of("status", "/api/v1/admin/lineage/status"));
+  }
+
+  private NodeId resolve(String nodeId) {
+    if (nodeId == null || !(nodeId.startsWith("dataset:") || nodeId.startsWith("job:"))) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "nodeId must be dataset:{namespace}:{name} or job:{namespace}:{name}");
+    }
+    return queries
+        .resolve(nodeId)
+        .orElseThrow(
+            () -> new ProblemException(ProblemType.NOT_FOUND, "no lineage node " + nodeId));
+  }
+
+  private static int checkDepth(int depth) {
+    if (depth < 0 || depth > LineageQueries.MAX_DEPTH) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "depth must be between 0 and " + LineageQueries.MAX_DEPTH);
+    }
+    return depth;
+  }
+
+  private static Direction direction(String value) {
+    try {
+      return Direction.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "direction must be upstream, downstream or both");
+    }
+  }
+
+  private static Instant instant(String value, Instant fallback, String name) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          name + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package io.tessera.catalogserver.lineage;
+
+/** The event journal could not be read or written. */
+public class JournalException extends RuntimeException {
+  public JournalException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,248 @@
+package io.tessera.catalogserver.lineage;
+
+import io.tessera.lineage.LineageEvent;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The OpenLineage event journal ({@code lineage_event}): every accepted event, appended before it
+ * is acknowledged and stored once however often it is sent.
+ */
+@Singleton
+public class LineageJournal {
+  private final DataSource dataSource;
+
+  public LineageJournal(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** The outcome of an append: the event's journal id, and whether it was already there. */
+  @io.micronaut.serde.annotation.Serdeable
+  public record Appended(long id, boolean duplicate) {}
+
+  /** A stored event. */
+  public record Stored(long id, String payload, Instant receivedAt) {
+    public byte[] bytes() {
+      return payload.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Appends an event unless one with the same identity is stored; durable when this returns. */
+  public Appended append(LineageEvent event, String identity, String payload) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      Optional<Long> existing = idOf(c, identity);
+      if (existing.isPresent()) {
+        return new Appended(existing.get(), true);
+      }
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
+                  + " job_name, producer, payload, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+              new String[] {"id"})) {
+        insert.setString(1, identity);
+        bind(insert, event);
+        insert.setString(9, payload);
+        insert.setObject(10, OffsetDateTime.now(ZoneOffset.UTC));
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+          keys.next();
+          return new Appended(keys.getLong(1), false);
+        }
+      } catch (SQLException e) {
+        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+          return new Appended(idOf(c, identity).orElseThrow(() -> e), true);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new JournalException("cannot append the event to the journal", e);
+    }
+  }
+
+  private static void bind(PreparedStatement insert, LineageEvent event) throws SQLException {
+    switch (event) {
+      case LineageEvent.RunEvent e -> {
+        insert.setString(2, "RunEvent");
+        insert.setString(3, e.eventType().name());
+        insert.setString(5, e.runId());
+        insert.setString(6, e.job().namespace());
+        insert.setString(7, e.job().name());
+      }
+      case LineageEvent.DatasetEvent e -> {
+        insert.setString(2, "DatasetEvent");
+        insert.setString(3, null);
+        insert.setString(5, null);
+        insert.setString(6, null);
+        insert.setString(7, null);
+      }
+      case LineageEvent.JobEvent e -> {
+        insert.setString(2, "JobEvent");
+        insert.setString(3, null);
+        insert.setString(5, null);
+        insert.setString(6, e.job().namespace());
+        insert.setString(7, e.job().name());
+      }
+    }
+    insert.setObject(4, event.eventTime().withOffsetSameInstant(ZoneOffset.UTC));
+    insert.setString(8, event.producer());
+  }
+
+  private static Optional<Long> idOf(Connection c, String identity) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT id FROM lineage_event WHERE identity = ?")) {
+      select.setString(1, identity);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Events after a journal position, in journal order. */
+  public List<Stored> after(long position, int limit) {
+    return query(
+        "SELECT id, payload, received_at FROM lineage_event WHERE id > ? ORDER BY id FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        position);
+  }
+
+  /** The newest journal position (0 when empty). */
+  public long lastPosition() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM lineage_event");
+        ResultSet rs = select.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal", e);
+    }
+  }
+
+  /**
+   * A page of events by event time, as Marquez lists them.
+   *
+   * @param descending newest first
+   */
+  public Page page(Instant after, Instant before, boolean descending, int limit, int offset) {
+    String where = " WHERE event_time >= ? AND event_time <= ?";
+    String order = descending ? " ORDER BY event_time DESC, id DESC" : " ORDER BY event_time, id";
+    try (Connection c = dataSource.getConnection()) {
+      long total;
+      try (PreparedStatement count =
+          c.prepareStatement("SELECT COUNT(*) FROM lineage_event" + where)) {
+        count.setObject(1, OffsetDateTime.ofInstant(after, ZoneOffset.UTC));
+        count.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+        try (ResultSet rs = count.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      List<String> payloads = new ArrayList<>();
+      try (PreparedStatement select =
+          c.prepareStatement(
+              "SELECT payload FROM lineage_event"
+                  + where
+                  + order
+                  + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+        select.setObject(1, OffsetDateTime.ofInstant(after, ZoneOffset.UTC));
+        select.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+        select.setInt(3, offset);
+        select.setInt(4, limit);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            payloads.add(rs.getString(1));
+          }
+        }
+      }
+      return new Page(payloads, total);
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal", e);
+    }
+  }
+
+  /** A page of raw events and how many match in all. */
+  public record Page(List<String> payloads, long totalCount) {}
+
+  /** Records that an event could not be projected; it stays in the journal for a later rebuild. */
+  public void recordFailure(long id, String message) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO lineage_projection_failure (event_id, message, failed_at) VALUES (?,?,?)")) {
+      insert.setLong(1, id);
+      insert.setString(2, message.length() > 4000 ? message.substring(0, 4000) : message);
+      insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+        throw new JournalException("cannot record a projection failure", e);
+      }
+    }
+  }
+
+  /** Events that could not be projected, with the reason. */
+  public List<Failure> failures() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT event_id, message, failed_at FROM lineage_projection_failure ORDER BY event_id");
+        ResultSet rs = select.executeQuery()) {
+      List<Failure> failures = new ArrayList<>();
+      while (rs.next()) {
+        failures.add(
+            new Failure(
+                rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant()));
+      }
+      return failures;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read projection failures", e);
+    }
+  }
+
+  /** Clears recorded failures before a rebuild retries every event. */
+  public void clearFailures() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete = c.prepareStatement("DELETE FROM lineage_projection_failure")) {
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new JournalException("cannot clear projection failures", e);
+    }
+  }
+
+  /** An event that could not be projected. */
+  @io.micronaut.serde.annotation.Serdeable
+  public record Failure(long eventId, String message, Instant failedAt) {}
+
+  private List<Stored> query(String sql, long position) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setLong(1, position);
+      List<Stored> events = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          events.add(
+              new Stored(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getObject(3, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return events;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal", e);
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.tessera.catalogserver.lineage;
+
+import io.micronaut.context.annotation.Context;
+import io.tessera.lineage.EventParser;
+import io.tessera.lineage.JournalEntry;
+import io.tessera.lineage.LineageProjector;
+import io.tessera.lineage.ProjectionResult;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the lineage graphs caught up with the event journal: one background thread projects journal
+ * entries in batches (one graph transaction per batch), from the position stored in the graph, so
+ * it resumes after a restart without losing or repeating work. An event that cannot be projected is
+ * recorded as a failure and skipped; it stays in the journal. A rebuild clears the lineage graphs
+ * and replays the whole journal.
+ */
+@Context
+@Singleton
+public class LineageProjection {
+  private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
+  private static final int BATCH = 500;
+
+  private final LineageJournal journal;
+  private final LineageProjector projector;
+  private final EventParser parser;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition work = lock.newCondition();
+  private final Condition progress = lock.newCondition();
+  private final AtomicLong projected = new AtomicLong();
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  private final Thread worker;
+  private volatile boolean running = true;
+
+  public LineageProjection(LineageJournal journal, LineageProjector projector, EventParser parser) {
+    this.journal = journal;
+    this.projector = projector;
+    this.parser = parser;
+    this.projected.set(projector.position());
+    this.worker = Thread.ofPlatform().name("lineage-projection").daemon().start(this::loop);
+  }
+
+  /** Progress of the projection (and of a rebuild, while one runs). */
+  @io.micronaut.serde.annotation.Serdeable
+  public record Status(long projected, long journal, boolean rebuilding, int failures) {}
+
+  public Status status() {
+    return new Status(
+        projected.get(), journal.lastPosition(), rebuilding.get(), journal.failures().size());
+  }
+
+  /** Wakes the worker: a new event is in the journal. */
+  public void signal() {
+    lock.lock();
+    try {
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until the journal is projected through the position; false on timeout. */
+  public boolean awaitProjected(long position, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (projected.get() < position) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        progress.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Starts a rebuild of the lineage graphs from the journal; false if one is running. */
+  public boolean rebuild() {
+    if (!rebuilding.compareAndSet(false, true)) {
+      return false;
+    }
+    lock.lock();
+    try {
+      work.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    return true;
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (rebuilding.get() && projected.get() >= 0) {
+          LOG.info(
+              "rebuilding the lineage graphs from the journal ({} events)", journal.lastPosition());
+          projector.clear();
+          journal.clearFailures();
+          setProjected(0);
+        }
+        List<LineageJournal.Stored> batch = journal.after(projected.get(), BATCH);
+        if (batch.isEmpty()) {
+          if (rebuilding.compareAndSet(true, false)) {
+            LOG.info("lineage rebuild finished at journal position {}", projected.get());
+          }
+          idle();
+          continue;
+        }
+        project(batch);
+      } catch (RuntimeException e) {
+        LOG.error("lineage projection failed; retrying", e);
+        sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void project(List<LineageJournal.Stored> batch) {
+    List<JournalEntry> entries = new ArrayList<>();
+    for (LineageJournal.Stored stored : batch) {
+      entries.add(new JournalEntry(stored.id(), parser.parse(stored.bytes())));
+    }
+    try {
+      ProjectionResult result = projector.project(entries);
+      if (!result.bound().isEmpty()) {
+        LOG.info("lineage turned ports physical: {}", result.bound());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("a batch of {} events failed; projecting them one by one", entries.size(), e);
+      for (JournalEntry entry : entries) {
+        try {
+          projector.project(List.of(entry));
+        } catch (RuntimeException single) {
+          LOG.error(
+              "event {} cannot be projected; it stays in the journal", entry.position(), single);
+          journal.recordFailure(entry.position(), String.valueOf(single.getMessage()));
+          projector.skip(entry.position());
+        }
+      }
+    }
+    setProjected(batch.getLast().id());
+  }
+
+  private void setProjected(long position) {
+    lock.lock();
+    try {
+      projected.set(position);
+      progress.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void idle() {
+    lock.lock();
+    try {
+      work.await(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    running = false;
+    worker.interrupt();
+    worker.join(Duration.ofSeconds(10));
+  }
+}
