@@ -7,26 +7,35 @@ import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.descriptor.ApplyReport;
 import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.descriptor.DescriptorParser;
+import io.tessera.catalogserver.lineage.LineageIngestService;
+import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.DomainRepository;
-import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.PortBinding;
+import io.tessera.graphstore.FieldDef;
+import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ProductSummary;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the demo mesh (domains, planned and physical products) into an empty catalog at start-up
- * when {@code tessera.demo} is on. A catalog that already has domains is left alone.
+ * Loads the demo mesh into an empty catalog at start-up when {@code tessera.demo} is on: the domain
+ * and product descriptors, then OpenLineage runs through the real ingestion path (journal and
+ * projection) for the ports listed in {@code observed.yaml}, which turns those products physical,
+ * plus a failed run and a breaking schema change. A catalog that already has domains is left alone.
  */
 @Singleton
 public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
@@ -38,7 +47,8 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
   private final ApplyService apply;
   private final DomainRepository domains;
   private final ProductRepository products;
-  private final GraphStore store;
+  private final LineageIngestService ingest;
+  private final LineageProjection projection;
 
   public DemoCatalog(
       TesseraConfig config,
@@ -46,13 +56,15 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
       ApplyService apply,
       DomainRepository domains,
       ProductRepository products,
-      GraphStore store) {
+      LineageIngestService ingest,
+      LineageProjection projection) {
     this.config = config;
     this.parser = parser;
     this.apply = apply;
     this.domains = domains;
     this.products = products;
-    this.store = store;
+    this.ingest = ingest;
+    this.projection = projection;
   }
 
   @Override
@@ -62,7 +74,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
     }
   }
 
-  /** Applies the demo descriptors and binds the observed ports. */
+  /** Applies the demo descriptors, then sends the demo's OpenLineage runs through the journal. */
   public void load() {
     List<JsonNode> documents = new ArrayList<>();
     for (String file :
@@ -72,32 +84,59 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
     ApplyReport report = apply.apply(documents, false, null, ACTOR);
     JsonNode observed =
         parser.parse(resource("observed.yaml").getBytes(StandardCharsets.UTF_8), false).getFirst();
-    store.write(
-        w -> {
-          for (JsonNode entry : observed.path("observed")) {
-            String domain = entry.path("domain").asText();
-            String name = entry.path("product").asText();
-            String port = entry.path("port").asText();
-            Product product = products.find(w, domain, name).orElseThrow();
-            DatasetRef dataset =
-                product.outputPorts().stream()
-                    .filter(p -> p.name().equals(port))
-                    .findFirst()
-                    .orElseThrow()
-                    .dataset();
-            products.bind(
-                w,
-                new ProductRepository.PortKey(domain, name, port),
-                new PortBinding(
-                    dataset,
-                    Instant.parse(entry.path("observedAt").asText()),
-                    entry.path("evidence").asText()));
-          }
-        });
+    List<DemoLineage.Observation> observations = new ArrayList<>();
+    Map<DatasetRef, List<FieldDef>> schemas = new HashMap<>();
+    for (ProductSummary summary : allProducts()) {
+      Product product = products.find(summary.domain(), summary.name()).orElseThrow();
+      product.outputPorts().stream()
+          .filter(p -> p.dataset() != null)
+          .forEach(p -> schemas.put(p.dataset(), p.schema()));
+    }
+    for (JsonNode entry : observed.path("observed")) {
+      Product product =
+          products
+              .find(entry.path("domain").asText(), entry.path("product").asText())
+              .orElseThrow();
+      Port port =
+          product.outputPorts().stream()
+              .filter(p -> p.name().equals(entry.path("port").asText()))
+              .findFirst()
+              .orElseThrow();
+      observations.add(
+          new DemoLineage.Observation(
+              product,
+              port,
+              Instant.parse(entry.path("observedAt").asText()),
+              entry.path("evidence").asText().replace("urn:uuid:", "")));
+    }
+    long last = 0;
+    for (String event : new DemoLineage().events(observations, schemas)) {
+      last = ingest.accept(event.getBytes(StandardCharsets.UTF_8)).id();
+    }
+    try {
+      if (!projection.awaitProjected(last, Duration.ofMinutes(2))) {
+        LOG.warn("demo lineage is still being projected");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     LOG.info(
-        "demo catalog loaded: {} documents, {} ports observed",
+        "demo catalog loaded: {} documents, {} ports observed through OpenLineage runs",
         report.results().size(),
-        observed.path("observed").size());
+        observations.size());
+  }
+
+  private List<ProductSummary> allProducts() {
+    List<ProductSummary> all = new ArrayList<>();
+    String after = null;
+    while (true) {
+      List<ProductSummary> page = products.list(new ProductFilter(null, null, null, after, 500));
+      all.addAll(page);
+      if (page.size() < 500) {
+        return all;
+      }
+      after = page.getLast().domain() + "/" + page.getLast().name();
+    }
   }
 
   private static String resource(String name) {
