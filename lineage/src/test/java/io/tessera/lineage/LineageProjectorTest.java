@@ -139,6 +139,51 @@ class LineageProjectorTest {
   }
 
   @Test
+  void shouldBindAProductDeclaredAfterItsDatasetWasProduced() {
+    store.subscribe(new LateBinding(store, products, IRIS));
+    String run = "0190f1a2-3b4c-7d5e-8f60-00000000000a";
+    project(
+        event("COMPLETE", run, "2026-03-01T10:05:00Z", "")
+            .replace("shop.public.orders", "shop.public.refunds"));
+    Product orders = products.find("sales", "orders").orElseThrow();
+    Port refunds =
+        new Port(
+            "refunds-table",
+            PortType.TABLE,
+            null,
+            new DatasetRef(PG, "shop.public.refunds"),
+            null,
+            List.of(),
+            null);
+
+    store.write(
+        w ->
+            products.put(
+                w,
+                new Product(
+                    "sales",
+                    "refunds",
+                    "Refunds",
+                    null,
+                    null,
+                    orders.owner(),
+                    Lifecycle.DESIGN,
+                    List.of(),
+                    List.of(),
+                    List.of(refunds),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    1,
+                    null)));
+
+    Product declared = products.find("sales", "refunds").orElseThrow();
+    assertThat(declared.physical()).isTrue();
+    assertThat(declared.outputPorts().getFirst().binding().evidence()).isEqualTo(IRIS.run(run));
+  }
+
+  @Test
   void shouldDetectABreakingSchemaChangeWithTheRunAndTheReadersItImpacts() {
     project(
         event(

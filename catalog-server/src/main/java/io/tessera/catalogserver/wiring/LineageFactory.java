@@ -1,9 +1,11 @@
 package io.tessera.catalogserver.wiring;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.EventParser;
+import io.tessera.lineage.LateBinding;
 import io.tessera.lineage.LineageProjector;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.ObservationReports;
@@ -22,6 +24,14 @@ public class LineageFactory {
   @Singleton
   LineageProjector lineageProjector(GraphStore store, ProductRepository products, IriMinter iris) {
     return new LineageProjector(store, products, iris);
+  }
+
+  /** Subscribed at start-up so that products declared after their data was produced are bound. */
+  @Context
+  LateBinding lateBinding(GraphStore store, ProductRepository products, IriMinter iris) {
+    LateBinding binding = new LateBinding(store, products, iris);
+    store.subscribe(binding);
+    return binding;
   }
 
   @Singleton
