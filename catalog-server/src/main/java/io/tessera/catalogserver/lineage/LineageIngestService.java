@@ -8,6 +8,8 @@ import io.tessera.lineage.InvalidEventException;
 import io.tessera.lineage.LineageEvent;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes one OpenLineage event: validates it, appends it to the journal (durably, once per identity)
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
  */
 @Singleton
 public class LineageIngestService {
+  private static final Logger LOG = LoggerFactory.getLogger(LineageIngestService.class);
   private final EventParser parser;
   private final LineageJournal journal;
   private final LineageProjection projection;
@@ -42,8 +45,15 @@ public class LineageIngestService {
               .map(err -> new Problem.FieldError(err.field(), err.message()))
               .toList());
     }
-    LineageJournal.Appended appended =
-        journal.append(event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
+    LineageJournal.Appended appended;
+    try {
+      appended =
+          journal.append(event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
+    } catch (JournalException e) {
+      LOG.error("an OpenLineage event could not be journaled and was refused", e);
+      throw new ProblemException(
+          ProblemType.UNAVAILABLE, "the event could not be stored and was not accepted; retry");
+    }
     if (!appended.duplicate()) {
       projection.signal();
     }

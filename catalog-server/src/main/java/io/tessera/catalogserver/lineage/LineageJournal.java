@@ -1,30 +1,48 @@
 package io.tessera.catalogserver.lineage;
 
 import io.tessera.lineage.LineageEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
- * The OpenLineage event journal ({@code lineage_event}): every accepted event, appended before it
- * is acknowledged and stored once however often it is sent.
+ * The OpenLineage event journal ({@code lineage_event}): every accepted event, appended and
+ * committed before it is acknowledged, and stored once however often it is sent.
  */
 @Singleton
 public class LineageJournal {
+  private static final int MAX_GROUP = 1000;
+
   private final DataSource dataSource;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+  private final Thread writer;
+  private volatile boolean running = true;
 
   public LineageJournal(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.writer = Thread.ofPlatform().name("lineage-journal").daemon().start(this::writeLoop);
   }
 
   /** The outcome of an append: the event's journal id, and whether it was already there. */
@@ -38,37 +56,101 @@ public class LineageJournal {
     }
   }
 
-  /** Appends an event unless one with the same identity is stored; durable when this returns. */
+  /**
+   * Appends an event unless one with the same identity is stored; durable (committed) when this
+   * returns. Appends from concurrent requests are committed together by one writer thread (group
+   * commit), so the cost of a commit is shared by every event in it.
+   *
+   * @throws JournalException if the event could not be stored; then it was not accepted
+   */
   public Appended append(LineageEvent event, String identity, String payload) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      Optional<Long> existing = idOf(c, identity);
-      if (existing.isPresent()) {
-        return new Appended(existing.get(), true);
+    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
+    if (!running || !queue.offer(pending)) {
+      throw new JournalException("the event journal is not accepting events", null);
+    }
+    try {
+      return pending.result().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw new JournalException("cannot append the event to the journal", e.getCause());
+    } catch (TimeoutException e) {
+      throw new JournalException("the event journal did not answer in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new JournalException("interrupted while appending to the journal", e);
+    }
+  }
+
+  private record Pending(
+      LineageEvent event, String identity, String payload, CompletableFuture<Appended> result) {}
+
+  private void writeLoop() {
+    List<Pending> batch = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_GROUP - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        running = false;
+      } finally {
+        batch.clear();
       }
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    Map<String, Appended> done = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
       try (PreparedStatement insert =
           c.prepareStatement(
               "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
                   + " job_name, producer, payload, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
               new String[] {"id"})) {
-        insert.setString(1, identity);
-        bind(insert, event);
-        insert.setString(9, payload);
-        insert.setObject(10, OffsetDateTime.now(ZoneOffset.UTC));
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-          keys.next();
-          return new Appended(keys.getLong(1), false);
+        for (Pending p : batch) {
+          if (done.containsKey(p.identity())) {
+            continue;
+          }
+          Optional<Long> existing = idOf(c, p.identity());
+          if (existing.isPresent()) {
+            done.put(p.identity(), new Appended(existing.get(), true));
+            continue;
+          }
+          insert.setString(1, p.identity());
+          bind(insert, p.event());
+          insert.setString(9, p.payload());
+          insert.setObject(10, OffsetDateTime.now(ZoneOffset.UTC));
+          insert.executeUpdate();
+          try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            done.put(p.identity(), new Appended(keys.getLong(1), false));
+          }
         }
-      } catch (SQLException e) {
-        if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-          return new Appended(idOf(c, identity).orElseThrow(() -> e), true);
-        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
         throw e;
       }
-    } catch (SQLException e) {
-      throw new JournalException("cannot append the event to the journal", e);
+    } catch (SQLException | RuntimeException e) {
+      batch.forEach(p -> p.result().completeExceptionally(e));
+      return;
     }
+    Set<String> answered = new HashSet<>();
+    for (Pending p : batch) {
+      Appended appended = done.get(p.identity());
+      boolean firstOfIdentity = answered.add(p.identity());
+      p.result().complete(firstOfIdentity ? appended : new Appended(appended.id(), true));
+    }
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    running = false;
+    writer.join(Duration.ofSeconds(10));
   }
 
   private static void bind(PreparedStatement insert, LineageEvent event) throws SQLException {
