@@ -1,7 +1,9 @@
 package io.tessera.graphstore;
 
+import io.tessera.ontology.DPROD;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
+import io.tessera.ontology.TESS;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +16,12 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Data products in the graph. What a domain team declares lives in the product's graph and is
@@ -26,8 +32,6 @@ import org.apache.jena.sparql.graph.GraphFactory;
 public final class ProductRepository {
   private static final Query PRODUCTS =
       SparqlQueries.load(ProductRepository.class, "queries/products.rq");
-  private static final Query PROMISING =
-      SparqlQueries.load(ProductRepository.class, "queries/ports-promising.rq");
 
   private final GraphStore store;
   private final IriMinter iris;
@@ -152,19 +156,48 @@ public final class ProductRepository {
     return bound;
   }
 
-  /** As {@link #bindObservedDataset(DatasetRef, Instant, String)}, in the caller's transaction. */
+  /**
+   * As {@link #bindObservedDataset(DatasetRef, Instant, String)}, in the caller's transaction. Uses
+   * index lookups (ports serving the dataset, their products) rather than a query, because lineage
+   * calls it for every dataset a completed run wrote.
+   */
   public List<PortKey> bindObservedDataset(
       GraphWriter writer, DatasetRef dataset, Instant observedAt, String evidence) {
     List<PortKey> bound = new ArrayList<>();
     Node ds = NodeFactory.createURI(iris.dataset(dataset.namespace(), dataset.name()));
-    for (Row row : writer.select(PROMISING, Map.of("dataset", ds))) {
-      String[] key = row.text("key").split("/", 2);
-      PortKey port = new PortKey(key[0], key[1], row.text("portName"));
-      if (bind(writer, port, new PortBinding(dataset, observedAt, evidence))) {
-        bound.add(port);
+    for (Triple serves : writer.find(null, DCAT.servesDataset.asNode(), ds)) {
+      Node port = serves.getSubject();
+      if (!writer.find(port, TESS.boundDataset.asNode(), null).isEmpty()) {
+        continue;
+      }
+      for (Triple owner : writer.find(null, DPROD.outputPort.asNode(), port)) {
+        PortKey key = portKey(writer, owner.getSubject(), port);
+        if (key != null && bind(writer, key, new PortBinding(dataset, observedAt, evidence))) {
+          bound.add(key);
+        }
       }
     }
+    bound.sort(Comparator.comparing(k -> k.domain() + "/" + k.product() + "/" + k.port()));
     return bound;
+  }
+
+  private static PortKey portKey(GraphReader reader, Node product, Node port) {
+    String key = literal(reader, product, DCTerms.identifier.asNode());
+    String name = literal(reader, port, RDFS.label.asNode());
+    if (key == null || name == null || !key.contains("/")) {
+      return null;
+    }
+    String[] parts = key.split("/", 2);
+    return new PortKey(parts[0], parts[1], name);
+  }
+
+  private static String literal(GraphReader reader, Node subject, Node predicate) {
+    return reader.find(subject, predicate, null).stream()
+        .map(Triple::getObject)
+        .filter(Node::isLiteral)
+        .map(Node::getLiteralLexicalForm)
+        .findFirst()
+        .orElse(null);
   }
 
   /**

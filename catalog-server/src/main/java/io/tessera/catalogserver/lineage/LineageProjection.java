@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public class LineageProjection {
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
   private static final int BATCH = 500;
+  private static final Duration LINGER = Duration.ofMillis(50);
 
   private final LineageJournal journal;
   private final LineageProjector projector;
@@ -111,6 +112,11 @@ public class LineageProjection {
           setProjected(0);
         }
         List<LineageJournal.Stored> batch = journal.after(projected.get(), BATCH);
+        if (!batch.isEmpty() && batch.size() < BATCH && !rebuilding.get()) {
+          // under a stream of events, wait a moment so that one transaction covers many of them
+          sleep(LINGER);
+          batch = journal.after(projected.get(), BATCH);
+        }
         if (batch.isEmpty()) {
           if (rebuilding.compareAndSet(true, false)) {
             LOG.info("lineage rebuild finished at journal position {}", projected.get());
