@@ -127,13 +127,13 @@ final class FacetProjection {
                         t.path("masking"));
                   }
                 } else {
+                  // spec 1-0-x: one free-text transformationType per output field (e.g. IDENTITY),
+                  // which the current facet expresses as a DIRECT transformation of that subtype
                   JsonNode legacy = entry.getValue().path("transformationType");
+                  String subtype =
+                      legacy.isTextual() && !legacy.asText().isBlank() ? legacy.asText() : null;
                   derivation(
-                      out,
-                      in,
-                      legacy.isTextual() ? legacy.asText() : null,
-                      null,
-                      input.path("masking"));
+                      out, in, subtype == null ? null : "DIRECT", subtype, input.path("masking"));
                 }
               }
             });

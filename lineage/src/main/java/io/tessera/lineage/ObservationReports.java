@@ -45,9 +45,7 @@ public final class ObservationReports {
   }
 
   private List<DatasetRef> unowned(GraphReader r) {
-    Map<String, Node> bindings =
-        Map.of("prefix", NodeFactory.createLiteralString(iris.lineageGraphPrefix() + "dataset/"));
-    return r.select(UNOWNED, bindings).stream()
+    return r.select(UNOWNED, Map.of()).stream()
         .map(row -> new DatasetRef(row.text("namespace"), row.text("name")))
         .toList();
   }

@@ -3,7 +3,11 @@ package io.tessera.lineage;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphWriter;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 
@@ -29,6 +33,19 @@ final class ProjectionBatch {
   Model graph(String graphIri) {
     return graphs.computeIfAbsent(
         graphIri, iri -> ModelFactory.createModelForGraph(writer.graph(iri)));
+  }
+
+  /**
+   * Subjects of a pattern as this batch sees it: the committed store plus what earlier events of
+   * the batch have added, so a result never depends on where batch boundaries fall.
+   */
+  List<Node> subjects(Node predicate, Node object) {
+    Set<Node> found = new LinkedHashSet<>();
+    writer.find(null, predicate, object).forEach(t -> found.add(t.getSubject()));
+    for (Model model : graphs.values()) {
+      model.getGraph().find(Node.ANY, predicate, object).forEach(t -> found.add(t.getSubject()));
+    }
+    return List.copyOf(found);
   }
 
   /** Records an entity whose graph changed, to announce after the commit. */

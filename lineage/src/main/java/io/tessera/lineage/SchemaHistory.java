@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
@@ -112,16 +111,14 @@ final class SchemaHistory {
     return changes;
   }
 
-  /** Jobs seen reading the dataset and products declaring it as input. */
+  /**
+   * Jobs seen reading the dataset (so far, in journal order) and products declaring it as input.
+   */
   private static List<Node> readers(ProjectionBatch batch, Resource dataset) {
     List<Node> readers = new ArrayList<>();
     Node ds = dataset.asNode();
-    batch.writer().find(null, TESS.reads.asNode(), ds).stream()
-        .map(Triple::getSubject)
-        .forEach(readers::add);
-    batch.writer().find(null, DPROD.inputDataset.asNode(), ds).stream()
-        .map(Triple::getSubject)
-        .forEach(readers::add);
+    readers.addAll(batch.subjects(TESS.reads.asNode(), ds));
+    readers.addAll(batch.subjects(DPROD.inputDataset.asNode(), ds));
     return readers.stream().distinct().sorted(Comparator.comparing(Node::getURI)).toList();
   }
 

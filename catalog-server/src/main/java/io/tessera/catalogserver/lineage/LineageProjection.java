@@ -39,6 +39,7 @@ public class LineageProjection {
   private final Condition progress = lock.newCondition();
   private final AtomicLong projected = new AtomicLong();
   private final AtomicBoolean rebuilding = new AtomicBoolean();
+  private final AtomicBoolean rebuildRequested = new AtomicBoolean();
   private final Thread worker;
   private volatile boolean running = true;
 
@@ -92,6 +93,7 @@ public class LineageProjection {
     if (!rebuilding.compareAndSet(false, true)) {
       return false;
     }
+    rebuildRequested.set(true);
     lock.lock();
     try {
       work.signalAll();
@@ -104,7 +106,7 @@ public class LineageProjection {
   private void loop() {
     while (running) {
       try {
-        if (rebuilding.get() && projected.get() >= 0) {
+        if (rebuildRequested.getAndSet(false)) {
           LOG.info(
               "rebuilding the lineage graphs from the journal ({} events)", journal.lastPosition());
           projector.clear();
@@ -189,10 +191,14 @@ public class LineageProjection {
     }
   }
 
+  /**
+   * Stops after the batch in progress: the worker is not interrupted, because interrupting a thread
+   * inside a TDB2 commit closes the store's file channels.
+   */
   @PreDestroy
   void stop() throws InterruptedException {
     running = false;
-    worker.interrupt();
-    worker.join(Duration.ofSeconds(10));
+    signal();
+    worker.join(Duration.ofSeconds(60));
   }
 }
