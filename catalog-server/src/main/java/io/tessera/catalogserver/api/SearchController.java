@@ -1,0 +1,160 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.VisibilityScope;
+import io.tessera.ontology.Lifecycle;
+import io.tessera.searchindex.EntityType;
+import io.tessera.searchindex.FacetDimension;
+import io.tessera.searchindex.InvalidSearchRequestException;
+import io.tessera.searchindex.SearchIndex;
+import io.tessera.searchindex.SearchRequest;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /api/v1/search}: full-text search over the catalog with facets, highlights and cursor
+ * paging, typeahead suggestions, and the index's status. Every answer is filtered by the caller's
+ * visibility scope (everything, until policies exist).
+ */
+@Controller("/api/v1/search")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SearchController {
+  private static final int MAX_FILTER_VALUES = 50;
+  private static final Set<String> LIFECYCLES = lifecycles();
+
+  private final SearchIndex index;
+  private final GraphStore graph;
+
+  public SearchController(SearchIndex index, GraphStore graph) {
+    this.index = index;
+    this.graph = graph;
+  }
+
+  /**
+   * Searches. Several values of one filter mean any of them; different filters must all hold.
+   *
+   * @param q free text: words, {@code "a phrase"}, {@code prefix*}; no other syntax
+   * @param cursor the {@code nextCursor} of the previous page
+   * @param limit hits per page, 1 to 100
+   */
+  @Get
+  public SearchView search(
+      @Nullable @QueryValue String q,
+      @Nullable @QueryValue List<String> type,
+      @Nullable @QueryValue List<String> domain,
+      @Nullable @QueryValue List<String> lifecycle,
+      @Nullable @QueryValue List<String> classification,
+      @Nullable @QueryValue List<String> tag,
+      @Nullable @QueryValue List<String> owner,
+      @Nullable @QueryValue List<String> platform,
+      @Nullable @QueryValue String cursor,
+      @QueryValue(defaultValue = "20") int limit) {
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
+    }
+    Map<FacetDimension, Set<String>> filters = new EnumMap<>(FacetDimension.class);
+    put(filters, FacetDimension.TYPE, type);
+    put(filters, FacetDimension.DOMAIN, domain);
+    put(filters, FacetDimension.LIFECYCLE, lifecycle);
+    put(filters, FacetDimension.CLASSIFICATION, classification);
+    put(filters, FacetDimension.TAG, tag);
+    put(filters, FacetDimension.OWNER, owner);
+    put(filters, FacetDimension.PLATFORM, platform);
+    checkValues(filters);
+    String query = q == null ? "" : q;
+    try {
+      SearchRequest request =
+          new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
+      return SearchView.of(query, index.search(request, scope()));
+    } catch (InvalidSearchRequestException e) {
+      throw invalid(e.getMessage());
+    }
+  }
+
+  /**
+   * Typeahead: the best entities whose title or name words start with the typed words.
+   *
+   * @param limit at most this many, 1 to 100 (default 8)
+   */
+  @Get("/suggest")
+  public SearchSuggestionsView suggest(
+      @Nullable @QueryValue String prefix, @QueryValue(defaultValue = "8") int limit) {
+    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+      throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
+    }
+    String typed = prefix == null ? "" : prefix;
+    return SearchSuggestionsView.of(typed, index.suggest(typed, limit, scope()));
+  }
+
+  /** The index's revision, size and rebuild progress. */
+  @Get("/status")
+  public SearchStatusView status() {
+    return SearchStatusView.of(index.status(), graph.revision());
+  }
+
+  /** The caller's visibility scope; everything until security and policies exist. */
+  private static VisibilityScope scope() {
+    return VisibilityScope.everything();
+  }
+
+  private static void put(
+      Map<FacetDimension, Set<String>> filters, FacetDimension dim, List<String> values) {
+    if (values == null) {
+      return;
+    }
+    Set<String> kept = new LinkedHashSet<>();
+    for (String value : values) {
+      for (String part : value.split(",")) {
+        if (!part.isBlank()) {
+          kept.add(part.strip());
+        }
+      }
+    }
+    if (kept.size() > MAX_FILTER_VALUES) {
+      throw invalid(dim.parameter() + " takes at most " + MAX_FILTER_VALUES + " values");
+    }
+    if (!kept.isEmpty()) {
+      filters.put(dim, kept);
+    }
+  }
+
+  private static void checkValues(Map<FacetDimension, Set<String>> filters) {
+    for (String t : filters.getOrDefault(FacetDimension.TYPE, Set.of())) {
+      if (EntityType.fromSlug(t).isEmpty()) {
+        throw invalid(
+            "type must be one of "
+                + Arrays.stream(EntityType.values())
+                    .map(EntityType::slug)
+                    .collect(Collectors.joining(", ")));
+      }
+    }
+    for (String l : filters.getOrDefault(FacetDimension.LIFECYCLE, Set.of())) {
+      if (!LIFECYCLES.contains(l)) {
+        throw invalid("lifecycle must be one of " + String.join(", ", LIFECYCLES));
+      }
+    }
+  }
+
+  private static Set<String> lifecycles() {
+    Set<String> values = new LinkedHashSet<>(List.of("planned", "physical"));
+    Arrays.stream(Lifecycle.values()).map(Lifecycle::slug).forEach(values::add);
+    return values;
+  }
+
+  private static ProblemException invalid(String detail) {
+    return new ProblemException(ProblemType.INVALID_REQUEST, detail);
+  }
+}

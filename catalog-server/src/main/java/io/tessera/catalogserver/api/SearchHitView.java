@@ -1,0 +1,58 @@
+package io.tessera.catalogserver.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.searchindex.FacetDimension;
+import io.tessera.searchindex.SearchHit;
+import java.util.List;
+
+/**
+ * One search hit.
+ *
+ * @param type {@code domain}, {@code product}, {@code port}, {@code dataset}, {@code column},
+ *     {@code job} or {@code term}
+ * @param context where the entity sits, e.g. {@code Customer Orders › orders-table}
+ * @param snippet a passage with the matched words in {@code <mark>}; HTML-escaped
+ * @param domain the domain it belongs to (the first, for a dataset several domains produce)
+ * @param lifecycle {@code planned} or {@code physical}, and for products, ports and their columns
+ *     the declared status
+ * @param owner its owner (the first, for a dataset several products produce)
+ * @param platform where the data lives (postgres, kafka, s3, bigquery...)
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchHitView(
+    String iri,
+    String type,
+    String title,
+    String name,
+    String qualifiedName,
+    String context,
+    String snippet,
+    String domain,
+    List<String> lifecycle,
+    List<String> classification,
+    List<String> tags,
+    String owner,
+    List<String> platform,
+    float score) {
+
+  static SearchHitView of(SearchHit hit) {
+    List<String> owners = hit.values(FacetDimension.OWNER);
+    return new SearchHitView(
+        hit.iri(),
+        hit.type().slug(),
+        hit.title(),
+        hit.name(),
+        hit.qualifiedName(),
+        hit.context(),
+        hit.snippet(),
+        hit.domain(),
+        hit.values(FacetDimension.LIFECYCLE),
+        hit.values(FacetDimension.CLASSIFICATION),
+        hit.values(FacetDimension.TAG),
+        owners.isEmpty() ? null : owners.getFirst(),
+        hit.values(FacetDimension.PLATFORM),
+        hit.score());
+  }
+}

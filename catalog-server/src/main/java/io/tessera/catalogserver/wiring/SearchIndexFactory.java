@@ -1,0 +1,33 @@
+package io.tessera.catalogserver.wiring;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.ontology.IriMinter;
+import io.tessera.searchindex.LuceneSearchIndex;
+import io.tessera.searchindex.SearchIndex;
+import io.tessera.searchindex.SearchIndexConfig;
+
+/**
+ * Wires the search-index module: the Lucene index under {@code <data-dir>/index}, following the
+ * graph store's change feed.
+ */
+@Factory
+public class SearchIndexFactory {
+
+  /**
+   * Opened at start-up, not on the first request: the index subscribes to the change feed before
+   * anything is written (the demo loader runs after), and checks the graph revision it last
+   * committed against the graph's. A consistent index is used as it is; a stale one is rebuilt in
+   * the background while the server already answers. Closed on shutdown after indexing what is
+   * queued.
+   */
+  @Context
+  @Bean(preDestroy = "close")
+  SearchIndex searchIndex(TesseraConfig config, GraphStore graph, IriMinter iris) {
+    return LuceneSearchIndex.open(
+        SearchIndexConfig.at(config.dataDir().resolve("index")), graph, iris);
+  }
+}

@@ -1,0 +1,117 @@
+package io.tessera.graphstore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+
+/**
+ * Merges what every named graph says about datasets into {@link CatalogDataset} records: identity
+ * and mentions, descriptions, observed and promised columns, and producing products.
+ */
+final class DatasetAssembler {
+  private static final Query MENTIONS = load("queries/search-dataset-mentions.rq");
+  private static final Query DESCRIPTIONS = load("queries/search-dataset-descriptions.rq");
+  private static final Query COLUMNS = load("queries/search-dataset-columns.rq");
+  private static final Query PRODUCERS = load("queries/search-dataset-producers.rq");
+
+  /** Reads the datasets matching the bindings (one, or all when {@code ?dataset} is unbound). */
+  List<CatalogDataset> read(GraphReader r, Map<String, Node> bindings) {
+    Map<String, List<Row>> mentions =
+        CatalogEntities.group(r.select(MENTIONS, bindings), "dataset", bindings);
+    Map<String, List<Row>> descriptions =
+        CatalogEntities.group(r.select(DESCRIPTIONS, bindings), "dataset", bindings);
+    Map<String, List<Row>> columns =
+        CatalogEntities.group(r.select(COLUMNS, bindings), "dataset", bindings);
+    Map<String, List<Row>> producers =
+        CatalogEntities.group(r.select(PRODUCERS, bindings), "dataset", bindings);
+    List<CatalogDataset> datasets = new ArrayList<>();
+    mentions.forEach(
+        (iri, rows) ->
+            datasets.add(
+                assemble(
+                    iri,
+                    rows,
+                    descriptions.getOrDefault(iri, List.of()),
+                    columns.getOrDefault(iri, List.of()),
+                    producers.getOrDefault(iri, List.of()))));
+    return datasets;
+  }
+
+  private static CatalogDataset assemble(
+      String iri,
+      List<Row> mentions,
+      List<Row> descriptions,
+      List<Row> columns,
+      List<Row> producers) {
+    Row identity = mentions.getFirst();
+    Set<String> content = new LinkedHashSet<>();
+    List<String> texts = new ArrayList<>();
+    for (Row row : descriptions) {
+      if (!texts.contains(row.text("description"))) {
+        texts.add(row.text("description"));
+      }
+      content.add(row.text("g"));
+    }
+    List<CatalogDataset.Column> observed = columns(columns, "observed", content);
+    List<CatalogDataset.Column> promised = columns(columns, "promised", content);
+    Map<String, CatalogDataset.Producer> byProduct = new LinkedHashMap<>();
+    boolean bound = false;
+    for (Row row : producers) {
+      content.add(row.text("g"));
+      bound |= "bound".equals(row.text("role"));
+      byProduct.putIfAbsent(
+          row.text("product"),
+          new CatalogDataset.Producer(
+              row.text("product"), row.text("key"), row.text("title"), row.text("owner")));
+    }
+    boolean seen = mentions.stream().anyMatch(row -> !"true".equals(row.text("declared")));
+    return new CatalogDataset(
+        iri,
+        new DatasetRef(identity.text("namespace"), identity.text("name")),
+        texts,
+        observed,
+        promised,
+        List.copyOf(byProduct.values()),
+        bound || seen,
+        content,
+        CatalogEntities.graphs(mentions, row -> true));
+  }
+
+  /** The columns of one source, one per field IRI, with their classifications gathered. */
+  private static List<CatalogDataset.Column> columns(
+      List<Row> rows, String source, Set<String> content) {
+    Map<String, List<Row>> byField = new LinkedHashMap<>();
+    for (Row row : rows) {
+      if (source.equals(row.text("source"))) {
+        content.add(row.text("g"));
+        byField.computeIfAbsent(row.text("field"), f -> new ArrayList<>()).add(row);
+      }
+    }
+    List<CatalogDataset.Column> result = new ArrayList<>();
+    byField.forEach(
+        (field, fieldRows) ->
+            result.add(
+                new CatalogDataset.Column(
+                    field,
+                    fieldRows.getFirst().text("fieldName"),
+                    CatalogEntities.first(fieldRows, "dataType"),
+                    CatalogEntities.first(fieldRows, "fieldDescription"),
+                    fieldRows.stream()
+                        .map(row -> row.text("classification"))
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList())));
+    return result;
+  }
+
+  private static Query load(String resource) {
+    return SparqlQueries.load(DatasetAssembler.class, resource);
+  }
+}

@@ -1,0 +1,40 @@
+package io.tessera.searchindex;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The dimensions search results can be filtered and counted by; the name is the query parameter.
+ */
+public enum FacetDimension {
+  /** The entity type ({@link EntityType#slug()}). */
+  TYPE("type"),
+  /** The domain name (slug) the entity belongs to. */
+  DOMAIN("domain"),
+  /** {@code planned} or {@code physical}, and the declared status ({@code design}...). */
+  LIFECYCLE("lifecycle"),
+  /** Classification notations such as {@code pii}. */
+  CLASSIFICATION("classification"),
+  /** Product tags ({@code dcat:keyword}). */
+  TAG("tag"),
+  /** The owner IRI, e.g. {@code mailto:sales-data@example.com}. */
+  OWNER("owner"),
+  /** Where the data lives, from the OpenLineage namespace: postgres, kafka, s3, bigquery... */
+  PLATFORM("platform");
+
+  private final String parameter;
+
+  FacetDimension(String parameter) {
+    this.parameter = parameter;
+  }
+
+  /** The query parameter and JSON name, e.g. {@code classification}. */
+  public String parameter() {
+    return parameter;
+  }
+
+  /** Looks a dimension up by its parameter name. */
+  public static Optional<FacetDimension> fromParameter(String name) {
+    return Arrays.stream(values()).filter(d -> d.parameter.equals(name)).findFirst();
+  }
+}

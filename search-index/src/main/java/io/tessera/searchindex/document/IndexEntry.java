@@ -1,0 +1,86 @@
+package io.tessera.searchindex.document;
+
+import io.tessera.searchindex.EntityType;
+import io.tessera.searchindex.FacetDimension;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the index keeps about one entity: one Lucene document. Built by {@link EntryFactory}
+ * from graph records, turned into a document by {@link DocumentMapper}.
+ *
+ * @param root the aggregate the entity belongs to; updates replace a whole aggregate
+ * @param rootType the type of the root entity
+ * @param qualifiedNames names that identify it in the catalog, most specific first
+ * @param shortNames the last segment of dotted or slashed names ({@code orders} for {@code
+ *     sales.public.orders})
+ * @param descriptions description, purpose and similar prose
+ * @param columns names of the columns of its schema
+ * @param keywords tags, classifications, types and other words worth matching
+ * @param context where it sits, for display and (weakly) for matching
+ * @param facets its values per dimension ({@link FacetDimension#TYPE} is added from the type)
+ * @param contentGraphs the graphs its content comes from (a caller needs all of them)
+ * @param mentionGraphs graphs of which a caller needs at least one; replaced by the content graphs
+ *     when there are any (being allowed all of those implies being allowed one)
+ */
+public record IndexEntry(
+    String iri,
+    String root,
+    EntityType rootType,
+    EntityType type,
+    String title,
+    String name,
+    List<String> qualifiedNames,
+    List<String> shortNames,
+    List<String> descriptions,
+    List<String> columns,
+    List<String> keywords,
+    String context,
+    Map<FacetDimension, List<String>> facets,
+    Set<String> contentGraphs,
+    Set<String> mentionGraphs) {
+  public IndexEntry {
+    Objects.requireNonNull(iri, "iri");
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(rootType, "rootType");
+    Objects.requireNonNull(type, "type");
+    title = title == null || title.isBlank() ? name : title;
+    qualifiedNames = distinct(qualifiedNames);
+    shortNames = distinct(shortNames);
+    descriptions = distinct(descriptions);
+    columns = distinct(columns);
+    keywords = distinct(keywords);
+    EnumMap<FacetDimension, List<String>> values = new EnumMap<>(FacetDimension.class);
+    facets.forEach(
+        (dim, list) -> {
+          List<String> kept = distinct(list.stream().map(Keys::clean).map(String::strip).toList());
+          if (!kept.isEmpty()) {
+            values.put(dim, kept);
+          }
+        });
+    values.put(FacetDimension.TYPE, List.of(type.slug()));
+    facets = Map.copyOf(values);
+    contentGraphs = Set.copyOf(contentGraphs);
+    mentionGraphs = Set.copyOf(contentGraphs.isEmpty() ? mentionGraphs : contentGraphs);
+  }
+
+  /** Its values for one dimension. */
+  public List<String> facet(FacetDimension dimension) {
+    return facets.getOrDefault(dimension, List.of());
+  }
+
+  private static List<String> distinct(List<String> values) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        kept.add(v);
+      }
+    }
+    return List.copyOf(new ArrayList<>(kept));
+  }
+}

@@ -1,0 +1,174 @@
+package io.tessera.searchindex.engine;
+
+import io.tessera.graphstore.VisibilityScope;
+import io.tessera.searchindex.FacetCount;
+import io.tessera.searchindex.FacetDimension;
+import io.tessera.searchindex.InvalidSearchRequestException;
+import io.tessera.searchindex.SearchHit;
+import io.tessera.searchindex.SearchRequest;
+import io.tessera.searchindex.SearchResults;
+import io.tessera.searchindex.document.DocumentMapper;
+import io.tessera.searchindex.document.IndexFields;
+import io.tessera.searchindex.query.Cursor;
+import io.tessera.searchindex.query.FilterQuery;
+import io.tessera.searchindex.query.RankingQuery;
+import io.tessera.searchindex.query.ScopeFilter;
+import io.tessera.searchindex.query.UserQuery;
+import io.tessera.searchindex.query.Vocabulary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Answers a search on one snapshot: hits, total and facet counts all come from one collection pass
+ * over one query (ranking AND facet filters AND visibility scope), so the counts are exactly what
+ * paging would show. Pages are ordered by (score descending, IRI ascending) and continued with
+ * searchAfter from the cursor, on the snapshot the first page was read from while it is kept.
+ */
+final class SearchExecutor {
+  private static final Sort ORDER =
+      new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.IRI, SortField.Type.STRING));
+
+  private final IndexStore store;
+  private final RankingQuery ranking;
+  private final DocumentMapper mapper;
+  private final Snippets snippets;
+
+  SearchExecutor(IndexStore store, RankingQuery ranking, DocumentMapper mapper, Snippets snippets) {
+    this.store = store;
+    this.ranking = ranking;
+    this.mapper = mapper;
+    this.snippets = snippets;
+  }
+
+  SearchResults search(SearchRequest request, VisibilityScope scope) {
+    Cursor cursor = cursor(request);
+    UserQuery query = UserQuery.parse(request.query());
+    return store.withSnapshot(
+        cursor == null ? null : cursor.snapshot(),
+        (searcher, snapshot) -> {
+          try {
+            Query scoring = ranking.build(query, Vocabulary.of(searcher.getIndexReader()));
+            return run(searcher, snapshot, request, scope, scoring, cursor);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static Cursor cursor(SearchRequest request) {
+    if (request.cursor() == null || request.cursor().isBlank()) {
+      return null;
+    }
+    Cursor cursor = Cursor.decode(request.cursor());
+    if (!cursor.fingerprint().equals(request.fingerprint())) {
+      throw new InvalidSearchRequestException(
+          "cursor belongs to another search (query or filters changed)");
+    }
+    return cursor;
+  }
+
+  private SearchResults run(
+      SnapshotSearcher searcher,
+      long snapshot,
+      SearchRequest request,
+      VisibilityScope scope,
+      Query scoring,
+      Cursor cursor)
+      throws IOException {
+    BooleanQuery.Builder full = new BooleanQuery.Builder().add(scoring, Occur.MUST);
+    Query filter = FilterQuery.build(request.filters());
+    if (filter != null) {
+      full.add(filter, Occur.FILTER);
+    }
+    Query visible = ScopeFilter.build(searcher.getIndexReader(), scope);
+    if (visible != null) {
+      full.add(visible, Occur.FILTER);
+    }
+    Query query = full.build();
+    int wanted = request.limit() + 1;
+    FacetsCollectorManager.FacetsResult result =
+        cursor == null
+            ? FacetsCollectorManager.search(
+                searcher, query, wanted, ORDER, true, new FacetsCollectorManager())
+            : FacetsCollectorManager.searchAfter(
+                searcher,
+                cursor.after(searcher.getIndexReader().maxDoc()),
+                query,
+                wanted,
+                ORDER,
+                true,
+                new FacetsCollectorManager());
+    ScoreDoc[] found = result.topDocs().scoreDocs;
+    ScoreDoc[] page = Arrays.copyOf(found, Math.min(found.length, request.limit()));
+    String[] snippetsOf = snippets.of(searcher, scoring, page);
+    List<SearchHit> hits = new ArrayList<>(page.length);
+    StoredFields stored = searcher.storedFields();
+    for (int i = 0; i < page.length; i++) {
+      hits.add(mapper.toHit(stored.document(page[i].doc), score(page[i]), snippetsOf[i]));
+    }
+    String next = null;
+    if (found.length > request.limit() && page.length > 0) {
+      FieldDoc last = (FieldDoc) page[page.length - 1];
+      next =
+          new Cursor(
+                  snapshot,
+                  score(last),
+                  ((BytesRef) last.fields[1]).utf8ToString(),
+                  request.fingerprint())
+              .encode();
+    }
+    FacetsCollector collector = result.facetsCollector();
+    long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+    return new SearchResults(
+        total, hits, facets(searcher, collector, request.facetLimit()), next, searcher.revision());
+  }
+
+  private static float score(ScoreDoc doc) {
+    return (Float) ((FieldDoc) doc).fields[0];
+  }
+
+  private static Map<FacetDimension, List<FacetCount>> facets(
+      SnapshotSearcher searcher, FacetsCollector collector, int limit) throws IOException {
+    Map<FacetDimension, List<FacetCount>> counts = new EnumMap<>(FacetDimension.class);
+    if (searcher.facets() == null) {
+      return counts;
+    }
+    Facets facets = new SortedSetDocValuesFacetCounts(searcher.facets(), collector);
+    for (FacetDimension dim : FacetDimension.values()) {
+      FacetResult result;
+      try {
+        result = facets.getTopChildren(limit, dim.parameter());
+      } catch (IllegalArgumentException e) {
+        result = null; // no document of this snapshot has a value for the dimension
+      }
+      if (result != null && result.labelValues.length > 0) {
+        List<FacetCount> values = new ArrayList<>();
+        for (LabelAndValue lv : result.labelValues) {
+          values.add(new FacetCount(lv.label, lv.value.longValue()));
+        }
+        counts.put(dim, List.copyOf(values));
+      }
+    }
+    return counts;
+  }
+}

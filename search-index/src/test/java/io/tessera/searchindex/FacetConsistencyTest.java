@@ -1,0 +1,92 @@
+package io.tessera.searchindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tessera.graphstore.VisibilityScope;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Facet counts and totals agree with what paging through the results gives, for every facet value
+ * of every dimension, with and without filters and visibility restrictions.
+ */
+class FacetConsistencyTest {
+  private static IndexedCatalog catalog;
+
+  @BeforeAll
+  static void index() {
+    catalog = IndexedCatalog.open();
+  }
+
+  @AfterAll
+  static void close() {
+    catalog.close();
+  }
+
+  static Stream<Arguments> searches() {
+    VisibilityScope withoutChurn =
+        VisibilityScope.allGraphsExcept(
+            java.util.Set.of(TestCatalog.IRIS.productGraph("customer", "churn-risk-scores")));
+    return Stream.of(
+        Arguments.of(request(""), VisibilityScope.everything()),
+        Arguments.of(request("customer"), VisibilityScope.everything()),
+        Arguments.of(request("order"), VisibilityScope.everything()),
+        Arguments.of(request("id"), VisibilityScope.everything()),
+        Arguments.of(request("").withFilter(FacetDimension.TYPE, "column"), withoutChurn),
+        Arguments.of(
+            request("customer").withFilter(FacetDimension.CLASSIFICATION, "pii"), withoutChurn),
+        Arguments.of(
+            request("")
+                .withFilter(FacetDimension.DOMAIN, "sales", "customer")
+                .withFilter(FacetDimension.LIFECYCLE, "consume"),
+            VisibilityScope.everything()),
+        Arguments.of(request("").withFilter(FacetDimension.PLATFORM, "postgres"), withoutChurn));
+  }
+
+  private static SearchRequest request(String query) {
+    return SearchRequest.of(query).withLimit(3);
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("searches")
+  void shouldCountExactlyWhatPagingShows(SearchRequest request, VisibilityScope scope) {
+    SearchResults first =
+        catalog.index.search(
+            new SearchRequest(request.query(), request.filters(), null, 3, 100), scope);
+    List<SearchHit> all = catalog.all(request, scope);
+
+    assertThat(all).hasSize((int) first.total());
+    assertThat(all.stream().map(SearchHit::iri).distinct()).hasSize(all.size());
+    for (FacetDimension dim : FacetDimension.values()) {
+      Map<String, Long> paged = new HashMap<>();
+      all.forEach(hit -> hit.values(dim).forEach(v -> paged.merge(v, 1L, Long::sum)));
+      Map<String, Long> counted = new HashMap<>();
+      first.facet(dim).forEach(c -> counted.put(c.value(), c.count()));
+      assertThat(counted).as("facet %s", dim).isEqualTo(paged);
+    }
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("searches")
+  void shouldGiveEachFacetCountAsTheTotalOfFilteringByIt(
+      SearchRequest request, VisibilityScope scope) {
+    SearchResults first = catalog.index.search(request, scope);
+    for (FacetDimension dim : FacetDimension.values()) {
+      if (!request.filter(dim).isEmpty()) {
+        continue; // adding a value to a dimension already filtered widens (any of), by design
+      }
+      for (FacetCount count : first.facet(dim)) {
+        SearchResults narrowed =
+            catalog.index.search(request.withFilter(dim, count.value()), scope);
+        assertThat(narrowed.total()).as("%s=%s", dim, count.value()).isEqualTo(count.count());
+      }
+    }
+  }
+}

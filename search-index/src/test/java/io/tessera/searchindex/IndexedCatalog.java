@@ -1,0 +1,69 @@
+package io.tessera.searchindex;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.VisibilityScope;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fixed catalog in an in-memory store, and an index that has caught up with it. */
+final class IndexedCatalog implements AutoCloseable {
+  final GraphStore store;
+  final SearchIndex index;
+
+  private IndexedCatalog(GraphStore store, SearchIndex index) {
+    this.store = store;
+    this.index = index;
+  }
+
+  /** Loads the catalog, then opens an in-memory index over it. */
+  static IndexedCatalog open() {
+    GraphStore store = TestCatalog.newStore();
+    TestCatalog.load(store);
+    IndexedCatalog catalog =
+        new IndexedCatalog(
+            store, LuceneSearchIndex.open(SearchIndexConfig.inMemory(), store, TestCatalog.IRIS));
+    catalog.awaitGraph(Duration.ofSeconds(30)); // the first rebuild, in a cold JVM
+    return catalog;
+  }
+
+  /** Waits (at most a second) until the index has caught up with the graph's last commit. */
+  void awaitGraph() {
+    awaitGraph(Duration.ofSeconds(1));
+  }
+
+  void awaitGraph(Duration timeout) {
+    try {
+      assertThat(index.awaitRevision(store.revision(), timeout))
+          .as("index caught up with revision %d within %s", store.revision(), timeout)
+          .isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  SearchResults search(String query) {
+    return index.search(SearchRequest.of(query), VisibilityScope.everything());
+  }
+
+  /** Every hit of a request, following cursors to the end. */
+  List<SearchHit> all(SearchRequest request, VisibilityScope scope) {
+    List<SearchHit> hits = new ArrayList<>();
+    SearchResults page = index.search(request, scope);
+    hits.addAll(page.hits());
+    while (page.nextCursor() != null) {
+      page = index.search(request.withCursor(page.nextCursor()), scope);
+      hits.addAll(page.hits());
+    }
+    return hits;
+  }
+
+  @Override
+  public void close() {
+    index.close();
+    store.close();
+  }
+}
