@@ -154,7 +154,12 @@ final class MemoLineageQueries {
           latestRunState(r, node));
     }
     return new LineageGraph.Data(
-        new LineageGraph.Key(namespace, name), namespace, name, description, columns(r, node), null);
+        new LineageGraph.Key(namespace, name),
+        namespace,
+        name,
+        description,
+        columns(r, node),
+        null);
   }
 
   private static List<LineageGraph.Column> columns(GraphReader r, Node dataset) {
