@@ -107,6 +107,9 @@ class SearchApiIT implements TestPropertyProvider {
             "gross margin", column("sales", "order-lines", "order-lines-table", "gross_margin")),
         Arguments.of("custmer profiles", IRIS.product("customer", "customer-profiles")),
         Arguments.of("shipmnets", IRIS.product("logistics", "shipments")),
+        Arguments.of(
+            "custmer churn", IRIS.dataset("bigquery", "acme-analytics.customer.churn_scores")),
+        Arguments.of("invoces", IRIS.product("finance", "invoices")),
         Arguments.of("warehous inventroy", IRIS.product("logistics", "warehouse-inventory")),
         Arguments.of("campain attribution", IRIS.product("marketing", "campaign-attribution")),
         Arguments.of("forecst", IRIS.product("sales", "sales-forecast")),

@@ -176,7 +176,7 @@ public final class RankingQuery {
     if (length >= MIN_FUZZY_LENGTH
         && length <= MAX_FUZZY_LENGTH
         && !vocabulary.knows(w.word(), w.stem())) {
-      int edits = length >= 8 ? 2 : 1;
+      int edits = length >= 6 ? 2 : 1;
       alternatives.add(
           boost(new FuzzyQuery(new Term(IndexFields.WORDS, w.word()), edits, 1, 30, true), FUZZY));
     }
