@@ -13,6 +13,12 @@ public interface GraphWriter extends GraphReader {
   /** Adds triples to a named graph; the whole graph is validated at commit. */
   void addToGraph(String graphIri, Graph content);
 
+  /**
+   * Changes a named graph by a difference: removes then adds the given triples. The graph is
+   * validated at commit; an empty difference writes nothing and validates nothing.
+   */
+  void updateGraph(String graphIri, Graph removals, Graph additions);
+
   /** Removes a named graph. */
   void removeGraph(String graphIri);
 

@@ -81,7 +81,8 @@ public final class LineageQueries {
   public LineageGraph lineage(NodeId start, int depth, Direction direction) {
     int maxDepth = Math.max(0, Math.min(depth, MAX_DEPTH));
     return store.read(
-        r -> {
+        reader -> {
+          NodeCache r = new NodeCache(reader);
           Map<Node, Integer> seen = new LinkedHashMap<>();
           Map<Node, List<LineageGraph.Edge>> in = new HashMap<>();
           Map<Node, List<LineageGraph.Edge>> out = new HashMap<>();
@@ -92,17 +93,17 @@ public final class LineageQueries {
           while (!queue.isEmpty()) {
             Node node = queue.poll();
             int hops = seen.get(node);
-            boolean isJob = isJob(r, node);
-            List<Node> upstream = isJob ? objects(r, node, READS) : subjects(r, WRITES, node);
-            List<Node> downstream = isJob ? objects(r, node, WRITES) : subjects(r, READS, node);
+            boolean isJob = r.isJob(node);
+            List<Node> upstream =
+                isJob ? objects(reader, node, READS) : subjects(reader, WRITES, node);
+            List<Node> downstream =
+                isJob ? objects(reader, node, WRITES) : subjects(reader, READS, node);
             in.put(
                 node,
-                upstream.stream().map(u -> new LineageGraph.Edge(id(r, u), id(r, node))).toList());
+                upstream.stream().map(u -> new LineageGraph.Edge(r.id(u), r.id(node))).toList());
             out.put(
                 node,
-                downstream.stream()
-                    .map(d -> new LineageGraph.Edge(id(r, node), id(r, d)))
-                    .toList());
+                downstream.stream().map(d -> new LineageGraph.Edge(r.id(node), r.id(d))).toList());
             if (hops >= maxDepth) {
               continue;
             }
@@ -123,14 +124,39 @@ public final class LineageQueries {
           for (Node node : seen.keySet()) {
             nodes.add(
                 new LineageGraph.Node(
-                    id(r, node),
-                    isJob(r, node) ? "JOB" : "DATASET",
-                    data(r, node),
+                    r.id(node),
+                    r.isJob(node) ? "JOB" : "DATASET",
+                    data(reader, node),
                     in.getOrDefault(node, List.of()),
                     out.getOrDefault(node, List.of())));
           }
           return new LineageGraph(nodes);
         });
+  }
+
+  /** Looks up each node's kind and Marquez id once per walk: edges name every node many times. */
+  private static final class NodeCache {
+    private final GraphReader reader;
+    private final Map<Node, Boolean> jobs = new HashMap<>();
+    private final Map<Node, String> ids = new HashMap<>();
+
+    NodeCache(GraphReader reader) {
+      this.reader = reader;
+    }
+
+    boolean isJob(Node node) {
+      return jobs.computeIfAbsent(node, n -> LineageQueries.isJob(reader, n));
+    }
+
+    String id(Node node) {
+      return ids.computeIfAbsent(
+          node,
+          n ->
+              (isJob(n) ? "job:" : "dataset:")
+                  + literal(reader, n, TESS.olNamespace.asNode())
+                  + ":"
+                  + literal(reader, n, TESS.olName.asNode()));
+    }
   }
 
   /** Column-level lineage around one field of a dataset. */

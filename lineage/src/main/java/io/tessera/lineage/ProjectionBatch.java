@@ -2,14 +2,18 @@ package io.tessera.lineage;
 
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphWriter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * The graphs one projection batch works on: each is read once, changed in memory by every event of
@@ -19,6 +23,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 final class ProjectionBatch {
   private final GraphWriter writer;
   private final Map<String, Model> graphs = new LinkedHashMap<>();
+  private final Map<String, Set<Triple>> originals = new HashMap<>();
   private final Map<String, ChangeEvent.EntityKind> changed = new LinkedHashMap<>();
 
   ProjectionBatch(GraphWriter writer) {
@@ -32,7 +37,12 @@ final class ProjectionBatch {
   /** The named graph's content as of this batch. */
   Model graph(String graphIri) {
     return graphs.computeIfAbsent(
-        graphIri, iri -> ModelFactory.createModelForGraph(writer.graph(iri)));
+        graphIri,
+        iri -> {
+          Graph stored = writer.graph(iri);
+          originals.put(iri, stored.find().toSet());
+          return ModelFactory.createModelForGraph(stored);
+        });
   }
 
   /**
@@ -53,9 +63,21 @@ final class ProjectionBatch {
     changed.putIfAbsent(entityIri, kind);
   }
 
-  /** Writes every graph the batch touched and records the changes to announce. */
+  /**
+   * Writes what the batch changed in each graph it touched — only the difference, so re-runs of a
+   * known job rewrite (and revalidate) nothing — and records the changes to announce.
+   */
   void flush() {
-    graphs.forEach((iri, model) -> writer.replaceGraph(iri, model.getGraph()));
+    graphs.forEach(
+        (iri, model) -> {
+          Set<Triple> before = originals.get(iri);
+          Set<Triple> after = model.getGraph().find().toSet();
+          Graph removals = GraphFactory.createDefaultGraph();
+          Graph additions = GraphFactory.createDefaultGraph();
+          before.stream().filter(t -> !after.contains(t)).forEach(removals::add);
+          after.stream().filter(t -> !before.contains(t)).forEach(additions::add);
+          writer.updateGraph(iri, removals, additions);
+        });
     changed.forEach((iri, kind) -> writer.changed(iri, kind, ChangeEvent.ChangeType.UPSERT));
   }
 }

@@ -149,6 +149,19 @@ public final class TxnAccess implements GraphWriter {
   }
 
   @Override
+  public void updateGraph(String graphIri, Graph removals, Graph additions) {
+    if (removals.isEmpty() && additions.isEmpty()) {
+      return;
+    }
+    Node graph = iri(graphIri);
+    removals
+        .find()
+        .forEach(t -> dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    additions.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    markWritten(graph);
+  }
+
+  @Override
   public void removeGraph(String graphIri) {
     dsg.deleteAny(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
     anyWrite = true;
