@@ -21,7 +21,6 @@ import org.apache.jena.query.Query;
  * them), jobs and glossary/classification terms. Read-only; every result is a copy.
  */
 public final class CatalogEntities {
-  private static final Query DOMAINS = load("queries/domains.rq");
   private static final Query PRODUCTS = load("queries/search-products.rq");
   private static final Query JOBS = load("queries/search-jobs.rq");
   private static final Query TERMS = load("queries/search-terms.rq");
@@ -99,20 +98,7 @@ public final class CatalogEntities {
   }
 
   private List<Domain> domains(GraphReader r, Map<String, Node> bindings) {
-    String prefix = iris.domain("x").substring(0, iris.domain("x").length() - 1);
-    return r.select(DOMAINS, bindings).stream()
-        .map(
-            row ->
-                new Domain(
-                    row.text("name"),
-                    row.text("title"),
-                    row.text("description"),
-                    row.text("owner"),
-                    row.text("parent") == null
-                        ? null
-                        : row.text("parent").substring(prefix.length()),
-                    Long.parseLong(row.text("revision"))))
-        .toList();
+    return DomainRepository.read(r, bindings, iris);
   }
 
   private List<CatalogJob> jobs(GraphReader r, Map<String, Node> bindings) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -56,8 +57,16 @@ public final class DomainRepository {
 
   /** All domains, by name. */
   public List<Domain> list() {
+    return store.read(r -> read(r, Map.of(), iris));
+  }
+
+  /**
+   * Runs the domains query inside a transaction; binding {@code ?domain} selects one domain. Shared
+   * with {@link CatalogEntities}.
+   */
+  static List<Domain> read(GraphReader reader, Map<String, Node> bindings, IriMinter iris) {
     String prefix = iris.domain("x").substring(0, iris.domain("x").length() - 1);
-    return store.select(DOMAINS, Map.of()).stream()
+    return reader.select(DOMAINS, bindings).stream()
         .map(
             row ->
                 new Domain(

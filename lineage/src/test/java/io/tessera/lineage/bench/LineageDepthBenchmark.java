@@ -48,11 +48,8 @@ import java.util.stream.Stream;
  *
  * <p>Not a test: run it with {@code bench/lineage_depth.sh}. Flags: {@code --jobs 55000 --chain 100
  * --hubs 50 --hub-fraction 0.1 --batch 1000 --samples 200 --hub-samples 20 --depths 1,5,20
- * --directions UPSTREAM,BOTH --seed 42 --row-budget 15 --impl shipped,memo-within --reruns 6000
- * --dir PATH --reuse --compact --out PATH}. {@code --impl shipped,memo,memo-within} also times the
- * prototype of the proposed change ({@link MemoLineageQueries}) on the same store, after checking
- * it returns the same graphs. A row (start set, direction, depth) stops sampling after {@code
- * row-budget} seconds.
+ * --directions UPSTREAM,BOTH --seed 42 --row-budget 15 --reruns 6000 --dir PATH --reuse --compact
+ * --out PATH}. A row (start set, direction, depth) stops sampling after {@code row-budget} seconds.
  */
 public final class LineageDepthBenchmark {
   private static final IriMinter IRIS = new IriMinter("https://tessera.local");
@@ -93,7 +90,6 @@ public final class LineageDepthBenchmark {
     opts.put("reuse", "false");
     opts.put("compact", "false");
     opts.put("row-budget", "15");
-    opts.put("impl", "shipped,memo-within");
     opts.put("reruns", "6000");
     opts.put("out", "bench/results/lineage-depth.json");
     for (int i = 0; i < args.length; i++) {
@@ -334,8 +330,7 @@ public final class LineageDepthBenchmark {
 
   /**
    * Steady-state projection: re-runs of existing jobs (new run ids, same inputs and outputs, as a
-   * scheduler produces them), batches alternating between the shipped projection and the
-   * skip-unchanged prototype ({@link SkipUnchangedGraphStore}) so both see the same store and load.
+   * scheduler produces them), projected in batches as the server does.
    */
   private Map<String, Object> reruns(Topology t, Path dir) {
     int total = intOpt("reruns");
@@ -343,22 +338,15 @@ public final class LineageDepthBenchmark {
     Random rnd = new Random(Long.parseLong(opts.get("seed")) + 3);
     OffsetDateTime time = OffsetDateTime.of(2026, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
     int jobs = t.jobOutput().length;
-    SkipUnchangedGraphStore store = new SkipUnchangedGraphStore(open(dir));
+    GraphStore store = open(dir);
     try {
       LineageProjector projector =
           new LineageProjector(store, new ProductRepository(store, IRIS), IRIS);
       long position = projector.position();
-      long[] nanos = new long[2];
-      long[] events = new long[2];
-      long[][] counts = new long[2][4];
-      System.out.printf(
-          Locale.ROOT,
-          "re-running %,d existing jobs (batches alternate: shipped / skip unchanged graphs) ...%n",
-          total);
+      long nanos = 0;
+      long events = 0;
+      System.out.printf(Locale.ROOT, "re-running %,d existing jobs ...%n", total);
       for (int b = 0; b * batchSize < total; b++) {
-        int mode = b % 2;
-        store.skip = mode == 1;
-        store.resetCounts();
         List<JournalEntry> batch = new ArrayList<>();
         for (int i = b * batchSize; i < Math.min(total, (b + 1) * batchSize); i++) {
           time = time.plusSeconds(1);
@@ -367,40 +355,19 @@ public final class LineageDepthBenchmark {
         }
         long s = System.nanoTime();
         projector.project(batch);
-        nanos[mode] += System.nanoTime() - s;
-        events[mode] += batch.size();
-        counts[mode][0] += store.replaced;
-        counts[mode][1] += store.unchanged;
-        counts[mode][2] += store.triplesWritten;
-        counts[mode][3] += store.triplesUnchangedRewritten;
+        nanos += System.nanoTime() - s;
+        events += batch.size();
       }
       Map<String, Object> out = new LinkedHashMap<>();
-      String[] names = {"shipped", "skipUnchanged"};
-      for (int m = 0; m < 2; m++) {
-        if (events[m] == 0) {
-          continue;
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("events", events[m]);
-        r.put("seconds", round(nanos[m] / 1e9));
-        r.put("eventsPerSecond", round(events[m] / (nanos[m] / 1e9)));
-        r.put("graphsReplaced", counts[m][0]);
-        r.put("graphsUnchanged", counts[m][1]);
-        r.put("triplesWritten", counts[m][2]);
-        r.put("triplesOfUnchangedGraphs", counts[m][3]);
-        out.put(names[m], r);
-        System.out.printf(
-            Locale.ROOT,
-            "  %-14s %,d events in %.1f s = %.0f events/s; graphs written %,d (of which unchanged"
-                + " %,d), triples written %,d%n",
-            names[m],
-            events[m],
-            nanos[m] / 1e9,
-            events[m] / (nanos[m] / 1e9),
-            counts[m][0],
-            m == 0 ? counts[m][1] : 0,
-            counts[m][2]);
-      }
+      out.put("events", events);
+      out.put("seconds", round(nanos / 1e9));
+      out.put("eventsPerSecond", round(events / (nanos / 1e9)));
+      System.out.printf(
+          Locale.ROOT,
+          "  %,d events in %.1f s = %.0f events/s%n",
+          events,
+          nanos / 1e9,
+          events / (nanos / 1e9));
       return out;
     } finally {
       store.close();
@@ -443,20 +410,7 @@ public final class LineageDepthBenchmark {
         queries.lineage(random.get(i % random.size()), 5, Direction.UPSTREAM);
         queries.lineage(random.get(i % random.size()), 1, Direction.BOTH);
       }
-      MemoLineageQueries memo = new MemoLineageQueries(store, IRIS);
-      List<String> impls = List.of(opts.get("impl").split(","));
-      if (impls.stream().anyMatch(i -> !i.equals("shipped"))) {
-        // the prototype without edge filtering must return exactly what the shipped code returns
-        for (int i = 0; i < Math.min(50, random.size()); i++) {
-          for (Direction d : Direction.values()) {
-            LineageGraph expected = queries.lineage(random.get(i), 3, d);
-            if (!expected.equals(memo.lineage(random.get(i), 3, d, false))) {
-              throw new IllegalStateException("memo differs from shipped for " + random.get(i));
-            }
-          }
-        }
-        System.out.println("memo prototype returns the same graphs as the shipped code (50 x 3)");
-      }
+      List<String> impls = List.of("shipped");
       System.out.printf(
           Locale.ROOT,
           "%n| impl | start | direction | depth | samples | p50 ms | p99 ms | max ms | mean nodes |"
@@ -481,13 +435,7 @@ public final class LineageDepthBenchmark {
               int done = 0;
               while (done < starts.size() && System.nanoTime() < budget) {
                 long s = System.nanoTime();
-                LineageGraph g =
-                    switch (impl) {
-                      case "shipped" -> queries.lineage(starts.get(done), depth, direction);
-                      case "memo" -> memo.lineage(starts.get(done), depth, direction, false);
-                      case "memo-within" -> memo.lineage(starts.get(done), depth, direction, true);
-                      default -> throw new IllegalArgumentException("unknown impl " + impl);
-                    };
+                LineageGraph g = queries.lineage(starts.get(done), depth, direction);
                 nanos[done] = System.nanoTime() - s;
                 nodes[done] = g.graph().size();
                 done++;
