@@ -8,8 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.searchindex.EntityType;
 import io.tessera.searchindex.FacetDimension;
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * {@code /api/v1/search}: full-text search over the catalog with facets, highlights and cursor
  * paging, typeahead suggestions, and the index's status. Every answer is filtered by the caller's
- * visibility scope (everything, until policies exist).
+ * access scope.
  */
 @Controller("/api/v1/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -61,7 +61,8 @@ public class SearchController {
       @Nullable @QueryValue List<String> owner,
       @Nullable @QueryValue List<String> platform,
       @Nullable @QueryValue String cursor,
-      @QueryValue(defaultValue = "20") int limit) {
+      @QueryValue(defaultValue = "20") int limit,
+      AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
     }
@@ -78,7 +79,7 @@ public class SearchController {
     try {
       SearchRequest request =
           new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
-      return SearchView.of(query, index.search(request, scope()));
+      return SearchView.of(query, index.search(request, scope.discover()));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());
     }
@@ -91,23 +92,20 @@ public class SearchController {
    */
   @Get("/suggest")
   public SearchSuggestionsView suggest(
-      @Nullable @QueryValue String prefix, @QueryValue(defaultValue = "8") int limit) {
+      @Nullable @QueryValue String prefix,
+      @QueryValue(defaultValue = "8") int limit,
+      AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
     }
     String typed = prefix == null ? "" : prefix;
-    return SearchSuggestionsView.of(typed, index.suggest(typed, limit, scope()));
+    return SearchSuggestionsView.of(typed, index.suggest(typed, limit, scope.discover()));
   }
 
   /** The index's revision, size and rebuild progress. */
   @Get("/status")
   public SearchStatusView status() {
     return SearchStatusView.of(index.status(), graph.revision());
-  }
-
-  /** The caller's visibility scope; everything until security and policies exist. */
-  private static VisibilityScope scope() {
-    return VisibilityScope.everything();
   }
 
   private static void put(
