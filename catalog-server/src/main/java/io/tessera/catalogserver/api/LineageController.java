@@ -21,6 +21,8 @@ import io.tessera.catalogserver.lineage.LineageJournal;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.catalogserver.security.LineageRedaction;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
 import io.tessera.lineage.Direction;
@@ -52,18 +54,21 @@ public class LineageController {
   private final LineageProjection projection;
   private final LineageQueries queries;
   private final ObservationReports reports;
+  private final LineageRedaction redaction;
 
   public LineageController(
       LineageIngestService ingest,
       LineageJournal journal,
       LineageProjection projection,
       LineageQueries queries,
-      ObservationReports reports) {
+      ObservationReports reports,
+      LineageRedaction redaction) {
     this.ingest = ingest;
     this.journal = journal;
     this.projection = projection;
     this.queries = queries;
     this.reports = reports;
+    this.redaction = redaction;
   }
 
   /** Accepts one OpenLineage run, dataset or job event; 201 once it is in the journal. */
@@ -83,8 +88,10 @@ public class LineageController {
   public LineageGraph lineage(
       @Nullable @QueryValue String nodeId,
       @QueryValue(defaultValue = "20") int depth,
-      @QueryValue(defaultValue = "both") String direction) {
-    return queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction));
+      @QueryValue(defaultValue = "both") String direction,
+      AccessScope scope) {
+    return redaction.apply(
+        queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction)), scope);
   }
 
   /** Column-level lineage around one field of a dataset. */
@@ -93,14 +100,16 @@ public class LineageController {
       @Nullable @QueryValue String nodeId,
       @Nullable @QueryValue String field,
       @QueryValue(defaultValue = "20") int depth,
-      @QueryValue(defaultValue = "both") String direction) {
+      @QueryValue(defaultValue = "both") String direction,
+      AccessScope scope) {
     NodeId node = resolve(nodeId);
     if (node.kind() != NodeId.Kind.DATASET || field == null || field.isBlank()) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST,
           "column lineage needs nodeId=dataset:{namespace}:{name} and field");
     }
-    return queries.columnLineage(node, field, checkDepth(depth), direction(direction));
+    return redaction.apply(
+        queries.columnLineage(node, field, checkDepth(depth), direction(direction)), scope);
   }
 
   /** The raw events of the journal, by event time, as Marquez lists them. */
