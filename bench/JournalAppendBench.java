@@ -13,8 +13,9 @@
 // parse + validate an event (EventParser), compute its identity (SHA-256 of canonical JSON) and
 // append it. Variants:
 //   parse          EventParser.parse + identity only (the CPU ceiling of the request work)
-//   current        io.tessera.catalogserver.lineage.LineageJournal.append as shipped
-//                  (SELECT by identity, then INSERT, autocommit: one commit per event)
+//   current        io.tessera.catalogserver.lineage.LineageJournal.append as shipped (group commit
+//                  by one writer thread; one batch insert per group)
+//   journal-fsync  the same with tessera.journal.fsync=true (CHECKPOINT SYNC after each group)
 //   insert-only    the same INSERT without the SELECT first (duplicates found by the unique key)
 //   group          group commit: one writer thread drains a queue and inserts up to 256 events in
 //                  one transaction (one commit per batch); callers wait for their batch
@@ -213,10 +214,10 @@ public class JournalAppendBench {
   }
 
   static Appender appender(String variant, HikariDataSource ds) {
-    LineageJournal journal = new LineageJournal(ds);
+    LineageJournal journal = new LineageJournal(ds, variant.equals("journal-fsync"));
     return switch (variant) {
       case "parse" -> (e, id, p) -> 0L;
-      case "current" -> (e, id, p) -> journal.append(e, id, p).id();
+      case "current", "journal-fsync" -> (e, id, p) -> journal.append(e, id, p).id();
       case "current-sync" -> (e, id, p) -> {
         long key = journal.append(e, id, p).id();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

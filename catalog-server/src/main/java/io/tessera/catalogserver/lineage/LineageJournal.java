@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.lineage;
 
+import io.micronaut.context.annotation.Value;
 import io.tessera.lineage.LineageEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -8,17 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,12 +33,20 @@ public class LineageJournal {
   private static final int MAX_GROUP = 1000;
 
   private final DataSource dataSource;
+  private final boolean fsync;
+  private volatile Boolean h2;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
   private final Thread writer;
   private volatile boolean running = true;
 
-  public LineageJournal(DataSource dataSource) {
+  /**
+   * @param fsync on H2, force every commit group to disk before it is acknowledged (survives power
+   *     loss, not only a crash of the server); PostgreSQL does so on every commit by itself
+   */
+  public LineageJournal(
+      DataSource dataSource, @Value("${tessera.journal.fsync:false}") boolean fsync) {
     this.dataSource = dataSource;
+    this.fsync = fsync;
     this.writer = Thread.ofPlatform().name("lineage-journal").daemon().start(this::writeLoop);
   }
 
@@ -103,92 +108,48 @@ public class LineageJournal {
   }
 
   private void write(List<Pending> batch) {
-    Map<String, Appended> done = new HashMap<>();
+    List<GroupInsert.Row> rows = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      rows.add(new GroupInsert.Row(p.event(), p.identity(), p.payload()));
+    }
+    List<Appended> results;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
-                  + " job_name, producer, payload, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-              new String[] {"id"})) {
-        for (Pending p : batch) {
-          if (done.containsKey(p.identity())) {
-            continue;
-          }
-          Optional<Long> existing = idOf(c, p.identity());
-          if (existing.isPresent()) {
-            done.put(p.identity(), new Appended(existing.get(), true));
-            continue;
-          }
-          insert.setString(1, p.identity());
-          bind(insert, p.event());
-          insert.setString(9, p.payload());
-          insert.setObject(10, OffsetDateTime.now(ZoneOffset.UTC));
-          insert.executeUpdate();
-          try (ResultSet keys = insert.getGeneratedKeys()) {
-            keys.next();
-            done.put(p.identity(), new Appended(keys.getLong(1), false));
-          }
-        }
+      try {
+        results = GroupInsert.insert(c, rows);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
       }
+      if (fsync && isH2(c)) {
+        // H2 writes a commit to the file but leaves it in the OS cache; this forces it to disk
+        try (Statement checkpoint = c.createStatement()) {
+          checkpoint.execute("CHECKPOINT SYNC");
+        }
+      }
     } catch (SQLException | RuntimeException e) {
       batch.forEach(p -> p.result().completeExceptionally(e));
       return;
     }
-    Set<String> answered = new HashSet<>();
-    for (Pending p : batch) {
-      Appended appended = done.get(p.identity());
-      boolean firstOfIdentity = answered.add(p.identity());
-      p.result().complete(firstOfIdentity ? appended : new Appended(appended.id(), true));
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).result().complete(results.get(i));
     }
+  }
+
+  private boolean isH2(Connection c) throws SQLException {
+    Boolean known = h2;
+    if (known == null) {
+      known = "H2".equals(c.getMetaData().getDatabaseProductName());
+      h2 = known;
+    }
+    return known;
   }
 
   @PreDestroy
   void stop() throws InterruptedException {
     running = false;
     writer.join(Duration.ofSeconds(10));
-  }
-
-  private static void bind(PreparedStatement insert, LineageEvent event) throws SQLException {
-    switch (event) {
-      case LineageEvent.RunEvent e -> {
-        insert.setString(2, "RunEvent");
-        insert.setString(3, e.eventType().name());
-        insert.setString(5, e.runId());
-        insert.setString(6, e.job().namespace());
-        insert.setString(7, e.job().name());
-      }
-      case LineageEvent.DatasetEvent e -> {
-        insert.setString(2, "DatasetEvent");
-        insert.setString(3, null);
-        insert.setString(5, null);
-        insert.setString(6, null);
-        insert.setString(7, null);
-      }
-      case LineageEvent.JobEvent e -> {
-        insert.setString(2, "JobEvent");
-        insert.setString(3, null);
-        insert.setString(5, null);
-        insert.setString(6, e.job().namespace());
-        insert.setString(7, e.job().name());
-      }
-    }
-    insert.setObject(4, event.eventTime().withOffsetSameInstant(ZoneOffset.UTC));
-    insert.setString(8, event.producer());
-  }
-
-  private static Optional<Long> idOf(Connection c, String identity) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT id FROM lineage_event WHERE identity = ?")) {
-      select.setString(1, identity);
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-      }
-    }
   }
 
   /** Events after a journal position, in journal order. */

