@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.lineage.InvalidEventException.EventError;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -100,7 +99,7 @@ public final class EventParser {
    */
   public String identity(LineageEvent event) {
     try {
-      byte[] bytes = canonical.writeValueAsString(event.raw()).getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = canonical.writeValueAsBytes(event.raw());
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new LineageException("cannot compute event identity", e);

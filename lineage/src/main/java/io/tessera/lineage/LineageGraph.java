@@ -3,11 +3,13 @@ package io.tessera.lineage;
 import java.util.List;
 
 /**
- * A lineage graph in Marquez's response shape: nodes with their in- and out-edges.
+ * A lineage graph in Marquez's response shape: nodes with their in- and out-edges (between nodes of
+ * the graph), plus whether the walk stopped at its node limit.
  *
- * @param graph the nodes reached, the start node first
+ * @param graph the nodes reached, the start node first, nearer nodes before farther ones
+ * @param truncated true when more nodes lie within the requested depth than the limit allowed
  */
-public record LineageGraph(List<Node> graph) {
+public record LineageGraph(List<Node> graph, boolean truncated) {
 
   /** A dataset or job node. */
   public record Node(String id, String type, Data data, List<Edge> inEdges, List<Edge> outEdges) {}

@@ -31,6 +31,12 @@ public final class LineageQueries {
   /** The deepest walk a caller may ask for. */
   public static final int MAX_DEPTH = 50;
 
+  /** How many nodes a lineage graph holds unless the caller asks for another limit. */
+  public static final int DEFAULT_MAX_NODES = 1000;
+
+  /** The largest node limit a caller may ask for. */
+  public static final int MAX_NODES = 100_000;
+
   private static final Node READS = TESS.reads.asNode();
   private static final Node WRITES = TESS.writes.asNode();
 
@@ -77,19 +83,34 @@ public final class LineageQueries {
     return !r.find(iri(id), RDF.type.asNode(), type).isEmpty();
   }
 
-  /** The lineage graph within {@code depth} hops of the start node. */
+  /**
+   * The lineage graph within {@code depth} hops of the start node, at most {@link
+   * #DEFAULT_MAX_NODES} nodes.
+   */
   public LineageGraph lineage(NodeId start, int depth, Direction direction) {
+    return lineage(start, depth, direction, DEFAULT_MAX_NODES);
+  }
+
+  /**
+   * The lineage graph within {@code depth} hops of the start node, nearest nodes first. The walk
+   * stops adding nodes when it holds {@code maxNodes} of them and then says so ({@link
+   * LineageGraph#truncated()}), so a dataset read by thousands of jobs cannot turn one request into
+   * a walk of the whole graph. Edges are listed between nodes of the result only.
+   */
+  public LineageGraph lineage(NodeId start, int depth, Direction direction, int maxNodes) {
     int maxDepth = Math.max(0, Math.min(depth, MAX_DEPTH));
+    int limit = Math.max(1, Math.min(maxNodes, MAX_NODES));
     return store.read(
         reader -> {
           NodeCache r = new NodeCache(reader);
           Map<Node, Integer> seen = new LinkedHashMap<>();
-          Map<Node, List<LineageGraph.Edge>> in = new HashMap<>();
-          Map<Node, List<LineageGraph.Edge>> out = new HashMap<>();
+          Map<Node, List<Node>> ups = new HashMap<>();
+          Map<Node, List<Node>> downs = new HashMap<>();
           Deque<Node> queue = new ArrayDeque<>();
           Node first = iri(start);
           seen.put(first, 0);
           queue.add(first);
+          boolean truncated = false;
           while (!queue.isEmpty()) {
             Node node = queue.poll();
             int hops = seen.get(node);
@@ -98,12 +119,8 @@ public final class LineageQueries {
                 isJob ? objects(reader, node, READS) : subjects(reader, WRITES, node);
             List<Node> downstream =
                 isJob ? objects(reader, node, WRITES) : subjects(reader, READS, node);
-            in.put(
-                node,
-                upstream.stream().map(u -> new LineageGraph.Edge(r.id(u), r.id(node))).toList());
-            out.put(
-                node,
-                downstream.stream().map(d -> new LineageGraph.Edge(r.id(node), r.id(d))).toList());
+            ups.put(node, upstream);
+            downs.put(node, downstream);
             if (hops >= maxDepth) {
               continue;
             }
@@ -115,22 +132,35 @@ public final class LineageQueries {
               next.addAll(downstream);
             }
             for (Node n : next) {
-              if (seen.putIfAbsent(n, hops + 1) == null) {
-                queue.add(n);
+              if (seen.containsKey(n)) {
+                continue;
               }
+              if (seen.size() >= limit) {
+                truncated = true;
+                break;
+              }
+              seen.put(n, hops + 1);
+              queue.add(n);
             }
           }
-          List<LineageGraph.Node> nodes = new ArrayList<>();
+          List<LineageGraph.Node> nodes = new ArrayList<>(seen.size());
           for (Node node : seen.keySet()) {
+            String id = r.id(node);
             nodes.add(
                 new LineageGraph.Node(
-                    r.id(node),
+                    id,
                     r.isJob(node) ? "JOB" : "DATASET",
                     data(reader, node),
-                    in.getOrDefault(node, List.of()),
-                    out.getOrDefault(node, List.of())));
+                    ups.get(node).stream()
+                        .filter(seen::containsKey)
+                        .map(u -> new LineageGraph.Edge(r.id(u), id))
+                        .toList(),
+                    downs.get(node).stream()
+                        .filter(seen::containsKey)
+                        .map(d -> new LineageGraph.Edge(id, r.id(d)))
+                        .toList()));
           }
-          return new LineageGraph(nodes);
+          return new LineageGraph(nodes, truncated);
         });
   }
 

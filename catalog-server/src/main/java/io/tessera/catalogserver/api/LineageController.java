@@ -3,6 +3,7 @@ package io.tessera.catalogserver.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -55,20 +56,27 @@ public class LineageController {
   private final LineageQueries queries;
   private final ObservationReports reports;
   private final LineageRedaction redaction;
+  private final int defaultMaxNodes;
 
+  /**
+   * @param defaultMaxNodes how many nodes a lineage graph holds when the request does not say
+   *     ({@code tessera.lineage.max-nodes})
+   */
   public LineageController(
       LineageIngestService ingest,
       LineageJournal journal,
       LineageProjection projection,
       LineageQueries queries,
       ObservationReports reports,
-      LineageRedaction redaction) {
+      LineageRedaction redaction,
+      @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
     this.ingest = ingest;
     this.journal = journal;
     this.projection = projection;
     this.queries = queries;
     this.reports = reports;
     this.redaction = redaction;
+    this.defaultMaxNodes = defaultMaxNodes;
   }
 
   /** Accepts one OpenLineage run, dataset or job event; 201 once it is in the journal. */
@@ -79,19 +87,28 @@ public class LineageController {
   }
 
   /**
-   * The lineage graph around a node, in Marquez's shape.
+   * The lineage graph around a node, in Marquez's shape, plus {@code truncated} when the node limit
+   * cut the walk short.
    *
    * @param nodeId {@code dataset:{namespace}:{name}} or {@code job:{namespace}:{name}}
    * @param direction upstream, downstream or both
+   * @param maxNodes the most nodes to return (nearest first)
    */
   @Get("/lineage")
   public LineageGraph lineage(
       @Nullable @QueryValue String nodeId,
       @QueryValue(defaultValue = "20") int depth,
       @QueryValue(defaultValue = "both") String direction,
+      @Nullable @QueryValue Integer maxNodes,
       AccessScope scope) {
+    int limit = maxNodes == null ? defaultMaxNodes : maxNodes;
+    if (limit < 1 || limit > LineageQueries.MAX_NODES) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "maxNodes must be between 1 and " + LineageQueries.MAX_NODES);
+    }
     return redaction.apply(
-        queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction)), scope);
+        queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction), limit), scope);
   }
 
   /** Column-level lineage around one field of a dataset. */

@@ -59,7 +59,7 @@ public class LineageRedaction {
         nodes.add(new LineageGraph.Node(id, node.type(), node.data(), in, out));
       }
     }
-    return new LineageGraph(nodes);
+    return new LineageGraph(nodes, graph.truncated());
   }
 
   /** Column lineage as the caller may see it. */

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -178,6 +181,61 @@ class LineageEndpointIT implements TestPropertyProvider {
     LineageHttp.Reply empty = http.post("");
     assertThat(empty.status()).isEqualTo(400);
     assertThat(empty.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void shouldCutAWalkThroughAHubAtMaxNodesAndSayItIsTruncated() {
+    String hub = "endpoint.hub_events";
+    List<ObjectNode> events = new ArrayList<>();
+    events.add(
+        PaymentEvents.event(
+            "0d9c8b7a-6f5e-4d3c-8b2a-2f0e9d8c7b00",
+            "2026-04-02T10:00:00Z",
+            "hub_writer",
+            List.of("endpoint.hub_source"),
+            List.of(hub)));
+    for (int i = 1; i <= 6; i++) {
+      events.add(
+          PaymentEvents.event(
+              "0d9c8b7a-6f5e-4d3c-8b2a-2f0e9d8c7b0" + i,
+              "2026-04-02T10:0" + i + ":00Z",
+              "hub_reader_" + i,
+              List.of(hub),
+              List.of("endpoint.hub_mart_" + i)));
+    }
+    http.awaitProjected(http.acceptAll(events));
+    String hubId = "dataset:" + PaymentEvents.PG + ":" + hub;
+
+    JsonNode whole = http.lineage(hubId, 20, "both");
+    JsonNode cut =
+        http.get("/api/v1/lineage?nodeId=" + LineageHttp.q(hubId) + "&depth=20&maxNodes=4");
+
+    assertThat(whole.path("truncated").asBoolean()).isFalse();
+    assertThat(whole.path("graph")).hasSize(15);
+    assertThat(cut.path("truncated").asBoolean()).isTrue();
+    assertThat(cut.path("graph")).hasSize(4);
+    assertThat(cut.path("graph").get(0).path("id").asText()).isEqualTo(hubId);
+    Set<String> ids = LineageHttp.nodesById(cut).keySet();
+    assertThat(cut.path("graph").findValuesAsText("origin")).allMatch(ids::contains);
+    assertThat(cut.path("graph").findValuesAsText("destination")).allMatch(ids::contains);
+  }
+
+  @Test
+  void shouldRejectANodeLimitOutOfRangeWithAProblem() {
+    String nodeId = LineageHttp.q("dataset:postgres://db:5432:billing.public.invoices");
+
+    LineageHttp.Reply zero =
+        http.send("GET", "/api/v1/lineage?nodeId=" + nodeId + "&maxNodes=0", null, Map.of());
+    LineageHttp.Reply huge =
+        http.send("GET", "/api/v1/lineage?nodeId=" + nodeId + "&maxNodes=100001", null, Map.of());
+
+    for (LineageHttp.Reply reply : List.of(zero, huge)) {
+      assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+      assertThat(reply.contentType()).startsWith("application/problem+json");
+      assertThat(reply.json().path("type").asText())
+          .isEqualTo("https://w3id.org/tessera/problems/invalid-request");
+      assertThat(reply.json().path("detail").asText()).contains("maxNodes");
+    }
   }
 
   private static byte[] gzip(String text) {

@@ -129,8 +129,8 @@ class LineageJournalIT {
     DataSource ds = dataSource(database);
     String prefix = database + "-concurrent";
     LineageJournal journal = new LineageJournal(ds, database.equals("h2"));
-    int distinct = 200;
-    int clients = 8;
+    int distinct = 100;
+    int clients = 4;
     List<Future<List<LineageJournal.Appended>>> results = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       for (int t = 0; t < clients; t++) {

@@ -30,6 +30,7 @@ final class Indexer implements AutoCloseable {
   private static final int MAX_BATCH = 1000;
   private static final long IDLE_COMMIT_MS = 250;
   private static final long MAX_COMMIT_MS = 1000;
+  private static final long MAX_PAUSE_MS = 1000;
 
   private sealed interface Task permits Changes, Rebuild, Stop {}
 
@@ -52,6 +53,7 @@ final class Indexer implements AutoCloseable {
   private volatile boolean needsRebuild;
   private boolean uncommitted;
   private long lastCommit = System.nanoTime();
+  private long resumeAt = System.nanoTime();
 
   Indexer(
       IndexStore store,
@@ -146,6 +148,7 @@ final class Indexer implements AutoCloseable {
           continue;
         }
         batch.add(first);
+        pauseAfterLongApply();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -158,6 +161,20 @@ final class Indexer implements AutoCloseable {
       if (stop) {
         return;
       }
+    }
+  }
+
+  /**
+   * After re-reading aggregates took a while, waits as long again before the next batch (at most a
+   * second): under a stream of commits (lineage ingest) the indexer then uses at most about half a
+   * core, leaving the rest to the request path and the projection, and the changes that arrive
+   * meanwhile are coalesced, so an entity changed by several commits is re-read once. When commits
+   * are rare the last apply was short and a change is searchable within milliseconds, as before.
+   */
+  private void pauseAfterLongApply() throws InterruptedException {
+    long wait = resumeAt - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
     }
   }
 
@@ -213,6 +230,8 @@ final class Indexer implements AutoCloseable {
         long started = System.nanoTime();
         int written = aggregates.apply(roots);
         long applied = System.nanoTime();
+        resumeAt =
+            applied + Math.min(applied - started, TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MS));
         long published = Math.max(revision, visibleRevision());
         store.publish(published);
         uncommitted = true;
