@@ -114,11 +114,10 @@ public final class LineageQueries {
           while (!queue.isEmpty()) {
             Node node = queue.poll();
             int hops = seen.get(node);
+            Description d = r.describe(node);
             boolean isJob = r.isJob(node);
-            List<Node> upstream =
-                isJob ? objects(reader, node, READS) : subjects(reader, WRITES, node);
-            List<Node> downstream =
-                isJob ? objects(reader, node, WRITES) : subjects(reader, READS, node);
+            List<Node> upstream = isJob ? d.objects(READS) : subjects(reader, WRITES, node);
+            List<Node> downstream = isJob ? d.objects(WRITES) : subjects(reader, READS, node);
             ups.put(node, upstream);
             downs.put(node, downstream);
             if (hops >= maxDepth) {
@@ -150,7 +149,7 @@ public final class LineageQueries {
                 new LineageGraph.Node(
                     id,
                     r.isJob(node) ? "JOB" : "DATASET",
-                    data(reader, node),
+                    data(reader, r.describe(node), r.isJob(node)),
                     ups.get(node).stream()
                         .filter(seen::containsKey)
                         .map(u -> new LineageGraph.Edge(r.id(u), id))
@@ -164,18 +163,26 @@ public final class LineageQueries {
         });
   }
 
-  /** Looks up each node's kind and Marquez id once per walk: edges name every node many times. */
+  /**
+   * Reads each node's triples once per walk, and its Marquez id once: edges name every node many
+   * times.
+   */
   private static final class NodeCache {
+    private static final Node PLAN = PROV.Plan.asNode();
     private final GraphReader reader;
-    private final Map<Node, Boolean> jobs = new HashMap<>();
+    private final Map<Node, Description> descriptions = new HashMap<>();
     private final Map<Node, String> ids = new HashMap<>();
 
     NodeCache(GraphReader reader) {
       this.reader = reader;
     }
 
+    Description describe(Node node) {
+      return descriptions.computeIfAbsent(node, n -> Description.of(reader, n));
+    }
+
     boolean isJob(Node node) {
-      return jobs.computeIfAbsent(node, n -> LineageQueries.isJob(reader, n));
+      return describe(node).has(RDF.type.asNode(), PLAN);
     }
 
     String id(Node node) {
@@ -183,9 +190,9 @@ public final class LineageQueries {
           node,
           n ->
               (isJob(n) ? "job:" : "dataset:")
-                  + literal(reader, n, TESS.olNamespace.asNode())
+                  + describe(n).literal(TESS.olNamespace.asNode())
                   + ":"
-                  + literal(reader, n, TESS.olName.asNode()));
+                  + describe(n).literal(TESS.olName.asNode()));
     }
   }
 
@@ -264,28 +271,18 @@ public final class LineageQueries {
         && !r.find(node, RDF.type.asNode(), TESS.Field.asNode()).isEmpty();
   }
 
-  private static boolean isJob(GraphReader r, Node node) {
-    return !r.find(node, RDF.type.asNode(), PROV.Plan.asNode()).isEmpty();
-  }
-
-  private static String id(GraphReader r, Node node) {
-    String namespace = literal(r, node, TESS.olNamespace.asNode());
-    String name = literal(r, node, TESS.olName.asNode());
-    return (isJob(r, node) ? "job:" : "dataset:") + namespace + ":" + name;
-  }
-
-  private LineageGraph.Data data(GraphReader r, Node node) {
-    String namespace = literal(r, node, TESS.olNamespace.asNode());
-    String name = literal(r, node, TESS.olName.asNode());
-    String description = literal(r, node, DCTerms.description.asNode());
-    if (isJob(r, node)) {
+  private LineageGraph.Data data(GraphReader r, Description node, boolean isJob) {
+    String namespace = node.literal(TESS.olNamespace.asNode());
+    String name = node.literal(TESS.olName.asNode());
+    String description = node.literal(DCTerms.description.asNode());
+    if (isJob) {
       return new LineageGraph.Data(
           new LineageGraph.Key(namespace, name),
           namespace,
           name,
           description,
           List.of(),
-          latestRunState(r, node));
+          latestRunState(r, node.subject()));
     }
     return new LineageGraph.Data(
         new LineageGraph.Key(namespace, name),
@@ -296,17 +293,22 @@ public final class LineageQueries {
         null);
   }
 
-  private static List<LineageGraph.Column> columns(GraphReader r, Node dataset) {
-    List<Node> schemas = objects(r, dataset, DCTerms.conformsTo.asNode());
+  private static List<LineageGraph.Column> columns(GraphReader r, Description dataset) {
+    List<Node> schemas = dataset.objects(DCTerms.conformsTo.asNode());
     if (schemas.isEmpty()) {
       return List.of();
     }
+    record Column(int ordinal, LineageGraph.Column column) {}
     return objects(r, schemas.getFirst(), TESS.field.asNode()).stream()
-        .sorted(Comparator.comparingInt(f -> ordinal(r, f)))
+        .map(f -> Description.of(r, f))
         .map(
             f ->
-                new LineageGraph.Column(
-                    literal(r, f, RDFS.label.asNode()), literal(r, f, TESS.dataType.asNode())))
+                new Column(
+                    ordinal(f),
+                    new LineageGraph.Column(
+                        f.literal(RDFS.label.asNode()), f.literal(TESS.dataType.asNode()))))
+        .sorted(Comparator.comparingInt(Column::ordinal))
+        .map(Column::column)
         .toList();
   }
 
@@ -323,8 +325,8 @@ public final class LineageQueries {
     return state;
   }
 
-  private static int ordinal(GraphReader r, Node field) {
-    String value = literal(r, field, TESS.ordinal.asNode());
+  private static int ordinal(Description field) {
+    String value = field.literal(TESS.ordinal.asNode());
     return value == null ? Integer.MAX_VALUE : Integer.parseInt(value);
   }
 
