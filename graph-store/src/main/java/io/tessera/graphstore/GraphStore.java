@@ -54,7 +54,7 @@ public interface GraphStore extends AutoCloseable {
 
   /** A caller's query over the graphs the scope allows; see {@link GraphReader#query}. */
   default SparqlResult query(
-      Query query, DatasetDescription dataset, VisibilityScope scope, int maxResults) {
+      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
     return read(r -> r.query(query, dataset, scope, maxResults));
   }
 
@@ -69,7 +69,7 @@ public interface GraphStore extends AutoCloseable {
    * scope allows, in one read transaction. Quad formats keep the graph names; Turtle writes their
    * union.
    */
-  void export(OutputStream out, ExportFormat format, List<String> prefixes, VisibilityScope scope);
+  void export(OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope);
 
   /**
    * Replaces the whole store with the dataset read from the stream. The input is parsed completely

@@ -198,7 +198,7 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void export(
-      OutputStream out, ExportFormat format, List<String> prefixes, VisibilityScope scope) {
+      OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope) {
     dataset.begin(TxnType.READ);
     try {
       List<Node> graphs = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.tessera.graphstore.tdb;
 
-import io.tessera.graphstore.VisibilityScope;
+import io.tessera.graphstore.ViewScope;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -21,16 +21,16 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 final class GraphTupleFilter implements Predicate<Tuple<NodeId>> {
   private final NodeTable nodes;
-  private final VisibilityScope scope;
+  private final ViewScope scope;
   private final Map<NodeId, Boolean> decisions = new ConcurrentHashMap<>();
 
-  private GraphTupleFilter(NodeTable nodes, VisibilityScope scope) {
+  private GraphTupleFilter(NodeTable nodes, ViewScope scope) {
     this.nodes = nodes;
     this.scope = scope;
   }
 
   /** A filter for queries over this TDB2 dataset (inside a transaction). */
-  static GraphTupleFilter over(DatasetGraph dsg, VisibilityScope scope) {
+  static GraphTupleFilter over(DatasetGraph dsg, ViewScope scope) {
     NodeTable nodes =
         TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
     return new GraphTupleFilter(nodes, scope);

@@ -3,7 +3,7 @@ package io.tessera.graphstore.tdb;
 import io.tessera.graphstore.InvalidQueryException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.SparqlResult;
-import io.tessera.graphstore.VisibilityScope;
+import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,8 +31,8 @@ import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.tdb2.sys.SystemTDB;
 
 /**
- * Runs a caller's query over the part of the store a {@link VisibilityScope} allows, inside the
- * caller's read transaction, and copies the answer out.
+ * Runs a caller's query over the part of the store a {@link ViewScope} allows, inside the caller's
+ * read transaction, and copies the answer out.
  *
  * <p>Routes, fastest first:
  *
@@ -58,7 +58,7 @@ final class ScopedQuery {
   }
 
   SparqlResult run(
-      Query query, DatasetDescription protocolDataset, VisibilityScope scope, int maxResults) {
+      Query query, DatasetDescription protocolDataset, ViewScope scope, int maxResults) {
     QueryFeatures features = QueryFeatures.of(query);
     if (features.service()) {
       throw new InvalidQueryException(
@@ -118,7 +118,7 @@ final class ScopedQuery {
    * The dataset a FROM / FROM NAMED description asks for, taken from the scoped view: graphs the
    * scope hides are dropped from the description, so they are neither read nor named.
    */
-  private DatasetGraph dynamic(DatasetDescription dataset, VisibilityScope scope) {
+  private DatasetGraph dynamic(DatasetDescription dataset, ViewScope scope) {
     ScopedDatasetGraph view = ScopedDatasetGraph.over(dsg, scope);
     List<String> defaults = visible(dataset.getDefaultGraphURIs(), scope);
     List<String> named = visible(dataset.getNamedGraphURIs(), scope);
@@ -128,7 +128,7 @@ final class ScopedQuery {
     return DynamicDatasets.dynamicDataset(DatasetDescription.create(defaults, named), view, false);
   }
 
-  private static List<String> visible(List<String> graphs, VisibilityScope scope) {
+  private static List<String> visible(List<String> graphs, ViewScope scope) {
     List<String> kept = new ArrayList<>();
     for (String graph : graphs) {
       if (graph.equals(Quad.unionGraph.getURI()) || scope.allows(graph)) {

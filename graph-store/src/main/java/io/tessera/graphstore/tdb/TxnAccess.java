@@ -5,7 +5,7 @@ import io.tessera.graphstore.GraphWriter;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.Row;
 import io.tessera.graphstore.SparqlResult;
-import io.tessera.graphstore.VisibilityScope;
+import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +131,7 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public SparqlResult query(
-      Query query, DatasetDescription dataset, VisibilityScope scope, int maxResults) {
+      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
     return new ScopedQuery(dsg, timeout).run(query, dataset, scope, maxResults);
   }
 
