@@ -5,11 +5,17 @@ import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.SparqlResult;
 import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
@@ -41,9 +47,10 @@ import org.apache.jena.tdb2.sys.SystemTDB;
  *   <li>a restricted scope runs on TDB2 with its quad filter ({@link GraphTupleFilter}) when every
  *       data access goes through TDB2's index reads: basic graph patterns, {@code GRAPH}, {@code
  *       EXISTS}, sub-queries, aggregates;
- *   <li>DESCRIBE, property paths and dynamic datasets (FROM, FROM NAMED, the protocol's {@code
+ *   <li>property paths and dynamic datasets (FROM, FROM NAMED, the protocol's {@code
  *       default-graph-uri} and {@code named-graph-uri}) read graphs directly, so they run on a
- *       {@link ScopedDatasetGraph} view in which hidden graphs do not exist.
+ *       {@link ScopedDatasetGraph} view in which hidden graphs do not exist;
+ *   <li>DESCRIBE finds its resources as a SELECT would and reads their triples from that view.
  * </ul>
  *
  * <p>{@code SERVICE} is refused for every caller; property functions are off for restricted scopes.
@@ -81,7 +88,9 @@ final class ScopedQuery {
       builder = QueryExec.dataset(dsg).query(local);
     } else if (dataset != null) {
       builder = QueryExec.dataset(dynamic(dataset, scope)).query(local);
-    } else if (query.isDescribeType() || features.paths()) {
+    } else if (query.isDescribeType()) {
+      return describe(query, scope, maxResults);
+    } else if (features.paths()) {
       builder = QueryExec.dataset(ScopedDatasetGraph.over(dsg, scope)).query(local);
     } else {
       builder =
@@ -112,6 +121,52 @@ final class ScopedQuery {
     } catch (QueryCancelledException e) {
       throw new QueryTimeoutException(timeout, e);
     }
+  }
+
+  /**
+   * DESCRIBE over a restricted scope: the described resources (the listed IRIs, and the solutions
+   * of the WHERE clause, found the way a SELECT would be), then each one's triples in the visible
+   * graphs and, recursively, those of the blank nodes they lead to (Jena's default bnode closure).
+   * Jena's own handler asks every named graph of the view in turn, which on a store of many graphs
+   * means listing them all.
+   */
+  private SparqlResult describe(Query query, ViewScope scope, int maxResults) {
+    Set<Node> resources = new LinkedHashSet<>(query.getResultURIs());
+    if (query.getQueryPattern() != null && !query.getResultVars().isEmpty()) {
+      Query select = query.cloneQuery();
+      select.setQuerySelectType();
+      if (run(select, null, scope, Integer.MAX_VALUE) instanceof SparqlResult.Solutions found) {
+        for (Binding row : found.rows()) {
+          row.vars().forEachRemaining(v -> resources.add(row.get(v)));
+        }
+      }
+    }
+    Graph visible = ScopedDatasetGraph.over(dsg, scope).getUnionGraph();
+    Graph described = GraphFactory.createDefaultGraph();
+    Deque<Node> todo = new ArrayDeque<>(resources);
+    Set<Node> seen = new HashSet<>(resources);
+    while (!todo.isEmpty()) {
+      Node subject = todo.poll();
+      if (subject.isLiteral()) {
+        continue;
+      }
+      var triples = visible.find(subject, Node.ANY, Node.ANY);
+      try {
+        while (triples.hasNext()) {
+          Triple triple = triples.next();
+          if (described.size() >= maxResults && !described.contains(triple)) {
+            return new SparqlResult.Triples(described, true);
+          }
+          described.add(triple);
+          if (triple.getObject().isBlank() && seen.add(triple.getObject())) {
+            todo.add(triple.getObject());
+          }
+        }
+      } finally {
+        triples.close();
+      }
+    }
+    return new SparqlResult.Triples(described, false);
   }
 
   /**
