@@ -98,12 +98,13 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
         throw updateRefused();
       }
       String message = firstLine(e.getMessage());
+      if (!message.contains(" line ")) {
+        message = message + " (line " + e.getLine() + ", column " + e.getColumn() + ")";
+      }
       throw new ProblemException(
           ProblemType.INVALID_QUERY,
           "the query does not parse: " + message,
-          List.of(
-              new Problem.FieldError(
-                  "query", "line " + e.getLine() + ", column " + e.getColumn() + ": " + message)));
+          List.of(new Problem.FieldError("query", message)));
     }
     List<String> defaults = params.getOrDefault("default-graph-uri", List.of());
     List<String> named = params.getOrDefault("named-graph-uri", List.of());

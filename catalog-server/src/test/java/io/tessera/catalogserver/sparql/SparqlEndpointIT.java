@@ -78,6 +78,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       return Map.of(
+          "micronaut.server.port",
+          "-1",
           "tessera.data-dir",
           Files.createTempDirectory("tessera-sparql-it").toString(),
           "tessera.query-timeout",
@@ -284,7 +286,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
     assertThat(problem.path("detail").asText()).contains("line 2, column 15");
     assertThat(problem.path("errors").path(0).path("field").asText()).isEqualTo("query");
     assertThat(problem.path("errors").path(0).path("message").asText())
-        .startsWith("line 2, column 15:");
+        .contains("line 2, column 15");
   }
 
   @Test
