@@ -6,6 +6,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetDescription;
 
 /** Read access inside a read (or write) transaction. Everything returned is a copy. */
 public interface GraphReader {
@@ -32,4 +33,18 @@ public interface GraphReader {
 
   /** Runs a CONSTRUCT over the union of all named graphs. */
   Graph construct(Query query, Map<String, Node> bindings);
+
+  /**
+   * Runs a caller's SELECT, ASK, CONSTRUCT or DESCRIBE over a view that holds only the named graphs
+   * the scope allows; the view's default graph is their union. FROM / FROM NAMED (or a protocol
+   * dataset, which takes precedence) can only pick graphs of the view.
+   *
+   * @param dataset the SPARQL protocol's {@code default-graph-uri} / {@code named-graph-uri}, or
+   *     null
+   * @param maxResults at most this many solutions or triples are returned; the result says whether
+   *     there were more
+   * @throws QueryTimeoutException when the query runs past the store's timeout
+   * @throws InvalidQueryException when the query calls a remote SERVICE
+   */
+  SparqlResult query(Query query, DatasetDescription dataset, ViewScope scope, int maxResults);
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetDescription;
 
 /**
  * The knowledge graph: one named graph per domain, per product and per lineage source; queries see
@@ -51,11 +52,24 @@ public interface GraphStore extends AutoCloseable {
     return read(r -> r.construct(query, bindings));
   }
 
+  /** A caller's query over the graphs the scope allows; see {@link GraphReader#query}. */
+  default SparqlResult query(
+      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
+    return read(r -> r.query(query, dataset, scope, maxResults));
+  }
+
   /** The revision of the last commit (0 for a new store); survives restarts. */
   long revision();
 
   /** Writes every named graph (and the default graph) to the stream. */
   void export(OutputStream out, RdfFormat format);
+
+  /**
+   * Writes, streaming, the named graphs whose IRI starts with one of the prefixes and that the
+   * scope allows, in one read transaction. Quad formats keep the graph names; Turtle writes their
+   * union.
+   */
+  void export(OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope);
 
   /**
    * Replaces the whole store with the dataset read from the stream. The input is parsed completely

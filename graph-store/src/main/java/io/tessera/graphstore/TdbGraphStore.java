@@ -5,6 +5,7 @@ import io.tessera.ontology.TesseraOntology;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -190,6 +191,28 @@ public final class TdbGraphStore implements GraphStore {
     dataset.begin(TxnType.READ);
     try {
       RDFDataMgr.write(out, dsg, format.lang());
+    } finally {
+      dataset.end();
+    }
+  }
+
+  @Override
+  public void export(
+      OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope) {
+    dataset.begin(TxnType.READ);
+    try {
+      List<Node> graphs = new ArrayList<>();
+      dsg.listGraphNodes()
+          .forEachRemaining(
+              g -> {
+                if (g.isURI()
+                    && prefixes.stream().anyMatch(g.getURI()::startsWith)
+                    && scope.allows(g.getURI())) {
+                  graphs.add(g);
+                }
+              });
+      graphs.sort(Comparator.comparing(Node::getURI));
+      ScopedExport.write(dsg, graphs, format, out);
     } finally {
       dataset.end();
     }

@@ -7,6 +7,8 @@ public enum ProblemType {
   INVALID_DESCRIPTOR(HttpStatus.BAD_REQUEST, "The descriptor is invalid"),
   INVALID_REQUEST(HttpStatus.BAD_REQUEST, "The request is invalid"),
   INVALID_EVENT(HttpStatus.BAD_REQUEST, "The OpenLineage event is invalid"),
+  INVALID_QUERY(HttpStatus.BAD_REQUEST, "The SPARQL query is invalid"),
+  UPDATE_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "SPARQL Update is not accepted"),
   SHAPE_VIOLATION(
       HttpStatus.UNPROCESSABLE_ENTITY, "The result would not conform to the catalog shapes"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),

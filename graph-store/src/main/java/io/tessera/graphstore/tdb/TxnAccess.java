@@ -4,6 +4,8 @@ import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphWriter;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.Row;
+import io.tessera.graphstore.SparqlResult;
+import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -124,6 +127,12 @@ public final class TxnAccess implements GraphWriter {
     } catch (QueryCancelledException e) {
       throw new QueryTimeoutException(timeout, e);
     }
+  }
+
+  @Override
+  public SparqlResult query(
+      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
+    return new ScopedQuery(dsg, timeout).run(query, dataset, scope, maxResults);
   }
 
   private QueryExecBuilder build(Query query, Map<String, Node> bindings) {

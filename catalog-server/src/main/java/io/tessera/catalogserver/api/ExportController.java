@@ -1,0 +1,163 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.graphstore.ExportFormat;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.ontology.IriMinter;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/export}: the catalog as RDF (DPROD, DCAT, ORG, SKOS): the domain graphs, the
+ * declared and observed product graphs and the vocabulary, with {@code lineage=true} also the
+ * lineage graphs of jobs, runs and datasets. Only graphs the caller may read are exported (an admin
+ * exports everything); a product the caller may discover but not read is left out whole. The body
+ * is streamed from one read transaction.
+ */
+@Controller("/api/v1/export")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ExportController {
+  private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
+  private static final Map<String, ExportFormat> BY_NAME =
+      Map.of(
+          "turtle", ExportFormat.TURTLE,
+          "ttl", ExportFormat.TURTLE,
+          "trig", ExportFormat.TRIG,
+          "nquads", ExportFormat.NQUADS,
+          "n-quads", ExportFormat.NQUADS,
+          "jsonld", ExportFormat.JSONLD,
+          "json-ld", ExportFormat.JSONLD);
+  private static final Map<ExportFormat, String> MEDIA_TYPES =
+      Map.of(
+          ExportFormat.TRIG, "application/trig",
+          ExportFormat.TURTLE, "text/turtle",
+          ExportFormat.NQUADS, "application/n-quads",
+          ExportFormat.JSONLD, "application/ld+json");
+  private static final List<ExportFormat> PREFERENCE =
+      List.of(ExportFormat.TRIG, ExportFormat.TURTLE, ExportFormat.NQUADS, ExportFormat.JSONLD);
+
+  private final GraphStore store;
+  private final IriMinter iris;
+
+  public ExportController(GraphStore store, IriMinter iris) {
+    this.store = store;
+    this.iris = iris;
+  }
+
+  /**
+   * @param format {@code trig} (default), {@code turtle}, {@code nquads} or {@code jsonld}; wins
+   *     over {@code Accept}
+   * @param lineage also export what lineage observed (jobs, runs, datasets)
+   */
+  @Get
+  @Produces(MediaType.ALL)
+  public HttpResponse<StreamedFile> export(
+      HttpRequest<?> request,
+      @Nullable @QueryValue String format,
+      @QueryValue(defaultValue = "false") boolean lineage,
+      AccessScope scope) {
+    ExportFormat chosen =
+        format != null ? byName(format) : negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
+    List<String> prefixes = new ArrayList<>();
+    prefixes.add(iris.base() + "/graph/domain/");
+    prefixes.add(iris.base() + "/graph/product/");
+    prefixes.add(iris.vocabularyGraph());
+    if (lineage) {
+      prefixes.add(iris.lineageGraphPrefix() + "job/");
+      prefixes.add(iris.lineageGraphPrefix() + "run/");
+      prefixes.add(iris.lineageGraphPrefix() + "dataset/");
+    }
+    var view = SparqlController.viewOf(scope);
+    PipedInputStream in = new PipedInputStream(64 * 1024);
+    PipedOutputStream out;
+    try {
+      out = new PipedOutputStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread.ofVirtual()
+        .name("tessera-export")
+        .start(
+            () -> {
+              try (out) {
+                store.export(out, chosen, prefixes, view);
+              } catch (IOException | RuntimeException e) {
+                LOG.warn("export stopped: {}", e.toString());
+              }
+            });
+    MediaType mediaType = MediaType.of(MEDIA_TYPES.get(chosen));
+    return HttpResponse.ok(new StreamedFile(in, mediaType))
+        .contentType(mediaType)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+  }
+
+  private static double quality(String[] params) {
+    for (int i = 1; i < params.length; i++) {
+      String param = params[i].strip();
+      if (param.startsWith("q=")) {
+        try {
+          return Double.parseDouble(param.substring(2));
+        } catch (NumberFormatException e) {
+          return 0;
+        }
+      }
+    }
+    return 1;
+  }
+
+  private static ExportFormat byName(String name) {
+    ExportFormat found = BY_NAME.get(name.toLowerCase(Locale.ROOT));
+    if (found == null) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "format must be trig, turtle, nquads or jsonld");
+    }
+    return found;
+  }
+
+  private static ExportFormat negotiate(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return ExportFormat.TRIG;
+    }
+    for (String part : accept.split(",")) {
+      String[] params = part.split(";");
+      String type = params[0].strip().toLowerCase(Locale.ROOT);
+      if (quality(params) <= 0) {
+        continue;
+      }
+      for (ExportFormat f : PREFERENCE) {
+        String media = MEDIA_TYPES.get(f);
+        if (type.equals(media)
+            || type.equals("*/*")
+            || (type.endsWith("/*") && media.startsWith(type.substring(0, type.length() - 1)))) {
+          return f;
+        }
+      }
+    }
+    throw new ProblemException(
+        ProblemType.NOT_ACCEPTABLE,
+        "the export can be had as application/trig, text/turtle, application/n-quads or"
+            + " application/ld+json (or choose with format=)");
+  }
+}

@@ -1,0 +1,164 @@
+package io.tessera.catalogserver.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.catalogserver.sparql.ResultFormat;
+import io.tessera.catalogserver.sparql.SparqlAudit;
+import io.tessera.catalogserver.sparql.SparqlConfig;
+import io.tessera.catalogserver.sparql.SparqlRequest;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.InvalidQueryException;
+import io.tessera.graphstore.SparqlResult;
+import io.tessera.graphstore.ViewScope;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET/POST /sparql}: the SPARQL 1.1 Protocol, read-only. Queries run over a view of the
+ * catalog graph that holds only the named graphs the caller may read (its default graph is their
+ * union); a platform admin's view is the whole store, and every admin query is reported to {@link
+ * SparqlAudit}.
+ */
+@Controller("/sparql")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SparqlController {
+  /** Set to {@code true} on an answer cut at the result limit. */
+  public static final String TRUNCATED = "Tessera-Results-Truncated";
+
+  /** The result limit the answer was cut at. */
+  public static final String MAX_RESULTS = "Tessera-Max-Results";
+
+  private final GraphStore store;
+  private final SparqlConfig config;
+  private final SparqlAudit audit;
+
+  public SparqlController(GraphStore store, SparqlConfig config, SparqlAudit audit) {
+    this.store = store;
+    this.config = config;
+    this.audit = audit;
+  }
+
+  /** {@code ?query=} with optional {@code default-graph-uri} and {@code named-graph-uri}. */
+  @Get
+  @Produces(MediaType.ALL)
+  public HttpResponse<byte[]> get(HttpRequest<?> request, AccessScope scope) {
+    return answer(request, SparqlRequest.fromParameters(urlParameters(request)), scope);
+  }
+
+  /** A form with {@code query=}, or an {@code application/sparql-query} body. */
+  @Post
+  @Consumes(MediaType.ALL)
+  @Produces(MediaType.ALL)
+  public HttpResponse<byte[]> post(
+      HttpRequest<?> request, @Nullable @Body byte[] body, AccessScope scope) {
+    String contentType =
+        request
+            .getContentType()
+            .map(t -> t.getName().toLowerCase(Locale.ROOT))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "send the query as "
+                            + SparqlRequest.FORM
+                            + " or "
+                            + SparqlRequest.SPARQL_QUERY));
+    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    SparqlRequest parsed =
+        switch (contentType) {
+          case SparqlRequest.FORM -> {
+            Map<String, List<String>> params = urlParameters(request);
+            SparqlRequest.decodeForm(text)
+                .forEach((k, v) -> params.merge(k, v, SparqlController::concat));
+            yield SparqlRequest.fromParameters(params);
+          }
+          case SparqlRequest.SPARQL_QUERY -> SparqlRequest.fromBody(text, urlParameters(request));
+          case SparqlRequest.SPARQL_UPDATE -> throw SparqlRequest.updateRefused();
+          default ->
+              throw new ProblemException(
+                  ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                  "send the query as "
+                      + SparqlRequest.FORM
+                      + " or "
+                      + SparqlRequest.SPARQL_QUERY
+                      + ", not "
+                      + contentType);
+        };
+    return answer(request, parsed, scope);
+  }
+
+  private HttpResponse<byte[]> answer(
+      HttpRequest<?> request, SparqlRequest sparql, AccessScope scope) {
+    boolean rdf = sparql.query().isConstructType() || sparql.query().isDescribeType();
+    String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+    ResultFormat format =
+        ResultFormat.negotiate(accept, rdf)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.NOT_ACCEPTABLE,
+                        "this query's answer can be had as "
+                            + ResultFormat.forAnswer(rdf).stream()
+                                .map(ResultFormat::mediaType)
+                                .collect(Collectors.joining(", "))));
+    ViewScope view = viewOf(scope);
+    if (scope.principal().isAdmin()) {
+      audit.adminQuery(scope.principal(), sparql.text());
+    }
+    SparqlResult result;
+    try {
+      result = store.query(sparql.query(), sparql.dataset(), view, config.maxResults());
+    } catch (InvalidQueryException e) {
+      throw new ProblemException(ProblemType.INVALID_QUERY, e.getMessage());
+    }
+    boolean truncated =
+        switch (result) {
+          case SparqlResult.Solutions s -> s.truncated();
+          case SparqlResult.Triples t -> t.truncated();
+          case SparqlResult.Answer a -> false;
+        };
+    var response =
+        HttpResponse.ok(format.write(result, sparql.query().getPrefixMapping()))
+            .contentType(format.contentType())
+            .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    if (truncated) {
+      response.header(TRUNCATED, "true").header(MAX_RESULTS, Integer.toString(config.maxResults()));
+    }
+    return response;
+  }
+
+  /** The graphs a caller's queries see: all for an admin, otherwise those it may read. */
+  static ViewScope viewOf(AccessScope scope) {
+    return scope.principal().isAdmin()
+        ? ViewScope.everything()
+        : ViewScope.of(scope.discover(), scope.read());
+  }
+
+  private static Map<String, List<String>> urlParameters(HttpRequest<?> request) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    request.getParameters().asMap().forEach((k, v) -> params.put(k, List.copyOf(v)));
+    return params;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

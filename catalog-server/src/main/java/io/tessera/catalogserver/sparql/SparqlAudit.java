@@ -1,0 +1,19 @@
+package io.tessera.catalogserver.sparql;
+
+import io.tessera.catalogserver.security.Principal;
+
+/**
+ * Where the SPARQL endpoint reports the queries of platform admins, which run over the whole store.
+ * The endpoint calls it once per admin query, before running it. {@link LoggingSparqlAudit} logs
+ * them until the audit log provides a bean of its own.
+ */
+public interface SparqlAudit {
+
+  /**
+   * Records that an admin ran a query over the unfiltered store.
+   *
+   * @param principal the admin
+   * @param query the query text as sent
+   */
+  void adminQuery(Principal principal, String query);
+}
