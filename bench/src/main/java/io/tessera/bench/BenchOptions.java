@@ -1,0 +1,71 @@
+package io.tessera.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options of {@code bench/run}.
+ *
+ * @param size the mesh size
+ * @param seed the generator's seed
+ * @param out where the mesh, the server log and the report go
+ * @param budgetMinutes the whole run's time bound (phases stop early to respect it)
+ * @param jar the packaged catalog server
+ * @param javaHome the JDK that runs the server (and whose {@code jcmd} reads its heap)
+ * @param smoke fewer query iterations (the test suite's smoke run)
+ */
+public record BenchOptions(
+    MeshSize size,
+    long seed,
+    Path out,
+    double budgetMinutes,
+    Path jar,
+    Path javaHome,
+    boolean smoke) {
+
+  static final String USAGE =
+      "usage: bench/run [--size S|M|L] [--seed N] [--out DIR] [--budget MINUTES] [--jar PATH]"
+          + " [--smoke]";
+
+  /** Parses {@code args}; unknown options are an error. */
+  public static BenchOptions parse(String[] args, Path javaHome) {
+    MeshSize size = MeshSize.S;
+    long seed = 42;
+    Path out = Path.of("bench/results");
+    double budget = 20;
+    Path jar = Path.of("catalog-server/target/catalog-server.jar");
+    boolean smoke = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--size" -> size = MeshSize.of(value(args, ++i, a));
+        case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+        case "--out" -> out = Path.of(value(args, ++i, a));
+        case "--budget" -> budget = Double.parseDouble(value(args, ++i, a));
+        case "--jar" -> jar = Path.of(value(args, ++i, a));
+        case "--smoke" -> smoke = true;
+        default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+      }
+    }
+    if (budget <= 0) {
+      throw new IllegalArgumentException("--budget must be positive");
+    }
+    return new BenchOptions(size, seed, out, budget, jar, javaHome, smoke);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+    }
+    return args[i];
+  }
+
+  /** Measured iterations per query series (after a warm-up of a fifth as many). */
+  int iterations() {
+    return smoke ? 15 : 200;
+  }
+
+  /** Events per measured ingest phase at most. */
+  int eventsPerPhase() {
+    return smoke ? 300 : 20_000;
+  }
+}
