@@ -1,6 +1,8 @@
 package io.tessera.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Command-line options of {@code bench/run}.
@@ -12,6 +14,7 @@ import java.nio.file.Path;
  * @param jar the packaged catalog server
  * @param javaHome the JDK that runs the server (and whose {@code jcmd} reads its heap)
  * @param smoke fewer query iterations (the test suite's smoke run)
+ * @param serverJvmOptions extra options for the server's JVM (e.g. a JFR recording)
  */
 public record BenchOptions(
     MeshSize size,
@@ -20,11 +23,12 @@ public record BenchOptions(
     double budgetMinutes,
     Path jar,
     Path javaHome,
-    boolean smoke) {
+    boolean smoke,
+    List<String> serverJvmOptions) {
 
   static final String USAGE =
       "usage: bench/run [--size S|M|L] [--seed N] [--out DIR] [--budget MINUTES] [--jar PATH]"
-          + " [--smoke]";
+          + " [--smoke] [--server-opt JVM_OPTION]...";
 
   /** Parses {@code args}; unknown options are an error. */
   public static BenchOptions parse(String[] args, Path javaHome) {
@@ -34,6 +38,7 @@ public record BenchOptions(
     double budget = 20;
     Path jar = Path.of("catalog-server/target/catalog-server.jar");
     boolean smoke = false;
+    List<String> serverOptions = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -43,13 +48,15 @@ public record BenchOptions(
         case "--budget" -> budget = Double.parseDouble(value(args, ++i, a));
         case "--jar" -> jar = Path.of(value(args, ++i, a));
         case "--smoke" -> smoke = true;
+        case "--server-opt" -> serverOptions.add(value(args, ++i, a));
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
     if (budget <= 0) {
       throw new IllegalArgumentException("--budget must be positive");
     }
-    return new BenchOptions(size, seed, out, budget, jar, javaHome, smoke);
+    return new BenchOptions(
+        size, seed, out, budget, jar, javaHome, smoke, List.copyOf(serverOptions));
   }
 
   private static String value(String[] args, int i, String option) {

@@ -48,7 +48,11 @@ public final class Harness {
         NoopServer noop = new NoopServer()) {
       try (ServerProcess server =
           new ServerProcess(
-              options.javaHome(), jar, dataDir, options.out().resolve("server.log"))) {
+              options.javaHome(),
+              jar,
+              dataDir,
+              options.out().resolve("server.log"),
+              options.serverJvmOptions())) {
         progress.println("starting the server on " + server.base() + " (data in " + dataDir + ")");
         m.values.put("startup", server.start(Duration.ofMinutes(3)));
         progress.printf("  healthy after %.2f s%n", m.values.get("startup"));

@@ -33,9 +33,12 @@ final class ServerProcess implements AutoCloseable {
   private final Path dataDir;
   private final Path log;
   private final int port;
+  private final List<String> jvmOptions;
   private Process process;
 
-  ServerProcess(Path javaHome, Path jar, Path dataDir, Path log) throws IOException {
+  ServerProcess(Path javaHome, Path jar, Path dataDir, Path log, List<String> jvmOptions)
+      throws IOException {
+    this.jvmOptions = List.copyOf(jvmOptions);
     this.java = javaHome.resolve("bin/java");
     this.jar = jar;
     this.dataDir = dataDir;
