@@ -15,6 +15,7 @@ import java.util.List;
  * @param javaHome the JDK that runs the server (and whose {@code jcmd} reads its heap)
  * @param smoke fewer query iterations (the test suite's smoke run)
  * @param serverJvmOptions extra options for the server's JVM (e.g. a JFR recording)
+ * @param generateOnly write the mesh and stop (no server, no measurements)
  */
 public record BenchOptions(
     MeshSize size,
@@ -24,11 +25,12 @@ public record BenchOptions(
     Path jar,
     Path javaHome,
     boolean smoke,
-    List<String> serverJvmOptions) {
+    List<String> serverJvmOptions,
+    boolean generateOnly) {
 
   static final String USAGE =
       "usage: bench/run [--size S|M|L] [--seed N] [--out DIR] [--budget MINUTES] [--jar PATH]"
-          + " [--smoke] [--server-opt JVM_OPTION]...";
+          + " [--smoke] [--server-opt JVM_OPTION]... [--generate-only]";
 
   /** Parses {@code args}; unknown options are an error. */
   public static BenchOptions parse(String[] args, Path javaHome) {
@@ -38,6 +40,7 @@ public record BenchOptions(
     double budget = 20;
     Path jar = Path.of("catalog-server/target/catalog-server.jar");
     boolean smoke = false;
+    boolean generateOnly = false;
     List<String> serverOptions = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -48,6 +51,7 @@ public record BenchOptions(
         case "--budget" -> budget = Double.parseDouble(value(args, ++i, a));
         case "--jar" -> jar = Path.of(value(args, ++i, a));
         case "--smoke" -> smoke = true;
+        case "--generate-only" -> generateOnly = true;
         case "--server-opt" -> serverOptions.add(value(args, ++i, a));
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
@@ -56,7 +60,7 @@ public record BenchOptions(
       throw new IllegalArgumentException("--budget must be positive");
     }
     return new BenchOptions(
-        size, seed, out, budget, jar, javaHome, smoke, List.copyOf(serverOptions));
+        size, seed, out, budget, jar, javaHome, smoke, List.copyOf(serverOptions), generateOnly);
   }
 
   private static String value(String[] args, int i, String option) {

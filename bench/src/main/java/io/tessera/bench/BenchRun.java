@@ -23,7 +23,12 @@ public final class BenchRun {
       System.exit(2);
       return;
     }
-    Report report = new Harness(options, System.out).run();
+    Harness harness = new Harness(options, System.out);
+    Report report = harness.run();
+    if (options.generateOnly()) {
+      System.out.println("wrote " + harness.meshDir());
+      return;
+    }
     report.print(System.out);
     System.out.println("\nwrote " + options.out().resolve("report.json"));
   }

@@ -116,7 +116,7 @@ final class EventWriter {
       throws IOException {
     g.writeObjectFieldStart(field);
     g.writeStringField("_producer", PRODUCER);
-    g.writeStringField("_schemaURL", FACETS + facet + ".json#/$defs/" + facet);
+    g.writeStringField("_schemaURL", FACETS + version + "/" + facet + ".json#/$defs/" + facet);
   }
 
   private static void schema(JsonGenerator g, Topology.Dataset ds) throws IOException {

@@ -90,7 +90,6 @@ final class FloorPhases {
       m.floor.put("graphql", product);
     }
     m.values.put("startup-floor", jvmLaunch());
-    m.values.put("startup", m.values.get("startup"));
   }
 
   private void put(Report report, Measurements m, String key, Series s) {

@@ -26,6 +26,12 @@ public final class Harness {
 
   /** Runs everything; the report is also written to {@code out/report.json} and {@code .md}. */
   public Report run() throws IOException, InterruptedException {
+    if (options.generateOnly()) {
+      Files.createDirectories(options.out());
+      Report report = new Report();
+      report.info("mesh", mesh(meshDir()));
+      return report;
+    }
     if (!Files.isRegularFile(options.jar())) {
       throw new IllegalStateException(
           options.jar() + " is missing: build it with ./mvnw -q -DskipTests package");
@@ -34,7 +40,7 @@ public final class Harness {
     Report report = new Report();
     Files.createDirectories(options.out());
     describe(report);
-    Path meshDir = options.out().resolve("mesh-" + options.size().label() + "-" + options.seed());
+    Path meshDir = meshDir();
     MeshManifest mesh = mesh(meshDir);
     report.info("mesh", mesh);
     QueryPlan plan =
@@ -79,6 +85,11 @@ public final class Harness {
     report.write(options.out().resolve("report.json"));
     Files.writeString(options.out().resolve("report.md"), report.markdown());
     return report;
+  }
+
+  /** Where the mesh of this size and seed is (or will be) generated. */
+  public Path meshDir() {
+    return options.out().resolve("mesh-" + options.size().label() + "-" + options.seed());
   }
 
   private MeshManifest mesh(Path dir) {

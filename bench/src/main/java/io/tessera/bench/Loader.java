@@ -97,7 +97,6 @@ final class Loader {
     Series floor = load.run("apply (no-op floor)", 1, bodies, Deadline.in(600));
     m.floor.put("apply", floor);
     report.series(floor);
-    m.values.put("apply-products-floor", (double) created);
     // policies: their format may not be known to this server; report, do not fail
     HttpResponse<String> policies = post(server, dir.resolve(mesh.policyFile()));
     report.loaded("policiesStatus", policies.statusCode());

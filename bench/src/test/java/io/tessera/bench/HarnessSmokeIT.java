@@ -57,7 +57,8 @@ class HarnessSmokeIT {
             packagedJar(),
             Path.of(System.getProperty("java.home")),
             true,
-            List.of());
+            List.of(),
+            false);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
     Report report =
