@@ -124,6 +124,7 @@ public final class Harness {
         "harnessJava",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     report.info("serverJavaHome", options.javaHome().toString());
+    report.info("serverJvmOptions", options.serverJvmOptions());
     try {
       report.info("loadAverage", Files.readString(Path.of("/proc/loadavg")).trim());
       report.info(

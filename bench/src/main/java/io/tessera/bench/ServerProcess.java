@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,9 +67,12 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server and returns the seconds from launch to {@code /health} answering 200. */
   double start(Duration timeout) throws IOException, InterruptedException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
     env.put("TESSERA_DATA_DIR", dataDir.toString());
     env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
