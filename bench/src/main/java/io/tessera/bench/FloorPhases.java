@@ -1,0 +1,143 @@
+package io.tessera.bench;
+
+import io.tessera.ontology.IriMinter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The floors that need the server's data at rest, measured after it stopped: raw Lucene on its
+ * index directory for the same searches and prefixes, raw Jena on its TDB2 database for the same
+ * lineage walks and product reads, and the bare JVM launch for start-up.
+ */
+final class FloorPhases {
+  /** A step of a floor series: one operation, returning something so that it cannot be elided. */
+  @FunctionalInterface
+  interface Op {
+    long apply(int i) throws Exception;
+  }
+
+  private final Path dataDir;
+  private final QueryPlan plan;
+  private final BenchOptions options;
+  private final PrintStream progress;
+
+  FloorPhases(Path dataDir, QueryPlan plan, BenchOptions options, PrintStream progress) {
+    this.dataDir = dataDir;
+    this.plan = plan;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  void run(Report report, Measurements m, Deadline budget)
+      throws IOException, InterruptedException {
+    progress.println("floors: raw Lucene on " + dataDir.resolve("index"));
+    try (LuceneFloor lucene = new LuceneFloor(dataDir.resolve("index"))) {
+      put(
+          report,
+          m,
+          "search",
+          series(
+              "search (Lucene floor)",
+              i -> lucene.search(QueryPlan.cycle(plan.searches, i)),
+              budget));
+      put(
+          report,
+          m,
+          "suggest",
+          series(
+              "suggest (Lucene floor)",
+              i -> lucene.suggest(QueryPlan.cycle(plan.prefixes, i)),
+              budget));
+      report.loaded("luceneDocuments", lucene.documents());
+    }
+    progress.println("floors: raw Jena on " + dataDir.resolve("graph"));
+    try (JenaFloor jena =
+        new JenaFloor(dataDir.resolve("graph"), new IriMinter(ServerProcess.BASE_IRI))) {
+      long missing =
+          plan.lineageStarts.stream()
+              .filter(d -> !jena.hasDataset(d.namespace(), d.name()))
+              .count();
+      if (missing > 0) {
+        report.note(missing + " lineage start datasets are not in the graph");
+      }
+      for (int depth : QueryPhases.depths()) {
+        int d = depth;
+        put(
+            report,
+            m,
+            "lineage-" + depth,
+            series(
+                "lineage " + depth + " (Jena floor)",
+                i -> {
+                  Topology.Dataset ds = QueryPlan.cycle(plan.lineageStarts, i);
+                  return jena.lineage(ds.namespace(), ds.name(), d);
+                },
+                budget));
+      }
+      Series product =
+          series(
+              "product (Jena ARQ floor)",
+              i -> {
+                String[] p = QueryPlan.cycle(plan.products, i);
+                return jena.product(p[0], p[1]);
+              },
+              budget);
+      put(report, m, "product", product);
+      m.floor.put("graphql", product);
+    }
+    m.values.put("startup-floor", jvmLaunch());
+  }
+
+  private void put(Report report, Measurements m, String key, Series s) {
+    m.floor.put(key, s);
+    report.series(s);
+    progress.printf("  %-30s p50 %7.3f ms  p99 %7.3f ms%n", s.label(), s.p50Ms(), s.p99Ms());
+  }
+
+  /** A warm-up, then the plan's iterations, timed one by one. */
+  private Series series(String label, Op op, Deadline budget) {
+    Deadline warmup = QueryPhases.bound(budget);
+    long[] nanos = new long[plan.iterations];
+    long sink = 0;
+    int n = 0;
+    try {
+      for (int i = 0; i < plan.warmup() && !warmup.passed(); i++) {
+        sink += op.apply(i);
+      }
+      Deadline bound = QueryPhases.bound(budget);
+      long t0 = System.nanoTime();
+      for (; n < plan.iterations && !bound.passed(); n++) {
+        long t = System.nanoTime();
+        sink += op.apply(n);
+        nanos[n] = System.nanoTime() - t;
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      Map<String, Integer> results = new HashMap<>();
+      results.put("ok", n);
+      results.put("results", (int) Math.min(Integer.MAX_VALUE, sink));
+      return Series.of(label, 1, java.util.Arrays.copyOf(nanos, n), seconds, results);
+    } catch (Exception e) {
+      throw new IllegalStateException(label + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Seconds to launch and exit a bare JVM ({@code java -version}), best of three. */
+  private double jvmLaunch() throws IOException, InterruptedException {
+    double best = Double.MAX_VALUE;
+    for (int k = 0; k < 3; k++) {
+      long t = System.nanoTime();
+      Process p =
+          new ProcessBuilder(options.javaHome().resolve("bin/java").toString(), "-version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      p.waitFor(60, TimeUnit.SECONDS);
+      best = Math.min(best, (System.nanoTime() - t) / 1e9);
+    }
+    return best;
+  }
+}

@@ -1,0 +1,165 @@
+package io.tessera.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The read side over HTTP, one client, each series after a warm-up: upstream lineage at depth
+ * 1/5/20, search, suggest, the product page over REST and (if the server has it) GraphQL, and the
+ * cheapest request there is ({@code /health}) next to the no-op floor's.
+ */
+final class QueryPhases {
+  private static final int[] DEPTHS = {1, 5, 20};
+
+  private final HttpLoad load;
+  private final URI server;
+  private final URI noop;
+  private final QueryPlan plan;
+  private final PrintStream progress;
+
+  QueryPhases(HttpLoad load, URI server, URI noop, QueryPlan plan, PrintStream progress) {
+    this.load = load;
+    this.server = server;
+    this.noop = noop;
+    this.plan = plan;
+    this.progress = progress;
+  }
+
+  void run(Report report, Measurements m, Deadline budget)
+      throws IOException, InterruptedException {
+    for (int depth : DEPTHS) {
+      int d = depth;
+      measure(
+          report,
+          m,
+          "lineage-" + depth,
+          budget,
+          i -> get(lineagePath(QueryPlan.cycle(plan.lineageStarts, i), d)));
+    }
+    measure(
+        report,
+        m,
+        "search",
+        budget,
+        i -> get("/api/v1/search?limit=10&q=" + enc(QueryPlan.cycle(plan.searches, i))));
+    measure(
+        report,
+        m,
+        "suggest",
+        budget,
+        i -> get("/api/v1/search/suggest?prefix=" + enc(QueryPlan.cycle(plan.prefixes, i))));
+    measure(
+        report,
+        m,
+        "product",
+        budget,
+        i -> {
+          String[] p = QueryPlan.cycle(plan.products, i);
+          return get("/api/v1/products/" + p[0] + "/" + p[1]);
+        });
+    graphql(report, m, budget);
+    measure(report, m, "health", budget, i -> get("/health"));
+    Series floor =
+        series(
+            "health (no-op floor)",
+            i -> HttpRequest.newBuilder(noop.resolve("/health")).GET().build(),
+            budget);
+    m.floor.put("health", floor);
+    report.series(floor);
+  }
+
+  static String lineagePath(Topology.Dataset ds, int depth) {
+    return "/api/v1/lineage?direction=upstream&depth="
+        + depth
+        + "&nodeId="
+        + enc("dataset:" + ds.namespace() + ":" + ds.name());
+  }
+
+  /** Probes {@code POST /graphql}; a 404 means the server has no GraphQL and the row says n/a. */
+  private void graphql(Report report, Measurements m, Deadline budget)
+      throws IOException, InterruptedException {
+    String[] first = plan.products.getFirst();
+    HttpResponse<String> probe = load.send(graphqlRequest(first));
+    if (probe.statusCode() == 404) {
+      m.notes.put("graphql", "n/a: POST /graphql answers 404");
+      progress.println("  GraphQL: not served (404), reported as n/a");
+      return;
+    }
+    if (probe.statusCode() != 200 || probe.body().contains("\"errors\"")) {
+      m.notes.put(
+          "graphql",
+          "n/a: the product query answered "
+              + probe.statusCode()
+              + " "
+              + Loader.abbreviate(probe.body(), 120));
+      progress.println("  GraphQL: the product query was not accepted, reported as n/a");
+      return;
+    }
+    measure(report, m, "graphql", budget, i -> graphqlRequest(QueryPlan.cycle(plan.products, i)));
+  }
+
+  private HttpRequest graphqlRequest(String[] product) {
+    String body =
+        "{\"query\":\"query($d:String!,$n:String!){product(domain:$d,name:$n){title description"
+            + " lifecycle outputPorts{name}}}\",\"variables\":{\"d\":\""
+            + product[0]
+            + "\",\"n\":\""
+            + product[1]
+            + "\"}}";
+    return Loader.postRequest(server, "/graphql", "application/json", body);
+  }
+
+  private void measure(
+      Report report,
+      Measurements m,
+      String key,
+      Deadline budget,
+      IntFunction<HttpRequest> request) {
+    Series s = series(key, request, budget);
+    m.tessera.put(key, s);
+    report.series(s);
+    progress.printf(
+        "  %-10s %4d requests  p50 %7.2f ms  p99 %7.2f ms  %s%n",
+        key, s.count(), s.p50Ms(), s.p99Ms(), s.statuses());
+  }
+
+  /** A warm-up, then {@code iterations} requests from one client, bounded by the budget. */
+  private Series series(String label, IntFunction<HttpRequest> request, Deadline budget) {
+    load.run(label + " warm-up", 1, counted(request, plan.warmup()), bound(budget));
+    return load.run(label, 1, counted(request, plan.iterations), bound(budget));
+  }
+
+  /** A series' share of what is left of the budget, and at least ten seconds. */
+  static Deadline bound(Deadline budget) {
+    return Deadline.in(Math.max(10, budget.remainingSeconds() / 12));
+  }
+
+  private static Supplier<HttpRequest> counted(IntFunction<HttpRequest> request, int n) {
+    AtomicInteger next = new AtomicInteger();
+    return () -> {
+      int i = next.getAndIncrement();
+      return i < n ? request.apply(i) : null;
+    };
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(server.resolve(path)).GET().build();
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<Integer> depths() {
+    return List.of(1, 5, 20);
+  }
+}

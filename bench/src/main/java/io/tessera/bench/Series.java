@@ -1,0 +1,54 @@
+package io.tessera.bench;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One measured series: how many requests (or operations), over how long, with latency percentiles
+ * in milliseconds and the status codes seen.
+ */
+public record Series(
+    String label,
+    int clients,
+    int count,
+    double seconds,
+    double p50Ms,
+    double p99Ms,
+    double maxMs,
+    Map<String, Integer> statuses) {
+
+  /** Operations per second over the whole series. */
+  public double perSecond() {
+    return seconds <= 0 ? 0 : count / seconds;
+  }
+
+  /** Builds a series from latencies in nanoseconds. */
+  static Series of(
+      String label, int clients, long[] nanos, double seconds, Map<String, Integer> statuses) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return new Series(
+        label,
+        clients,
+        sorted.length,
+        seconds,
+        millis(percentile(sorted, 50)),
+        millis(percentile(sorted, 99)),
+        millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
+        new TreeMap<>(statuses));
+  }
+
+  /** Nearest-rank percentile of sorted values (0 when empty). */
+  static long percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 10_000.0) / 100.0;
+  }
+}

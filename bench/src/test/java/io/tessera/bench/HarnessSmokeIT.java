@@ -1,0 +1,117 @@
+package io.tessera.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the harness end to end on size S in smoke mode against the packaged server jar: every metric
+ * is reported with a sane value and the server holds exactly what was generated. No timing is
+ * asserted.
+ */
+class HarnessSmokeIT {
+  private static final List<String> METRICS =
+      List.of(
+          "start-up to healthy",
+          "descriptor apply",
+          "OpenLineage ingest, 1 client(s)",
+          "OpenLineage ingest, 4 client(s) p50",
+          "OpenLineage ingest, 8 client(s) p99",
+          "lineage projection catch-up after ingest",
+          "lineage upstream depth 1 p50",
+          "lineage upstream depth 5 p50",
+          "lineage upstream depth 20 p99",
+          "search p50",
+          "search p99",
+          "suggest p50",
+          "suggest p99",
+          "product read (REST) p50",
+          "GraphQL product page p50",
+          "HTTP minimal (GET /health) p50",
+          "heap after load (live, after GC)",
+          "resident memory after load",
+          "data directory after load");
+
+  @TempDir Path out;
+
+  @Test
+  void shouldMeasureEveryMetricAfterLoadingExactlyTheGeneratedMesh() throws Exception {
+    BenchOptions options =
+        new BenchOptions(
+            MeshSize.S,
+            42,
+            out,
+            10,
+            packagedJar(),
+            Path.of(System.getProperty("java.home")),
+            true,
+            List.of(),
+            false);
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    Report report =
+        new Harness(options, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+
+    Map<String, Report.Row> rows =
+        report.rows().stream().collect(Collectors.toMap(Report.Row::metric, Function.identity()));
+    assertThat(rows).containsKeys(METRICS.toArray(String[]::new));
+    for (Report.Row row : report.rows()) {
+      boolean graphqlAbsent = row.metric().startsWith("GraphQL") && row.tessera() == null;
+      if (!graphqlAbsent) {
+        assertThat(row.tessera()).as(row.metric()).isNotNull().isPositive();
+      }
+      if (row.floor() != null) {
+        assertThat(row.floor()).as(row.metric() + " floor").isPositive();
+      }
+      if (row.floor() != null && row.tessera() != null) {
+        assertThat(row.ratio()).as(row.metric() + " ratio").isNotNull().isPositive();
+      }
+    }
+    for (String floored :
+        List.of("descriptor apply", "lineage upstream depth 5 p50", "search p50", "suggest p99")) {
+      assertThat(rows.get(floored).floor()).as(floored).isNotNull();
+    }
+
+    MeshManifest mesh = MeshGenerator.readManifest(out.resolve("mesh-S-42"));
+    JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    JsonNode loaded = json.path("loaded");
+    assertThat(loaded.path("productsCreated").asInt()).isEqualTo(mesh.products());
+    assertThat(loaded.path("eventsPosted").asLong()).isEqualTo(mesh.events());
+    assertThat(loaded.path("journal").asLong()).isEqualTo(mesh.events());
+    assertThat(loaded.path("projected").asLong()).isEqualTo(mesh.events());
+    assertThat(loaded.path("lineageFailures").asInt()).isZero();
+    assertThat(loaded.path("domainsIndexed").asInt()).isEqualTo(mesh.domains());
+    assertThat(loaded.path("productsIndexed").asInt()).isEqualTo(mesh.products());
+    assertThat(loaded.path("jobsIndexed").asInt()).isEqualTo(mesh.jobs());
+    // every dataset of the stream, plus the two each planned product promises
+    assertThat(loaded.path("datasetsIndexed").asInt())
+        .isEqualTo(mesh.datasets() + 2 * mesh.plannedProducts());
+    assertThat(json.path("metrics")).hasSize(report.rows().size());
+    assertThat(Files.readString(out.resolve("report.md"))).contains("| search p50 |");
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ingesting OpenLineage events");
+  }
+
+  /** The jar the reactor packaged before this module (catalog-server precedes bench). */
+  private static Path packagedJar() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path jar = dir.resolve("catalog-server/target/catalog-server.jar");
+      if (Files.isRegularFile(jar)) {
+        return jar;
+      }
+    }
+    throw new IllegalStateException(
+        "catalog-server/target/catalog-server.jar not found: package catalog-server first");
+  }
+}
