@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("tessera.graphql")
 public record GraphQLConfig(
-    @Bindable(defaultValue = "15") int maxDepth,
+    @Bindable(defaultValue = "20") int maxDepth,
     @Bindable(defaultValue = "50000") int maxComplexity,
     @Bindable(defaultValue = "30s") Duration timeout,
     @Bindable(defaultValue = "50") int defaultPageSize,

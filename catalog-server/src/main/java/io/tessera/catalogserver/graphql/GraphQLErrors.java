@@ -8,7 +8,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
-import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.graphstore.EntityNotFoundException;
@@ -56,7 +55,6 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
         extensions.put(
             "violations",
             v.violations().stream()
-                .map(x -> new Problem.ShapeViolation(x.focusNode(), x.path(), x.message()))
                 .map(
                     x ->
                         Map.of(
@@ -125,10 +123,9 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
   }
 
   private static ErrorClassification classification(ProblemType type) {
-    return switch (type) {
-      case INTERNAL, QUERY_TIMEOUT, UNAVAILABLE -> ErrorType.DataFetchingException;
-      default -> ErrorType.ValidationError;
-    };
+    return type == ProblemType.INTERNAL
+        ? ErrorType.DataFetchingException
+        : ErrorClassification.errorClassification(type.name());
   }
 
   private static Throwable unwrap(Throwable e) {
