@@ -32,7 +32,7 @@ final class QueryLimits {
         List.of(
             new Depth(config.maxDepth()),
             new MaxQueryComplexityInstrumentation(
-                config.maxComplexity(), complexity(config.defaultPageSize())) {
+                config.maxComplexity(), complexity(config.assumedListSize())) {
               @Override
               protected AbortExecutionException mkAbortException(int complexity, int max) {
                 return tooComplex(
@@ -48,7 +48,7 @@ final class QueryLimits {
   }
 
   /** One for the field, plus its selection once per item a connection is asked for. */
-  static FieldComplexityCalculator complexity(int defaultPageSize) {
+  static FieldComplexityCalculator complexity(int assumedListSize) {
     return (env, child) -> {
       String type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType()).getName();
       if (!type.endsWith("Connection")) {
@@ -56,7 +56,7 @@ final class QueryLimits {
       }
       Map<String, Object> args = env.getArguments();
       Object n = args.get("first") != null ? args.get("first") : args.get("last");
-      int items = n instanceof Integer i ? Math.max(i, 1) : defaultPageSize;
+      int items = n instanceof Integer i ? Math.max(i, 1) : assumedListSize;
       return 1 + child * items;
     };
   }

@@ -494,7 +494,13 @@ class GraphQLApiIT implements TestPropertyProvider {
                 .includeScalarTypes(true)
                 .includeSchemaDefinition(true)
                 .includeIntrospectionTypes(false));
-    assertThat(printer.print(served)).isEqualTo(printer.print(declared));
+    String servedText = printer.print(served);
+    String declaredText = printer.print(declared);
+    if (!servedText.equals(declaredText)) {
+      Files.writeString(java.nio.file.Path.of("target/introspected.graphqls"), servedText);
+      Files.writeString(java.nio.file.Path.of("target/declared.graphqls"), declaredText);
+    }
+    assertThat(servedText).isEqualTo(declaredText);
     assertThat(printer.print(served)).contains("\"The opaque global identifier.\"");
   }
 
