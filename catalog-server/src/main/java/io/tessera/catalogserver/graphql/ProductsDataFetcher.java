@@ -5,20 +5,14 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
-import io.tessera.graphstore.SparqlQueries;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Query;
 
 /**
  * {@code Query.products} and {@code Domain.products}: a keyset-paged connection of the products the
@@ -26,11 +20,6 @@ import org.apache.jena.query.Query;
  * before}). The keys of the page and the products themselves are read in one store read.
  */
 final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> {
-  private static final Query AFTER =
-      SparqlQueries.load(ProductsDataFetcher.class, "queries/product-keys-after.rq");
-  private static final Query BEFORE =
-      SparqlQueries.load(ProductsDataFetcher.class, "queries/product-keys-before.rq");
-
   private final CatalogReads reads;
   private final ProductRepository products;
   private final Visibility visibility;
@@ -55,7 +44,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     PageRequest page = PageRequest.of(env, config);
     String domain =
         env.getSource() instanceof DomainNode d ? d.name() : env.<String>getArgument("domain");
-    Map<String, Node> filter = filter(domain, env.getArgument("lifecycle"));
+    ProductFilter filter = filter(domain, env.getArgument("lifecycle"));
     boolean backwards = page.backwards();
     String cursor = backwards ? page.before() : page.after();
     String from = cursor == null ? null : PageRequest.value(cursor, "p");
@@ -81,7 +70,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
   /** Reads visible products from the cursor on until {@code wanted} are found or none are left. */
   private List<ProductNode> collect(
       GraphReader r,
-      Map<String, Node> filter,
+      ProductFilter filter,
       boolean backwards,
       String from,
       int wanted,
@@ -90,13 +79,10 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     String position = from;
     int batch = wanted;
     while (found.size() < wanted) {
-      Map<String, Node> bindings = new HashMap<>(filter);
-      if (position != null) {
-        bindings.put(backwards ? "before" : "after", NodeFactory.createLiteralString(position));
-      }
-      Query query = (backwards ? BEFORE : AFTER).cloneQuery();
-      query.setLimit(batch);
-      List<String> keys = r.select(query, bindings).stream().map(row -> row.text("key")).toList();
+      ProductFilter page =
+          new ProductFilter(
+              filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
+      List<String> keys = products.keys(r, page, backwards);
       for (String key : keys) {
         ProductKey k = ProductKey.parse(key);
         if (found.size() < wanted && visibility.mayDiscoverProduct(scope, k)) {
@@ -116,32 +102,26 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     return found;
   }
 
-  private Map<String, Node> filter(String domain, String lifecycle) {
-    Map<String, Node> bindings = new HashMap<>();
-    if (domain != null) {
-      if (!IriMinter.isSlug(domain)) {
-        throw PageRequest.invalid("domain '" + domain + "' is not a valid domain name");
-      }
-      bindings.put("domain", NodeFactory.createURI(iris.domain(domain)));
+  private static ProductFilter filter(String domain, String lifecycle) {
+    if (domain != null && !IriMinter.isSlug(domain)) {
+      throw PageRequest.invalid("domain '" + domain + "' is not a valid domain name");
     }
+    Lifecycle status = null;
+    Boolean physical = null;
     if (lifecycle != null) {
       String value = lifecycle.toLowerCase(Locale.ROOT);
       if (value.equals("planned") || value.equals("physical")) {
-        bindings.put(
-            "wantPhysical",
-            NodeFactory.createLiteralDT(
-                Boolean.toString(value.equals("physical")), XSDDatatype.XSDboolean));
+        physical = value.equals("physical");
       } else {
-        Lifecycle status =
+        status =
             Lifecycle.fromSlug(value)
                 .orElseThrow(
                     () ->
                         PageRequest.invalid(
                             "lifecycle must be planned, physical, ideation, design, build, deploy,"
                                 + " consume, deprecated or retired"));
-        bindings.put("lifecycle", status.resource().asNode());
       }
     }
-    return bindings;
+    return new ProductFilter(domain, status, physical, null, 1);
   }
 }
