@@ -4,12 +4,14 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.graphstore.CatalogDataset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code Dataset.fields}: the current observed schema, else the promised one; null when the caller
  * may not read the dataset.
  */
-final class DatasetFieldsDataFetcher implements DataFetcher<Connection<FieldNode>> {
+final class DatasetFieldsDataFetcher
+    implements DataFetcher<CompletableFuture<Connection<FieldNode>>> {
   private final GraphQLConfig config;
 
   DatasetFieldsDataFetcher(GraphQLConfig config) {
@@ -17,27 +19,32 @@ final class DatasetFieldsDataFetcher implements DataFetcher<Connection<FieldNode
   }
 
   @Override
-  public Connection<FieldNode> get(DataFetchingEnvironment env) {
+  public CompletableFuture<Connection<FieldNode>> get(DataFetchingEnvironment env) {
     DatasetNode dataset = env.getSource();
     if (!dataset.readable()) {
-      return null;
+      return CompletableFuture.completedFuture(null);
     }
+    PageRequest page = PageRequest.of(env, config);
+    return dataset
+        .details(env)
+        .thenApply(d -> d == null ? page.page(List.of()) : page(page, dataset, d));
+  }
+
+  private static Connection<FieldNode> page(
+      PageRequest page, DatasetNode dataset, CatalogDataset d) {
     List<CatalogDataset.Column> columns =
-        dataset.dataset().observedColumns().isEmpty()
-            ? dataset.dataset().promisedColumns()
-            : dataset.dataset().observedColumns();
-    return PageRequest.of(env, config)
-        .page(
-            columns.stream()
-                .map(
-                    c ->
-                        new FieldNode(
-                            dataset.iri(),
-                            c.name(),
-                            c.dataType(),
-                            false,
-                            c.description(),
-                            c.classification()))
-                .toList());
+        d.observedColumns().isEmpty() ? d.promisedColumns() : d.observedColumns();
+    return page.page(
+        columns.stream()
+            .map(
+                c ->
+                    new FieldNode(
+                        dataset.iri(),
+                        c.name(),
+                        c.dataType(),
+                        false,
+                        c.description(),
+                        c.classification()))
+            .toList());
   }
 }

@@ -69,8 +69,7 @@ public class GraphQLFactory {
                     .dataFetcher(
                         "domain", new DomainDataFetcher(visibility, env -> env.getArgument("name")))
                     .dataFetcher(
-                        "products",
-                        new ProductsDataFetcher(reads, products, visibility, iris, config))
+                        "products", new ProductsDataFetcher(reads, products, visibility, config))
                     .dataFetcher(
                         "product",
                         new ProductDataFetcher(
@@ -113,8 +112,7 @@ public class GraphQLFactory {
                         new DomainDataFetcher(
                             visibility, env -> env.<DomainNode>getSource().domain().parent()))
                     .dataFetcher(
-                        "products",
-                        new ProductsDataFetcher(reads, products, visibility, iris, config)))
+                        "products", new ProductsDataFetcher(reads, products, visibility, config)))
             .type(
                 TypeRuntimeWiring.newTypeWiring("DataProduct")
                     .dataFetcher(
@@ -134,15 +132,14 @@ public class GraphQLFactory {
                             visibility, env -> env.<PortNode>getSource().product()))
                     .dataFetcher(
                         "dataset",
-                        new DatasetDataFetcher(
-                            visibility,
-                            env -> {
-                              PortNode port = env.getSource();
-                              var ref = port.port().dataset();
-                              return port.readable() && ref != null
-                                  ? iris.dataset(ref.namespace(), ref.name())
-                                  : null;
-                            }))
+                        env -> {
+                          PortNode port = env.getSource();
+                          var ref = port.port().dataset();
+                          return port.readable() && ref != null
+                              ? new DatasetNode(
+                                  ref, iris.dataset(ref.namespace(), ref.name()), null, true)
+                              : null;
+                        })
                     .dataFetcher("schema", new PortSchemaDataFetcher(config))
                     .dataFetcher(
                         "boundBy",
@@ -156,16 +153,9 @@ public class GraphQLFactory {
                             })))
             .type(
                 TypeRuntimeWiring.newTypeWiring("Dataset")
-                    .dataFetcher(
-                        "product",
-                        new ProductDataFetcher(
-                            visibility,
-                            env -> {
-                              var producers = env.<DatasetNode>getSource().dataset().producers();
-                              return producers.isEmpty()
-                                  ? null
-                                  : ProductKey.parse(producers.getFirst().key());
-                            }))
+                    .dataFetcher("product", new DatasetProductDataFetcher(visibility))
+                    .dataFetcher("description", new DatasetDetailsDataFetcher(false))
+                    .dataFetcher("physical", new DatasetDetailsDataFetcher(true))
                     .dataFetcher("fields", new DatasetFieldsDataFetcher(config))
                     .dataFetcher(
                         "versions",

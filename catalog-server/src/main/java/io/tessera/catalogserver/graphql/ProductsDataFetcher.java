@@ -23,19 +23,13 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
   private final CatalogReads reads;
   private final ProductRepository products;
   private final Visibility visibility;
-  private final IriMinter iris;
   private final GraphQLConfig config;
 
   ProductsDataFetcher(
-      CatalogReads reads,
-      ProductRepository products,
-      Visibility visibility,
-      IriMinter iris,
-      GraphQLConfig config) {
+      CatalogReads reads, ProductRepository products, Visibility visibility, GraphQLConfig config) {
     this.reads = reads;
     this.products = products;
     this.visibility = visibility;
-    this.iris = iris;
     this.config = config;
   }
 
