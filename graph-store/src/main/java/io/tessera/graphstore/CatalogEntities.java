@@ -56,6 +56,21 @@ public final class CatalogEntities {
         r -> datasets.read(r, Map.of("dataset", iri(datasetIri))).stream().findFirst());
   }
 
+  /**
+   * Datasets by IRI, each merged over every graph that mentions it, all from one read transaction
+   * (for callers that batch lookups). IRIs the catalog does not know are left out.
+   */
+  public List<CatalogDataset> datasets(Collection<String> datasetIris) {
+    return store.read(
+        r -> {
+          List<CatalogDataset> found = new ArrayList<>(datasetIris.size());
+          for (String datasetIri : datasetIris) {
+            found.addAll(datasets.read(r, Map.of("dataset", iri(datasetIri))));
+          }
+          return found;
+        });
+  }
+
   /** One job by IRI. */
   public Optional<CatalogJob> job(String jobIri) {
     return store.read(r -> jobs(r, Map.of("job", iri(jobIri))).stream().findFirst());

@@ -32,6 +32,10 @@ import org.apache.jena.vocabulary.RDFS;
 public final class ProductRepository {
   private static final Query PRODUCTS =
       SparqlQueries.load(ProductRepository.class, "queries/products.rq");
+  private static final Query KEYS_AFTER =
+      SparqlQueries.load(ProductRepository.class, "queries/product-keys-after.rq");
+  private static final Query KEYS_BEFORE =
+      SparqlQueries.load(ProductRepository.class, "queries/product-keys-before.rq");
 
   private final GraphStore store;
   private final IriMinter iris;
@@ -127,6 +131,37 @@ public final class ProductRepository {
     Query query = PRODUCTS.cloneQuery();
     query.setLimit(filter.limit());
     return store.select(query, bindings).stream().map(this::summary).toList();
+  }
+
+  /**
+   * Keys ({@code domain/name}) of the products matching the filter, inside the caller's
+   * transaction, for keyset paging in both directions: forwards in key order after {@code
+   * filter.after()}, or backwards in reverse key order before it.
+   */
+  public List<String> keys(GraphReader reader, ProductFilter filter, boolean backwards) {
+    Map<String, Node> bindings = bindings(filter);
+    if (filter.after() != null) {
+      bindings.put(backwards ? "before" : "after", NodeFactory.createLiteralString(filter.after()));
+    }
+    Query query = (backwards ? KEYS_BEFORE : KEYS_AFTER).cloneQuery();
+    query.setLimit(filter.limit());
+    return reader.select(query, bindings).stream().map(row -> row.text("key")).toList();
+  }
+
+  private Map<String, Node> bindings(ProductFilter filter) {
+    Map<String, Node> bindings = new HashMap<>();
+    if (filter.domain() != null) {
+      bindings.put("domain", NodeFactory.createURI(iris.domain(filter.domain())));
+    }
+    if (filter.lifecycle() != null) {
+      bindings.put("lifecycle", filter.lifecycle().resource().asNode());
+    }
+    if (filter.physical() != null) {
+      bindings.put(
+          "wantPhysical",
+          NodeFactory.createLiteralDT(filter.physical().toString(), XSDDatatype.XSDboolean));
+    }
+    return bindings;
   }
 
   private ProductSummary summary(Row row) {

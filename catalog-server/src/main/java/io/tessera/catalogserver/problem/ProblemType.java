@@ -18,6 +18,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is too large"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
   QUERY_TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "The query took too long"),
+  QUERY_TOO_COMPLEX(HttpStatus.BAD_REQUEST, "The query is too deep or too complex"),
   UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 

@@ -1,0 +1,39 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.tessera.graphstore.CatalogDataset;
+import io.tessera.graphstore.DatasetRef;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@code Dataset} as GraphQL shows it. A dataset reached through a port the caller may read is
+ * known by its identity only, and its details (description, columns, owning product) are loaded
+ * through the datasets loader when a query asks for them.
+ *
+ * @param dataset the dataset as the catalog knows it, or null until loaded
+ * @param readable whether the caller may see its columns
+ */
+record DatasetNode(DatasetRef ref, String iri, CatalogDataset dataset, boolean readable) {
+  DatasetNode(CatalogDataset dataset, boolean readable) {
+    this(dataset.ref(), dataset.iri(), dataset, readable);
+  }
+
+  public String id() {
+    return GlobalId.of("Dataset", ref.namespace(), ref.name());
+  }
+
+  public String namespace() {
+    return ref.namespace();
+  }
+
+  public String name() {
+    return ref.name();
+  }
+
+  /** The dataset's details, loaded (batched) if this node was made from its identity only. */
+  CompletableFuture<CatalogDataset> details(DataFetchingEnvironment env) {
+    return dataset != null
+        ? CompletableFuture.completedFuture(dataset)
+        : CatalogLoaders.dataset(env, iri);
+  }
+}

@@ -1,0 +1,23 @@
+package io.tessera.catalogserver.graphql;
+
+import java.util.List;
+
+/**
+ * A {@code Job} as lineage observed it.
+ *
+ * @param inputs the IRIs of the datasets it reads
+ * @param outputs the IRIs of the datasets it writes
+ * @param runs the IRIs of its runs, latest start first
+ */
+record JobNode(
+    String iri,
+    String namespace,
+    String name,
+    String description,
+    List<String> inputs,
+    List<String> outputs,
+    List<String> runs) {
+  public String id() {
+    return GlobalId.of("Job", namespace, name);
+  }
+}

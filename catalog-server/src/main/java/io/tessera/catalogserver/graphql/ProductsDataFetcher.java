@@ -1,0 +1,121 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.graphstore.GraphReader;
+import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code Query.products} and {@code Domain.products}: a keyset-paged connection of the products the
+ * caller may discover, forwards ({@code first}/{@code after}) or backwards ({@code last}/{@code
+ * before}). The keys of the page and the products themselves are read in one store read.
+ */
+final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> {
+  private final CatalogReads reads;
+  private final ProductRepository products;
+  private final Visibility visibility;
+  private final GraphQLConfig config;
+
+  ProductsDataFetcher(
+      CatalogReads reads, ProductRepository products, Visibility visibility, GraphQLConfig config) {
+    this.reads = reads;
+    this.products = products;
+    this.visibility = visibility;
+    this.config = config;
+  }
+
+  @Override
+  public Connection<ProductNode> get(DataFetchingEnvironment env) {
+    PageRequest page = PageRequest.of(env, config);
+    String domain =
+        env.getSource() instanceof DomainNode d ? d.name() : env.<String>getArgument("domain");
+    ProductFilter filter = filter(domain, env.getArgument("lifecycle"));
+    boolean backwards = page.backwards();
+    String cursor = backwards ? page.before() : page.after();
+    String from = cursor == null ? null : PageRequest.value(cursor, "p");
+    AccessScope scope = GraphQLRequest.scope(env);
+    int size = page.size();
+    List<ProductNode> found = reads.read(r -> collect(r, filter, backwards, from, size + 1, scope));
+    boolean more = found.size() > size;
+    List<ProductNode> kept = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
+    if (backwards) {
+      Collections.reverse(kept);
+    }
+    List<Connection.Edge<ProductNode>> edges = new ArrayList<>(kept.size());
+    for (ProductNode p : kept) {
+      edges.add(
+          new Connection.Edge<>(
+              PageRequest.cursor("p", p.product().domain() + "/" + p.product().name()), p));
+    }
+    return backwards
+        ? Connection.of(edges, page.before() != null, more, -1)
+        : Connection.of(edges, more, page.after() != null, -1);
+  }
+
+  /** Reads visible products from the cursor on until {@code wanted} are found or none are left. */
+  private List<ProductNode> collect(
+      GraphReader r,
+      ProductFilter filter,
+      boolean backwards,
+      String from,
+      int wanted,
+      AccessScope scope) {
+    List<ProductNode> found = new ArrayList<>(wanted);
+    String position = from;
+    int batch = wanted;
+    while (found.size() < wanted) {
+      ProductFilter page =
+          new ProductFilter(
+              filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
+      List<String> keys = products.keys(r, page, backwards);
+      for (String key : keys) {
+        ProductKey k = ProductKey.parse(key);
+        if (found.size() < wanted && visibility.mayDiscoverProduct(scope, k)) {
+          Product product = products.find(r, k.domain(), k.name()).orElse(null);
+          ProductNode node = visibility.product(scope, product);
+          if (node != null) {
+            found.add(node);
+          }
+        }
+      }
+      if (keys.size() < batch) {
+        break;
+      }
+      position = keys.getLast();
+      batch = Math.min(batch * 2, 4 * config.maxPageSize());
+    }
+    return found;
+  }
+
+  private static ProductFilter filter(String domain, String lifecycle) {
+    if (domain != null && !IriMinter.isSlug(domain)) {
+      throw PageRequest.invalid("domain '" + domain + "' is not a valid domain name");
+    }
+    Lifecycle status = null;
+    Boolean physical = null;
+    if (lifecycle != null) {
+      String value = lifecycle.toLowerCase(Locale.ROOT);
+      if (value.equals("planned") || value.equals("physical")) {
+        physical = value.equals("physical");
+      } else {
+        status =
+            Lifecycle.fromSlug(value)
+                .orElseThrow(
+                    () ->
+                        PageRequest.invalid(
+                            "lifecycle must be planned, physical, ideation, design, build, deploy,"
+                                + " consume, deprecated or retired"));
+      }
+    }
+    return new ProductFilter(domain, status, physical, null, 1);
+  }
+}

@@ -1,0 +1,121 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLTypeUtil;
+import io.tessera.catalogserver.problem.ProblemType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The protections of the GraphQL endpoint, as one instrumentation: maximum depth, maximum
+ * complexity (fields under a connection count once per requested item), the per-query deadline
+ * (checked before every field is fetched), and an {@code extensions.code} on every error.
+ */
+final class QueryLimits {
+  private QueryLimits() {}
+
+  static Instrumentation of(GraphQLConfig config) {
+    return new ChainedInstrumentation(
+        List.of(
+            new Depth(config.maxDepth()),
+            new MaxQueryComplexityInstrumentation(
+                config.maxComplexity(), complexity(config.assumedListSize())) {
+              @Override
+              protected AbortExecutionException mkAbortException(int complexity, int max) {
+                return tooComplex(
+                    "the query's complexity is "
+                        + complexity
+                        + ", more than the "
+                        + max
+                        + " allowed: ask for fewer items per connection (first/last) or fewer"
+                        + " fields");
+              }
+            },
+            new Deadline()));
+  }
+
+  /** One for the field, plus its selection once per item a connection is asked for. */
+  static FieldComplexityCalculator complexity(int assumedListSize) {
+    return (env, child) -> {
+      String type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType()).getName();
+      if (!type.endsWith("Connection")) {
+        return 1 + child;
+      }
+      Map<String, Object> args = env.getArguments();
+      Object n = args.get("first") != null ? args.get("first") : args.get("last");
+      int items = n instanceof Integer i ? Math.max(i, 1) : assumedListSize;
+      return 1 + child * items;
+    };
+  }
+
+  static AbortExecutionException tooComplex(String message) {
+    return new AbortExecutionException(message) {
+      @Override
+      public Map<String, Object> getExtensions() {
+        return GraphQLErrors.withCode(ProblemType.QUERY_TOO_COMPLEX, Map.of());
+      }
+    };
+  }
+
+  private static final class Depth extends MaxQueryDepthInstrumentation {
+    Depth(int maxDepth) {
+      super(maxDepth);
+    }
+
+    @Override
+    protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+      return tooComplex(
+          "the query is " + depth + " levels deep, more than the " + maxDepth + " allowed");
+    }
+  }
+
+  /** Fails fields fetched after the deadline, and puts a code on every error. */
+  private static final class Deadline extends SimplePerformantInstrumentation {
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(
+        DataFetcher<?> fetcher,
+        InstrumentationFieldFetchParameters parameters,
+        InstrumentationState state) {
+      if (parameters.isTrivialDataFetcher()) {
+        return fetcher;
+      }
+      return env -> {
+        GraphQLRequest request = GraphQLRequest.of(env);
+        if (request != null) {
+          request.checkDeadline();
+        }
+        return fetcher.get(env);
+      };
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+        ExecutionResult result,
+        InstrumentationExecutionParameters parameters,
+        InstrumentationState state) {
+      if (result.getErrors().isEmpty()) {
+        return CompletableFuture.completedFuture(result);
+      }
+      List<GraphQLError> errors = GraphQLErrors.withCodes(result.getErrors());
+      ExecutionResult.Builder<?> copy =
+          ExecutionResult.newExecutionResult().errors(errors).extensions(result.getExtensions());
+      if (result.isDataPresent()) {
+        copy.data(result.getData());
+      }
+      return CompletableFuture.completedFuture(copy.build());
+    }
+  }
+}

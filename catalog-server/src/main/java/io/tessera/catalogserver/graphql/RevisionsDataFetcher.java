@@ -1,0 +1,23 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.revision.RevisionRepository;
+
+/** {@code DataProduct.revisions}: the descriptor history, oldest first, from the database. */
+final class RevisionsDataFetcher implements DataFetcher<Connection<RevisionNode>> {
+  private final RevisionRepository revisions;
+  private final GraphQLConfig config;
+
+  RevisionsDataFetcher(RevisionRepository revisions, GraphQLConfig config) {
+    this.revisions = revisions;
+    this.config = config;
+  }
+
+  @Override
+  public Connection<RevisionNode> get(DataFetchingEnvironment env) {
+    ProductNode product = env.getSource();
+    return PageRequest.of(env, config)
+        .page(revisions.history(product.iri()).stream().map(RevisionNode::of).toList());
+  }
+}

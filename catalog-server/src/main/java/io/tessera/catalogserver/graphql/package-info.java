@@ -1,0 +1,9 @@
+/**
+ * The GraphQL API ({@code POST /graphql}, GraphiQL at {@code /graphiql}): the schema in {@code
+ * graphql/schema.graphqls}, one {@code *DataFetcher} per field that needs more than a property,
+ * DataLoader batching of graph reads per request ({@link
+ * io.tessera.catalogserver.graphql.CatalogLoaders}), Relay connections, opaque global ids, the
+ * caller's {@link io.tessera.catalogserver.security.AccessScope} on every resolver, and the
+ * protections (depth, complexity, timeout, error codes matching the REST problem types).
+ */
+package io.tessera.catalogserver.graphql;

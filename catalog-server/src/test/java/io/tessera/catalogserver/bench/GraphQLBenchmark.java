@@ -1,0 +1,279 @@
+package io.tessera.catalogserver.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.tessera.graphstore.DatasetRef;
+import io.tessera.graphstore.Domain;
+import io.tessera.graphstore.DomainRepository;
+import io.tessera.graphstore.FieldDef;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.GraphStoreConfig;
+import io.tessera.graphstore.Port;
+import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.Row;
+import io.tessera.graphstore.SparqlQueries;
+import io.tessera.graphstore.TdbGraphStore;
+import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import io.tessera.ontology.PortType;
+import io.tessera.ontology.TesseraOntology;
+import io.tessera.searchindex.SearchIndex;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+
+/**
+ * Measures GraphQL latency (over HTTP, through the whole server) for a product page and a domain
+ * page on a synthetic catalog of N products, against the same data read directly with SPARQL
+ * in-process. Not a test; prints its figures. Seeded, so runs are comparable.
+ *
+ * <p>How to run it: see docs/benchmarks.md ("GraphQL").
+ */
+public final class GraphQLBenchmark {
+  private static final IriMinter IRIS = new IriMinter("https://tessera.local");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int DOMAINS = 20;
+  private static final int SAMPLED = 20;
+  private static final String PRODUCT_PAGE =
+      """
+      query($d: String!, $n: String!) { product(domain: $d, name: $n) {
+        name title owner lifecycle state physicalSince
+        outputPorts { edges { node { name type
+          schema { edges { node { name type required } } }
+          dataset { namespace name physical
+            lineage(depth: 1) { nodes { id type name } edges { origin destination } } } } } }
+        inputPorts { edges { node { name dataset { namespace name } } } } } }""";
+  private static final String DOMAIN_PAGE =
+      """
+      query($d: String!) { domain(name: $d) { name title
+        products(first: 50) { edges { node { name title owner state
+          outputPorts { edges { node { name dataset { name } } } } } } } } }""";
+
+  private GraphQLBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int samples = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+    Path dir = Files.createTempDirectory("graphql-bench");
+    long started = System.nanoTime();
+    try (GraphStore store =
+        new TdbGraphStore(
+            new GraphStoreConfig(
+                dir.resolve("graph"), Duration.ofSeconds(30), IRIS.vocabularyGraph()),
+            new TesseraOntology())) {
+      load(store, n, new Random(42));
+    }
+    System.out.printf(
+        "loaded %d products in %d s%n", n, (System.nanoTime() - started) / 1_000_000_000);
+    try (ApplicationContext context =
+        ApplicationContext.run(
+            Map.of("tessera.data-dir", dir.toString(), "micronaut.server.port", "-1"))) {
+      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+      GraphStore store = context.getBean(GraphStore.class);
+      SearchIndex index = context.getBean(SearchIndex.class);
+      started = System.nanoTime();
+      index.awaitRevision(store.revision(), Duration.ofHours(1));
+      System.out.printf(
+          "search index ready after %d s%n", (System.nanoTime() - started) / 1_000_000_000);
+      HttpClient http = HttpClient.newHttpClient();
+      String base = server.getURL().toString();
+      List<int[]> sampled = new ArrayList<>();
+      for (int i = 0; i < SAMPLED; i++) {
+        int p = (int) ((long) i * n / SAMPLED);
+        sampled.add(new int[] {p % DOMAINS, p});
+        post(http, base + "/api/v1/lineage", event(p, n));
+      }
+      awaitLineage(http, base, sampled.getLast());
+
+      measure(
+          "GraphQL product page",
+          samples,
+          i -> {
+            int[] s = sampled.get(i % SAMPLED);
+            graphql(http, base, PRODUCT_PAGE, Map.of("d", "d" + s[0], "n", "p" + s[1]));
+          });
+      Query productPage = SparqlQueries.load(GraphQLBenchmark.class, "/bench/product-page.rq");
+      Query lineage = SparqlQueries.load(GraphQLBenchmark.class, "/bench/dataset-lineage.rq");
+      measure(
+          "SPARQL product page",
+          samples,
+          i -> {
+            int[] s = sampled.get(i % SAMPLED);
+            store.read(
+                r -> {
+                  List<Row> rows =
+                      r.select(
+                          productPage,
+                          Map.of("product", iri(IRIS.product("d" + s[0], "p" + s[1]))));
+                  rows.stream()
+                      .map(row -> row.text("dataset"))
+                      .filter(d -> d != null)
+                      .distinct()
+                      .forEach(d -> r.select(lineage, Map.of("dataset", iri(d))));
+                  return rows.size();
+                });
+          });
+      measure(
+          "GraphQL domain page",
+          samples,
+          i -> graphql(http, base, DOMAIN_PAGE, Map.of("d", "d" + (i % DOMAINS))));
+      Query domainPage = SparqlQueries.load(GraphQLBenchmark.class, "/bench/domain-page.rq");
+      measure(
+          "SPARQL domain page",
+          samples,
+          i -> store.select(domainPage, Map.of("domain", iri(IRIS.domain("d" + (i % DOMAINS))))));
+    }
+  }
+
+  private static Node iri(String iri) {
+    return NodeFactory.createURI(iri);
+  }
+
+  private static void load(GraphStore store, int n, Random random) {
+    DomainRepository domains = new DomainRepository(store, IRIS);
+    ProductRepository products = new ProductRepository(store, IRIS);
+    store.write(
+        w -> {
+          for (int d = 0; d < DOMAINS; d++) {
+            domains.put(w, new Domain("d" + d, "Domain " + d, null, "mailto:d@x.example", null, 1));
+          }
+        });
+    List<Product> batch = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      batch.add(product(i, n, random));
+      if (batch.size() == 500 || i == n - 1) {
+        List<Product> write = List.copyOf(batch);
+        store.write(w -> write.forEach(p -> products.put(w, p)));
+        batch.clear();
+      }
+    }
+  }
+
+  private static Product product(int i, int n, Random random) {
+    String domain = "d" + (i % DOMAINS);
+    List<Port> outputs = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      List<FieldDef> fields = new ArrayList<>();
+      for (int f = 0; f < 8; f++) {
+        fields.add(
+            new FieldDef(
+                "col_" + f + "_" + random.nextInt(1000), "string", f == 0, null, List.of()));
+      }
+      outputs.add(new Port("port-" + p, PortType.TABLE, null, dataset(i, p), null, fields, null));
+    }
+    Port input =
+        new Port("in", PortType.TABLE, null, dataset((i + 1) % n, 0), null, List.of(), null);
+    return new Product(
+        domain,
+        "p" + i,
+        "Product " + i,
+        "Synthetic product " + i,
+        null,
+        "mailto:team-" + (i % 50) + "@x.example",
+        Lifecycle.CONSUME,
+        List.of("internal"),
+        List.of("bench"),
+        outputs,
+        List.of(input),
+        List.of(),
+        null,
+        "tessera/v1",
+        1,
+        null);
+  }
+
+  private static DatasetRef dataset(int product, int port) {
+    return new DatasetRef("postgres://db:5432", "bench.public.t" + product + "_" + port);
+  }
+
+  /** A completed run of a job that reads the next product's table and writes this one's. */
+  private static String event(int p, int n) {
+    return """
+        {"eventType":"COMPLETE","eventTime":"2026-11-21T10:00:00Z","producer":"https://bench.example",
+         "run":{"runId":"%s"},"job":{"namespace":"bench","name":"load_%d"},
+         "inputs":[{"namespace":"postgres://db:5432","name":"bench.public.t%d_0"}],
+         "outputs":[{"namespace":"postgres://db:5432","name":"bench.public.t%d_0"}]}"""
+        .formatted(new java.util.UUID(0x0193_0000_0000_7000L, p).toString(), p, (p + 1) % n, p);
+  }
+
+  private static void awaitLineage(HttpClient http, String base, int[] last)
+      throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      JsonNode page =
+          graphql(http, base, PRODUCT_PAGE, Map.of("d", "d" + last[0], "n", "p" + last[1]));
+      if (page.path("data").path("product").path("state").asText().equals("PHYSICAL")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("lineage was not projected");
+  }
+
+  private static JsonNode graphql(
+      HttpClient http, String base, String query, Map<String, Object> variables) {
+    try {
+      String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
+      JsonNode result = JSON.readTree(post(http, base + "/graphql", body));
+      if (result.has("errors")) {
+        throw new IllegalStateException(result.toString());
+      }
+      return result;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String post(HttpClient http, String url, String body) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void measure(String name, int count, IntConsumer work) {
+    for (int i = 0; i < count / 2; i++) {
+      work.accept(i); // warm-up
+    }
+    long[] samples = new long[count];
+    for (int i = 0; i < count; i++) {
+      long t = System.nanoTime();
+      work.accept(i);
+      samples[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(samples);
+    System.out.printf(
+        "%-22s n=%d p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms%n",
+        name,
+        count,
+        samples[count / 2] / 1e6,
+        samples[(int) (count * 0.9)] / 1e6,
+        samples[(int) (count * 0.99)] / 1e6,
+        samples[count - 1] / 1e6);
+  }
+}

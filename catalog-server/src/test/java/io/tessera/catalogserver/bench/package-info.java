@@ -1,0 +1,5 @@
+/**
+ * Benchmarks of the catalog server (test scope, run by hand, never by the build): the GraphQL
+ * product and domain pages against the same data read directly with SPARQL in-process.
+ */
+package io.tessera.catalogserver.bench;
