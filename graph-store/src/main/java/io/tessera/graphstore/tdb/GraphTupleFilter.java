@@ -3,6 +3,7 @@ package io.tessera.graphstore.tdb;
 import io.tessera.graphstore.ViewScope;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
@@ -23,6 +24,7 @@ final class GraphTupleFilter implements Predicate<Tuple<NodeId>> {
   private final NodeTable nodes;
   private final ViewScope scope;
   private final Map<NodeId, Boolean> decisions = new ConcurrentHashMap<>();
+  private final Function<NodeId, Boolean> decide = this::decide;
 
   private GraphTupleFilter(NodeTable nodes, ViewScope scope) {
     this.nodes = nodes;
@@ -41,7 +43,9 @@ final class GraphTupleFilter implements Predicate<Tuple<NodeId>> {
     if (tuple.len() != 4) {
       return false;
     }
-    return decisions.computeIfAbsent(tuple.get(0), this::decide);
+    NodeId graph = tuple.get(0);
+    Boolean known = decisions.get(graph);
+    return known != null ? known : decisions.computeIfAbsent(graph, decide);
   }
 
   private boolean decide(NodeId graphId) {
