@@ -37,6 +37,7 @@ export async function api(path, { method = 'GET', body, contentType, signal } = 
   const response = await fetch(path, { method, headers, body, signal });
   const type = response.headers.get('Content-Type') || '';
   const parsed = type.includes('json') ? await response.json().catch(() => null) : null;
+  signal?.throwIfAborted();
   if (!response.ok) throw new ApiError(response.status, parsed);
   return parsed;
 }

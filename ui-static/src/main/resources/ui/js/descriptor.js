@@ -67,27 +67,32 @@ export function toDescriptor(model) {
         put(col, 'name', c.name.trim());
         put(col, 'type', c.type.trim());
         if (c.required) col.required = true;
-        else delete col.required;
-        put(col, 'classification', list(c.classification));
+        else if ('required' in col) col.required = false;
+        const classes = list(c.classification);
+        const same = typeof col.classification === 'string' && classes.length === 1 && classes[0] === col.classification;
+        if (!same) put(col, 'classification', classes);
         put(col, 'description', c.description.trim());
-        return col;
+        return orderKeys(col, COLUMN_ORDER);
       });
     put(out, 'schema', columns);
-    return out;
+    return orderKeys(out, PORT_ORDER);
   });
   put(spec, 'outputPorts', ports);
   const metadata = { ...(base.metadata || {}) };
   put(metadata, 'domain', model.domain.trim());
   put(metadata, 'name', model.name.trim());
-  return { apiVersion: 'tessera/v1', kind: 'DataProduct', metadata, spec: order(spec) };
+  return { apiVersion: 'tessera/v1', kind: 'DataProduct', metadata, spec: orderKeys(spec, SPEC_ORDER) };
 }
 
 const SPEC_ORDER = ['title', 'description', 'purpose', 'owner', 'lifecycle', 'classification', 'tags', 'outputPorts', 'inputPorts'];
+const PORT_ORDER = ['name', 'type', 'description', 'dataset', 'contract', 'schema'];
+const COLUMN_ORDER = ['name', 'type', 'required', 'classification', 'description'];
 
-function order(spec) {
+/** The same object with its keys in the documentation's order (the server ignores the order). */
+function orderKeys(obj, keys) {
   const out = {};
-  for (const key of SPEC_ORDER) if (key in spec) out[key] = spec[key];
-  for (const key of Object.keys(spec)) if (!(key in out)) out[key] = spec[key];
+  for (const key of keys) if (key in obj) out[key] = obj[key];
+  for (const key of Object.keys(obj)) if (!(key in out)) out[key] = obj[key];
   return out;
 }
 

@@ -17,6 +17,7 @@ export async function render(main, { args: [name], params, signal }) {
     api(`/api/v1/products${query({ domain: name, limit: PAGE_SIZE, cursor })}`, { signal }),
     api(`/api/v1/domains/${encodeURIComponent(name)}/observation`, { signal }),
   ]);
+  signal.throwIfAborted();
   document.title = `${domain.title || domain.name} · Domains · Tessera`;
   mount(main,
     h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumbs' },

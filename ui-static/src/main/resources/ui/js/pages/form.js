@@ -27,6 +27,7 @@ export async function render(main, { args, params, signal }) {
   } else {
     model = emptyModel(params.get('domain') || '');
   }
+  signal.throwIfAborted();
   document.title = `${editing ? 'Edit' : 'Declare'} a product · Tessera`;
   new ProductForm(main, model, { editing, domains, known }).render();
 }

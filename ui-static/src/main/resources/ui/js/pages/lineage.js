@@ -56,6 +56,7 @@ export async function render(main, { params, signal }) {
   }
   const answers = await Promise.allSettled(starts.map((nodeId) =>
     api(`/api/v1/lineage${query({ nodeId, depth: s.depth, direction: s.direction })}`, { signal })));
+  signal.throwIfAborted();
   const nodes = new Map();
   answers.forEach((answer, i) => {
     if (answer.status === 'fulfilled') {
@@ -88,6 +89,7 @@ export async function render(main, { params, signal }) {
     return;
   }
   const cytoscape = await loadCytoscape();
+  signal.throwIfAborted();
   const elements = columns ? columnElements(columns) : nodeElements(graph, starts);
   const cy = cytoscape({
     container: canvas,

@@ -12,6 +12,7 @@ export async function render(main, { args: [domain, name], signal }) {
     api(`${base}/observation`, { signal }),
     api(`${base}/revisions`, { signal }),
   ]);
+  signal.throwIfAborted();
   document.title = `${product.title || product.name} · Tessera`;
   mount(main,
     h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumbs' },
@@ -48,7 +49,7 @@ function overview(p) {
     ['Tags', chips(p.tags, (t) => route('/search', { tag: t })) || 'none'],
     ['Revision', String(p.revision)],
     ['Identifier', p.identifier],
-    ['Imported from', p.sourceFormat],
+    ['Imported from', p.sourceFormat && p.sourceFormat !== 'tessera/v1' ? p.sourceFormat : null],
   ].filter(([, v]) => v);
   return h('section', { 'aria-labelledby': 'overview-heading' },
     h('h2', { id: 'overview-heading' }, 'Overview'),

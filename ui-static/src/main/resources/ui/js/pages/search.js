@@ -82,7 +82,7 @@ export async function render(main, { params, signal }) {
   try {
     results = await api(`/api/v1/search${query(request)}`, { signal });
   } catch (error) {
-    if (error.name === 'AbortError') throw error;
+    if (signal.aborted || error.name === 'AbortError') throw error;
     mount(main.querySelector('#results'));
     mount(main.querySelector('#facets'));
     mount(main.querySelector('#pager'));
