@@ -195,16 +195,23 @@ class ProductForm {
       this.showErrors();
       const r = report.results[0];
       if (dryRun) {
-        mount(result, h('p', { class: 'ok', id: 'dry-run-ok' },
-          `The descriptor is valid: applying it would leave the product ${r.status === 'unchanged' ? 'unchanged' : r.status}.`));
+        const outcome = {
+          created: `create ${r.domain}/${r.name}`,
+          updated: `update ${r.domain}/${r.name}`,
+          unchanged: 'change nothing',
+        }[r.status] || `leave ${r.domain}/${r.name} ${r.status}`;
+        mount(result, h('p', { class: 'ok', id: 'dry-run-ok' }, `Valid. Applying it would ${outcome}.`));
       } else {
-        mount(result, h('p', { class: 'ok', id: 'apply-ok' },
+        const message = h('p', { class: 'ok', id: 'apply-ok' },
           `${r.domain}/${r.name} ${r.status} (revision ${r.revision}). `,
-          h('a', { href: productHref(r.domain, r.name), id: 'open-product' }, 'Open the product page')));
-        if (!this.editing && r.status === 'created') {
-          this.model = fromDescriptor(this.descriptor(), this.known);
+          h('a', { href: productHref(r.domain, r.name), id: 'open-product' }, 'Open the product page'));
+        if (!this.editing) {
+          // from now on the form edits the product it created
+          this.model.base = this.descriptor();
           this.editing = true;
+          this.render();
         }
+        mount(this.form.querySelector('#form-result'), message);
       }
     } catch (error) {
       mount(result);

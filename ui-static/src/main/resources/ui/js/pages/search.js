@@ -59,7 +59,10 @@ function skeleton(main) {
     h('h1', { class: 'visually-hidden' }, 'Search'),
     form,
     h('div', { class: 'search-layout' },
-      h('aside', { id: 'facets', class: 'facets', 'aria-label': 'Filters' }),
+      h('aside', { class: 'facets', 'aria-label': 'Filters' },
+        h('details', { id: 'facets-details', open: window.matchMedia('(min-width: 60rem)').matches },
+          h('summary', { class: 'facets-title' }, 'Filter'),
+          h('div', { id: 'facets' }))),
       h('section', { id: 'results-section', 'aria-label': 'Results' },
         h('p', { id: 'result-count', role: 'status', class: 'result-count' }),
         h('div', { id: 'active-filters' }),
@@ -131,7 +134,7 @@ function renderFacets(aside, state, facets) {
           h('label', { for: id }, facetLabel(dim, value), ' ', h('span', { class: 'count', 'aria-label': `${count} results` }, `(${count})`)));
       }))));
   }
-  mount(aside, h('h2', { class: 'facets-title' }, 'Filter'), groups);
+  mount(aside, groups);
 }
 
 function facetLabel(dim, value) {

@@ -290,7 +290,8 @@ class CatalogUiIT implements TestPropertyProvider {
     ownerInput.sendKeys("lockers@acme-retail.example");
     type("field-port-0-dataset", "logistics.public.parcel_lockers");
     browser.await(By.id("dry-run")).click();
-    assertThat(browser.await(By.id("dry-run-ok")).getText()).contains("created");
+    assertThat(browser.await(By.id("dry-run-ok")).getText())
+        .contains("would create logistics/parcel-lockers");
     assertThat(browser.driver().findElements(By.cssSelector("#product-form .field-error")))
         .isEmpty();
     assertThat(status("/api/v1/products/logistics/parcel-lockers")).isEqualTo(404);
