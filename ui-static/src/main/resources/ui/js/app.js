@@ -58,7 +58,8 @@ async function render() {
   } finally {
     main.removeAttribute('aria-busy');
   }
-  if (!samePage) {
+  const focusLost = !document.activeElement || document.activeElement === document.body;
+  if (!samePage || focusLost) {
     const heading = main.querySelector('h1');
     if (heading) {
       heading.setAttribute('tabindex', '-1');

@@ -141,6 +141,7 @@ function scalar(value) {
 }
 
 const isScalar = (v) => v === null || typeof v !== 'object';
+const fits = (line) => line.length <= 48;
 
 function lines(value, indent) {
   const pad = ' '.repeat(indent);
@@ -162,9 +163,11 @@ function lines(value, indent) {
   for (const [key, v] of Object.entries(value)) {
     if (isScalar(v)) out.push(`${pad}${key}: ${scalar(v)}`);
     else if (Array.isArray(v) && v.length === 0) out.push(`${pad}${key}: []`);
-    else if (Array.isArray(v) && v.every(isScalar)) out.push(`${pad}${key}: [${v.map(scalar).join(', ')}]`);
-    else if (!Array.isArray(v) && Object.keys(v).length === 0) out.push(`${pad}${key}: {}`);
-    else if (!Array.isArray(v) && Object.values(v).every(isScalar) && Object.keys(v).length <= 2) {
+    else if (Array.isArray(v) && v.every(isScalar) && fits(`${pad}${key}: [${v.map(scalar).join(', ')}]`)) {
+      out.push(`${pad}${key}: [${v.map(scalar).join(', ')}]`);
+    } else if (!Array.isArray(v) && Object.keys(v).length === 0) out.push(`${pad}${key}: {}`);
+    else if (!Array.isArray(v) && Object.values(v).every(isScalar)
+      && fits(`${pad}${key}: {${Object.entries(v).map(([k, x]) => `${k}: ${scalar(x)}`).join(', ')}}`)) {
       out.push(`${pad}${key}: {${Object.entries(v).map(([k, x]) => `${k}: ${scalar(x)}`).join(', ')}}`);
     } else {
       out.push(`${pad}${key}:`);

@@ -69,6 +69,7 @@ class CatalogUiIT implements TestPropertyProvider {
       return Map.of(
           "tessera.data-dir", Files.createTempDirectory("tessera-ui-it").toString(),
           "tessera.demo", "true",
+          "micronaut.server.port", "-1",
           "tessera.ui-test.record-authorization", "true",
           "tessera.ui-test.hidden-product", "finance/invoices",
           "tessera.ui-test.hidden-dataset",
@@ -281,8 +282,7 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(errorNextTo(owner)).contains("is not an absolute IRI");
     WebElement datasetName = browser.await(By.id("field-port-0-dataset"));
     assertThat(errorNextTo(datasetName)).contains("required");
-    browser.script("arguments[0].scrollIntoView({block: 'center'})", owner);
-    browser.screenshot("form");
+    browser.screenshot("form", 1400);
     assertThat(status("/api/v1/products/logistics/parcel-lockers")).isEqualTo(404);
 
     WebElement ownerInput = browser.await(By.id("field-owner"));
