@@ -68,6 +68,11 @@ export async function render(main, { params, signal }) {
     }
   });
   graph = [...nodes.values()];
+  if (productInfo?.state === 'planned') {
+    notices.push('This product is planned: lineage has not seen any of its promised datasets being produced yet.');
+  } else if (graph.length > 0 && graph.every((n) => n.inEdges.length === 0 && n.outEdges.length === 0)) {
+    notices.push('No job has been seen reading or writing this yet.');
+  }
   const startNode = graph.find((n) => n.id === starts[0]);
 
   const canvas = h('div', { id: 'lineage-graph', class: 'lineage-graph', role: 'img', 'aria-label': `${title}: graph with ${graph.length} nodes. The same graph is listed below.` });
@@ -99,6 +104,11 @@ export async function render(main, { params, signal }) {
     minZoom: 0.2,
     maxZoom: 2.5,
   });
+  if (cy.zoom() > 1.2) {
+    // a small graph is fitted at a readable size, not blown up to fill the canvas
+    cy.zoom(1.2);
+    cy.center();
+  }
   canvas.dataset.nodes = String(cy.nodes().length);
   canvas.dataset.restricted = String(cy.nodes('.restricted').length);
   cy.on('tap', 'node', (event) => showDetails(details, event.target.data(), s));
@@ -250,7 +260,7 @@ function showDetails(panel, data, s) {
 function nodeList(graph) {
   const names = new Map(graph.map((n) => [n.id, nodeName(n)]));
   return h('details', { class: 'graph-list', id: 'lineage-list' },
-    h('summary', {}, `The graph as a list (${graph.length} nodes)`),
+    h('summary', {}, `The graph as a list (${graph.length} node${graph.length === 1 ? '' : 's'})`),
     h('ul', {}, graph.map((node) => h('li', { class: node.type === 'RESTRICTED' ? 'restricted' : '', dataset: { node: node.id } },
       node.type === 'RESTRICTED'
         ? h('strong', {}, 'Restricted node')
