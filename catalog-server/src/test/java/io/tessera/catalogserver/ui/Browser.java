@@ -99,6 +99,15 @@ final class Browser implements AutoCloseable {
     return until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Clicks an element, looking it up again if a re-render replaced it in the meantime. */
+  void click(By by) {
+    until(
+        d -> {
+          d.findElement(by).click();
+          return true;
+        });
+  }
+
   <T> T until(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, WAIT)
         .ignoring(StaleElementReferenceException.class)

@@ -141,7 +141,7 @@ class CatalogUiIT implements TestPropertyProvider {
             By.id("result-count"), "of " + products + " results"));
     assertThat(browser.await(By.id("search-input")).getDomProperty("value")).isEqualTo("orders");
 
-    browser.await(By.linkText("Customer Orders")).click();
+    browser.click(By.linkText("Customer Orders"));
     browser.until(ExpectedConditions.textToBe(By.id("product-title"), "Customer Orders"));
     assertThat(browser.route()).isEqualTo("#/product/sales/orders");
 
@@ -200,13 +200,12 @@ class CatalogUiIT implements TestPropertyProvider {
   @Test
   void shouldFollowLineageFromAProductWithRestrictedNodesDirectionDepthAndColumns() {
     browser.go("#/product/sales/orders");
-    browser.await(By.id("product-lineage")).click();
+    browser.click(By.id("product-lineage"));
     WebElement graph = browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
     int both = Integer.parseInt(graph.getDomAttribute("data-nodes"));
     assertThat(both).isGreaterThan(5);
     assertThat(graph.getDomAttribute("data-restricted")).isEqualTo("1");
-    WebElement list = browser.await(By.cssSelector("#lineage-list summary"));
-    list.click();
+    browser.click(By.cssSelector("#lineage-list summary"));
     String listed = browser.await(By.id("lineage-list")).getText();
     assertThat(listed)
         .contains("Restricted node", "sales.public.order_lines", "sales.orders.changes");
@@ -217,7 +216,7 @@ class CatalogUiIT implements TestPropertyProvider {
     WebElement depth = browser.await(By.id("lineage-depth"));
     depth.clear();
     depth.sendKeys("1");
-    browser.await(By.cssSelector("#lineage-controls button[type=submit]")).click();
+    browser.click(By.cssSelector("#lineage-controls button[type=submit]"));
     browser.until(
         d -> browser.route().contains("direction=upstream") && browser.route().contains("depth=1"));
     browser.until(
@@ -231,9 +230,14 @@ class CatalogUiIT implements TestPropertyProvider {
 
     browser.go("#/lineage?node=" + ORDERS + "&depth=2&direction=downstream");
     new Select(browser.await(By.id("lineage-field"))).selectByValue("order_id");
-    browser.await(By.cssSelector("#lineage-controls button[type=submit]")).click();
+    browser.click(By.cssSelector("#lineage-controls button[type=submit]"));
     browser.until(d -> browser.route().contains("field=order_id"));
-    browser.await(By.cssSelector("#lineage-list summary")).click();
+    browser.until(
+        d ->
+            d.findElement(By.cssSelector("#lineage-list summary"))
+                .getText()
+                .startsWith("Column derivations"));
+    browser.click(By.cssSelector("#lineage-list summary"));
     String columns = browser.await(By.id("lineage-list")).getText();
     assertThat(columns)
         .contains("sales.public.orders.order_id → sales.public.order_lines.order_id");
@@ -344,10 +348,10 @@ class CatalogUiIT implements TestPropertyProvider {
     browser.go("#/lineage?node=" + ORDERS + "&depth=2&direction=downstream");
     browser.until(
         d -> "0".equals(d.findElement(By.id("lineage-graph")).getDomAttribute("data-restricted")));
-    browser.await(By.cssSelector("#lineage-list summary")).click();
+    browser.click(By.cssSelector("#lineage-list summary"));
     assertThat(browser.await(By.id("lineage-list")).getText()).contains("finance.public.invoices");
 
-    browser.await(By.id("signout-button")).click();
+    browser.click(By.id("signout-button"));
     browser.await(By.id("signin-button"));
     recorded.clear();
     browser.go("#/search?q=invoices");
