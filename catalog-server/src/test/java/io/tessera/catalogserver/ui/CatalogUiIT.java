@@ -114,13 +114,16 @@ class CatalogUiIT implements TestPropertyProvider {
   @Test
   void shouldFilterByAFacetKeepTheSearchInTheUrlAndOpenAProduct() {
     browser.go("#/search?q=orders");
-    browser.await(By.cssSelector("#results .hit"));
-    WebElement productFacet = browser.await(By.cssSelector("label[for='facet-type-product']"));
-    long products = count(productFacet.getText());
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "for “orders”"));
+    long products =
+        count(
+            browser.until(
+                d -> d.findElement(By.cssSelector("label[for='facet-type-product']")).getText()));
     assertThat(products).isGreaterThan(1);
     browser.screenshot("search");
 
-    browser.await(By.id("facet-type-product")).click();
+    browser.click(By.id("facet-type-product"));
     browser.until(d -> browser.route().contains("type=product"));
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(
