@@ -1,0 +1,43 @@
+// Every call to the REST API goes through here: it adds the signed-in token and turns RFC 7807
+// problems into ApiError.
+import { token } from './auth.js';
+
+/** A failed API call, with the problem document the server returned (if any). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem || {};
+  }
+
+  /** Whether the server refused the caller (not signed in, or not allowed). */
+  get denied() {
+    return this.status === 401 || this.status === 403;
+  }
+}
+
+/** Builds a query string from an object; arrays repeat the parameter; empty values are dropped. */
+export function query(params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v !== undefined && v !== null && v !== '') search.append(key, v);
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Calls the API and returns the parsed JSON body. */
+export async function api(path, { method = 'GET', body, contentType, signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+  const response = await fetch(path, { method, headers, body, signal });
+  const type = response.headers.get('Content-Type') || '';
+  const parsed = type.includes('json') ? await response.json().catch(() => null) : null;
+  signal?.throwIfAborted();
+  if (!response.ok) throw new ApiError(response.status, parsed);
+  return parsed;
+}

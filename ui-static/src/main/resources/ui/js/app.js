@@ -1,0 +1,83 @@
+// The catalog UI: a hash router over a few pages. Each page renders into <main> and calls the REST
+// API only (see api.js); nothing here hides data, the server decides what a reader may see.
+import { h, mount } from './dom.js';
+import { initSignIn, onSignInChange } from './auth.js';
+import { problemView } from './problems.js';
+import * as search from './pages/search.js';
+import * as product from './pages/product.js';
+import * as domains from './pages/domains.js';
+import * as domain from './pages/domain.js';
+import * as lineage from './pages/lineage.js';
+import * as form from './pages/form.js';
+
+const routes = [
+  { pattern: /^\/?$/, page: search },
+  { pattern: /^\/search$/, page: search },
+  { pattern: /^\/product\/([^/]+)\/([^/]+)$/, page: product },
+  { pattern: /^\/domains$/, page: domains },
+  { pattern: /^\/domain\/([^/]+)$/, page: domain },
+  { pattern: /^\/lineage$/, page: lineage },
+  { pattern: /^\/new$/, page: form },
+  { pattern: /^\/edit\/([^/]+)\/([^/]+)$/, page: form },
+];
+
+let current = null;
+let lastPath = null;
+
+function parse() {
+  const hash = location.hash.replace(/^#/, '');
+  const [path, queryText = ''] = hash.split('?');
+  return { path: path || '/', params: new URLSearchParams(queryText) };
+}
+
+async function render() {
+  const { path, params } = parse();
+  current?.abort();
+  current = new AbortController();
+  const main = document.getElementById('main');
+  const match = routes
+    .map((r) => ({ r, m: r.pattern.exec(path) }))
+    .find((x) => x.m);
+  main.setAttribute('aria-busy', 'true');
+  markNavigation(path);
+  const samePage = lastPath === path;
+  lastPath = path;
+  try {
+    if (!match) {
+      mount(main, h('h1', { tabindex: '-1' }, 'Page not found'),
+        h('p', {}, 'There is no page at ', h('code', {}, path), '. ', h('a', { href: '#/' }, 'Search the catalog')));
+      document.title = 'Not found · Tessera';
+    } else {
+      const args = match.m.slice(1).map(decodeURIComponent);
+      await match.r.page.render(main, { args, params, path, signal: current.signal, samePage });
+    }
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    mount(main, h('h1', { tabindex: '-1' }, 'Something went wrong'), problemView(error));
+    document.title = 'Error · Tessera';
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+  const focusLost = !document.activeElement || document.activeElement === document.body;
+  if (!samePage || focusLost) {
+    const heading = main.querySelector('h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: false });
+    }
+  }
+}
+
+function markNavigation(path) {
+  for (const link of document.querySelectorAll('#site-nav a')) {
+    const target = link.getAttribute('href').replace(/^#/, '');
+    const active = target === '/' ? path === '/' || path === '/search' : path.startsWith(target);
+    if (active) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+initSignIn();
+onSignInChange(render);
+window.addEventListener('hashchange', render);
+render();

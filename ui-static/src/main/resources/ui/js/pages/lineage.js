@@ -1,0 +1,300 @@
+// Lineage view: an interactive graph (Cytoscape.js with the dagre layout) around a dataset, a job
+// or a product's output datasets; upstream, downstream or both; a depth control; dataset or
+// column level. Nodes the reader may not discover arrive from the API as RESTRICTED placeholders
+// (restricted:N) and are drawn as such. The same graph is listed as text for keyboard and screen
+// reader users.
+import { h, mount } from '../dom.js';
+import { api, query, ApiError } from '../api.js';
+import { route, lineageHref, productHref } from '../links.js';
+import { problemView } from '../problems.js';
+
+let cytoscapeLoaded = null;
+
+function loadCytoscape() {
+  cytoscapeLoaded ??= Promise.all([
+    import('../../vendor/cytoscape/cytoscape.esm.min.js'),
+    import('../../vendor/cytoscape-dagre/cytoscape-dagre.min.js'),
+  ]).then(([cy, dagre]) => {
+    cy.default.use(dagre.default);
+    return cy.default;
+  });
+  return cytoscapeLoaded;
+}
+
+function settings(params) {
+  const depth = Math.min(Math.max(Number(params.get('depth') || 2), 0), 50);
+  const direction = ['upstream', 'downstream', 'both'].includes(params.get('direction')) ? params.get('direction') : 'both';
+  return { node: params.get('node') || '', product: params.get('product') || '', field: params.get('field') || '', depth, direction };
+}
+
+export async function render(main, { params, signal }) {
+  const s = settings(params);
+  document.title = 'Lineage · Tessera';
+  if (!s.node && !s.product) {
+    mount(main, h('h1', {}, 'Lineage'),
+      h('p', {}, 'Open lineage from a product page or a dataset in the search results.'));
+    return;
+  }
+  let starts = [];
+  let productInfo = null;
+  const notices = [];
+  if (s.product) {
+    const [d, n] = s.product.split('/');
+    productInfo = await api(`/api/v1/products/${encodeURIComponent(d)}/${encodeURIComponent(n)}`, { signal });
+    starts = (productInfo.outputPorts || []).filter((p) => p.dataset)
+      .map((p) => `dataset:${p.dataset.namespace}:${p.dataset.name}`);
+  } else {
+    starts = [s.node];
+  }
+  const title = productInfo ? `Lineage of ${productInfo.title || productInfo.name}` : `Lineage of ${label(s.node)}`;
+  document.title = `${title} · Tessera`;
+
+  let graph;
+  let columns = null;
+  if (s.field && !s.product) {
+    columns = await api(`/api/v1/column-lineage${query({ nodeId: s.node, field: s.field, depth: s.depth, direction: s.direction })}`, { signal });
+  }
+  const answers = await Promise.allSettled(starts.map((nodeId) =>
+    api(`/api/v1/lineage${query({ nodeId, depth: s.depth, direction: s.direction })}`, { signal })));
+  signal.throwIfAborted();
+  const nodes = new Map();
+  answers.forEach((answer, i) => {
+    if (answer.status === 'fulfilled') {
+      for (const node of answer.value.graph) merge(nodes, node);
+    } else if (answer.reason instanceof ApiError && answer.reason.status === 404) {
+      notices.push(`${label(starts[i])} has not been observed by lineage yet.`);
+    } else {
+      throw answer.reason;
+    }
+  });
+  graph = [...nodes.values()];
+  if (productInfo?.state === 'planned') {
+    notices.push('This product is planned: lineage has not seen any of its promised datasets being produced yet.');
+  } else if (graph.length > 0 && graph.every((n) => n.inEdges.length === 0 && n.outEdges.length === 0)) {
+    notices.push('No job has been seen reading or writing this yet.');
+  }
+  const startNode = graph.find((n) => n.id === starts[0]);
+
+  const canvas = h('div', { id: 'lineage-graph', class: 'lineage-graph', role: 'img', 'aria-label': `${title}: graph with ${graph.length} nodes. The same graph is listed below.` });
+  const details = h('aside', { id: 'lineage-details', class: 'lineage-details', 'aria-live': 'polite', 'aria-label': 'Selected node' },
+    h('p', { class: 'muted' }, 'Select a node to see its details.'));
+  mount(main,
+    h('h1', {}, title),
+    productInfo ? h('p', {}, h('a', { href: productHref(productInfo.domain, productInfo.name) }, `Back to ${productInfo.title || productInfo.name}`)) : null,
+    controls(s, startNode),
+    notices.map((n) => h('p', { class: 'notice' }, n)),
+    graph.length === 0 && !columns ? h('p', { class: 'notice', id: 'lineage-empty' }, productInfo
+      ? 'No lineage yet: this product is planned and none of its promised datasets has been observed.'
+      : 'No lineage found.') : null,
+    h('div', { class: 'lineage-layout' }, canvas, details),
+    columns ? columnList(columns) : nodeList(graph));
+
+  if (graph.length === 0 && !columns) {
+    canvas.hidden = true;
+    return;
+  }
+  const cytoscape = await loadCytoscape();
+  signal.throwIfAborted();
+  const elements = columns ? columnElements(columns) : nodeElements(graph, starts);
+  const cy = cytoscape({
+    container: canvas,
+    elements,
+    style: STYLE,
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 26, rankSep: 150 },
+    minZoom: 0.2,
+    maxZoom: 2.5,
+  });
+  if (cy.zoom() > 1.2) {
+    // a small graph is fitted at a readable size, not blown up to fill the canvas
+    cy.zoom(1.2);
+    cy.center();
+  }
+  canvas.dataset.nodes = String(cy.nodes().length);
+  canvas.dataset.restricted = String(cy.nodes('.restricted').length);
+  cy.on('tap', 'node', (event) => showDetails(details, event.target.data(), s));
+  cy.on('dbltap', 'node', (event) => {
+    const data = event.target.data();
+    if (data.recentre) location.hash = data.recentre;
+  });
+}
+
+function merge(nodes, answered) {
+  const node = { ...answered, inEdges: answered.inEdges || [], outEdges: answered.outEdges || [] };
+  const existing = nodes.get(node.id);
+  if (!existing) {
+    nodes.set(node.id, { ...node, inEdges: [...node.inEdges], outEdges: [...node.outEdges] });
+    return;
+  }
+  const key = (e) => `${e.origin}>${e.destination}`;
+  for (const list of ['inEdges', 'outEdges']) {
+    const seen = new Set(existing[list].map(key));
+    for (const e of node[list]) if (!seen.has(key(e))) existing[list].push(e);
+  }
+}
+
+function label(nodeId) {
+  if (!nodeId) return '';
+  if (nodeId.startsWith('restricted:')) return 'Restricted';
+  const kind = nodeId.startsWith('job:') ? 'job:' : 'dataset:';
+  const rest = nodeId.slice(kind.length);
+  return rest.slice(rest.lastIndexOf(':') + 1) || rest;
+}
+
+function nodeName(node) {
+  if (node.type === 'RESTRICTED') return 'Restricted';
+  return node.data?.name || label(node.id);
+}
+
+function shortName(node) {
+  const name = nodeName(node);
+  return node.type === 'JOB' ? name.slice(name.lastIndexOf('.') + 1) : name;
+}
+
+function controls(s, startNode) {
+  const fields = startNode?.data?.fields || [];
+  const form = h('form', { class: 'controls', id: 'lineage-controls', 'aria-label': 'Lineage settings' },
+    h('div', { class: 'control' },
+      h('label', { for: 'lineage-direction' }, 'Direction'),
+      h('select', { id: 'lineage-direction', name: 'direction' },
+        ['both', 'upstream', 'downstream'].map((d) => h('option', { value: d, selected: d === s.direction }, d)))),
+    h('div', { class: 'control' },
+      h('label', { for: 'lineage-depth' }, 'Depth'),
+      h('input', { id: 'lineage-depth', name: 'depth', type: 'number', min: 0, max: 50, value: String(s.depth), inputmode: 'numeric' })),
+    s.product ? null : h('div', { class: 'control' },
+      h('label', { for: 'lineage-field' }, 'Level'),
+      h('select', { id: 'lineage-field', name: 'field', disabled: fields.length === 0 && !s.field },
+        h('option', { value: '' }, 'Datasets and jobs'),
+        (s.field && !fields.some((f) => f.name === s.field) ? [{ name: s.field }] : []).concat(fields)
+          .map((f) => h('option', { value: f.name, selected: f.name === s.field }, `Column ${f.name}`)))),
+    h('button', { type: 'submit' }, 'Show'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    location.hash = lineageHref({
+      node: s.node, product: s.product, direction: data.get('direction'), depth: data.get('depth'), field: data.get('field') || '',
+    });
+  });
+  return form;
+}
+
+function nodeElements(graph, starts) {
+  const elements = [];
+  const ids = new Set(graph.map((n) => n.id));
+  const edges = new Set();
+  for (const node of graph) {
+    const restricted = node.type === 'RESTRICTED';
+    elements.push({
+      group: 'nodes',
+      classes: [restricted ? 'restricted' : node.type === 'JOB' ? 'job' : 'dataset', starts.includes(node.id) ? 'start' : '',
+        node.data?.latestRunState === 'FAILED' ? 'failed' : ''].join(' '),
+      data: {
+        id: node.id,
+        label: restricted ? 'Restricted' : shortName(node),
+        type: node.type,
+        namespace: node.data?.namespace,
+        name: node.data?.name,
+        fields: node.data?.fields || [],
+        runState: node.data?.latestRunState,
+        recentre: restricted ? null : lineageHref({ node: node.id }),
+      },
+    });
+    for (const e of [...node.inEdges, ...node.outEdges]) {
+      const key = `${e.origin}>${e.destination}`;
+      if (edges.has(key) || !ids.has(e.origin) || !ids.has(e.destination)) continue;
+      edges.add(key);
+      elements.push({ group: 'edges', data: { id: key, source: e.origin, target: e.destination, label: '' } });
+    }
+  }
+  return elements;
+}
+
+function columnKey(f) {
+  return `${f.namespace}:${f.name}:${f.field}`;
+}
+
+function columnElements(columns) {
+  const elements = [];
+  const seen = new Set();
+  const addNode = (f, start) => {
+    const id = columnKey(f);
+    if (seen.has(id)) return;
+    seen.add(id);
+    elements.push({
+      group: 'nodes',
+      classes: `column ${start ? 'start' : ''}`,
+      data: { id, label: `${f.name.split('.').pop()}.${f.field}`, type: 'COLUMN', namespace: f.namespace, name: f.name, field: f.field,
+        recentre: lineageHref({ node: `dataset:${f.namespace}:${f.name}`, field: f.field }) },
+    });
+  };
+  addNode(columns.field, true);
+  for (const e of columns.edges) {
+    addNode(e.from, false);
+    addNode(e.to, false);
+    elements.push({ group: 'edges', data: { id: `${columnKey(e.from)}>${columnKey(e.to)}`, source: columnKey(e.from), target: columnKey(e.to),
+      label: [e.transformationType, e.transformationSubtype].filter(Boolean).join(' / ') } });
+  }
+  return elements;
+}
+
+function showDetails(panel, data, s) {
+  if (data.type === 'RESTRICTED') {
+    mount(panel, h('h2', {}, 'Restricted'), h('p', {}, 'Something is here that you may not see. Sign in with a token that may see it, or ask its owner for access.'));
+    return;
+  }
+  mount(panel,
+    h('h2', {}, data.label),
+    h('p', { class: 'type-label' }, data.type.toLowerCase()),
+    h('dl', { class: 'facts' },
+      data.namespace ? [h('dt', {}, 'Namespace'), h('dd', {}, h('code', {}, data.namespace))] : null,
+      data.name ? [h('dt', {}, 'Name'), h('dd', {}, h('code', {}, data.name))] : null,
+      data.field ? [h('dt', {}, 'Column'), h('dd', {}, h('code', {}, data.field))] : null,
+      data.runState ? [h('dt', {}, 'Latest run'), h('dd', {}, data.runState)] : null),
+    data.fields?.length ? h('details', {}, h('summary', {}, `${data.fields.length} columns`),
+      h('ul', { class: 'columns' }, data.fields.map((f) => h('li', {},
+        h('a', { href: lineageHref({ node: data.id, field: f.name, depth: s.depth, direction: s.direction }) }, f.name),
+        f.type ? ` (${f.type})` : '')))) : null,
+    data.recentre ? h('p', {}, h('a', { class: 'button-secondary', href: data.recentre }, 'Centre lineage here')) : null,
+    data.name ? h('p', {}, h('a', { href: route('/search', { q: data.name }) }, 'Find in the catalog')) : null);
+}
+
+function nodeList(graph) {
+  const names = new Map(graph.map((n) => [n.id, nodeName(n)]));
+  return h('details', { class: 'graph-list', id: 'lineage-list' },
+    h('summary', {}, `The graph as a list (${graph.length} node${graph.length === 1 ? '' : 's'})`),
+    h('ul', {}, graph.map((node) => h('li', { class: node.type === 'RESTRICTED' ? 'restricted' : '', dataset: { node: node.id } },
+      node.type === 'RESTRICTED'
+        ? h('strong', {}, 'Restricted node')
+        : h('a', { href: lineageHref({ node: node.id }) }, nodeName(node)),
+      ` (${node.type.toLowerCase()})`,
+      node.inEdges.length ? h('div', { class: 'muted' }, 'from: ', node.inEdges.map((e) => names.get(e.origin) || label(e.origin)).join(', ')) : null,
+      node.outEdges.length ? h('div', { class: 'muted' }, 'to: ', node.outEdges.map((e) => names.get(e.destination) || label(e.destination)).join(', ')) : null))));
+}
+
+function columnList(columns) {
+  return h('details', { class: 'graph-list', id: 'lineage-list' },
+    h('summary', {}, `Column derivations (${columns.edges.length})`),
+    columns.edges.length === 0 ? h('p', {}, 'No column lineage recorded for this column.') : null,
+    h('ul', {}, columns.edges.map((e) => h('li', {},
+      h('code', {}, `${e.from.name}.${e.from.field}`), ' → ', h('code', {}, `${e.to.name}.${e.to.field}`),
+      e.transformationType ? ` (${[e.transformationType, e.transformationSubtype].filter(Boolean).join(' / ')})` : ''))));
+}
+
+const STYLE = [
+  { selector: 'node', style: {
+    label: 'data(label)', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#1b1f24',
+    'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 140,
+    'background-color': '#dbe7f7', 'border-width': 2, 'border-color': '#1a5fb4', width: 34, height: 24, shape: 'round-rectangle',
+  } },
+  { selector: 'node.job', style: { shape: 'ellipse', 'background-color': '#efe6f7', 'border-color': '#6b3fa0', width: 22, height: 22 } },
+  { selector: 'node.column', style: { 'background-color': '#e3f4e8', 'border-color': '#1e7a3c' } },
+  { selector: 'node.failed', style: { 'border-color': '#b3261e', 'border-style': 'dashed' } },
+  { selector: 'node.restricted', style: {
+    'background-color': '#e6e6e6', 'border-color': '#5c5c5c', 'border-style': 'dashed', shape: 'round-rectangle', color: '#3d3d3d',
+  } },
+  { selector: 'node.start', style: { 'border-width': 4, 'background-color': '#ffe9a8', 'border-color': '#8a5a00' } },
+  { selector: 'node:selected', style: { 'overlay-color': '#1a5fb4', 'overlay-opacity': 0.2 } },
+  { selector: 'edge', style: {
+    width: 1.5, 'line-color': '#7a8594', 'target-arrow-color': '#7a8594', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
+    label: 'data(label)', 'font-size': 9, color: '#4a5563', 'text-rotation': 'autorotate',
+  } },
+];
