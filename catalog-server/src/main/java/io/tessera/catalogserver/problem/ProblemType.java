@@ -9,6 +9,8 @@ public enum ProblemType {
   INVALID_EVENT(HttpStatus.BAD_REQUEST, "The OpenLineage event is invalid"),
   SHAPE_VIOLATION(
       HttpStatus.UNPROCESSABLE_ENTITY, "The result would not conform to the catalog shapes"),
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "Permission missing"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   CONFLICT(HttpStatus.CONFLICT, "Conflict"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),

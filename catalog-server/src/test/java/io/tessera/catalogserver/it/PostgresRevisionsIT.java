@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,7 +62,8 @@ class PostgresRevisionsIT {
                 entry("datasources.default.password", "postgres"),
                 entry("tessera.data-dir", dataDir.toString()),
                 entry("tessera.demo", false),
-                entry("micronaut.server.port", -1)));
+                entry("micronaut.server.port", -1)),
+            Environment.TEST);
     http = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
   }
 
