@@ -16,6 +16,8 @@ import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.policy.Decision;
 import io.tessera.catalogserver.policy.Evaluation;
 import io.tessera.catalogserver.policy.Explanation;
+import io.tessera.catalogserver.policy.Finding;
+import io.tessera.catalogserver.policy.FindingRepository;
 import io.tessera.catalogserver.policy.Policy;
 import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.catalogserver.policy.PolicyRepository;
@@ -54,6 +56,7 @@ public class PolicyController {
   private final ApplyService apply;
   private final WriteAuthorization authorization;
   private final IriMinter iris;
+  private final FindingRepository findingRepository;
 
   public PolicyController(
       PolicyRepository policies,
@@ -62,7 +65,9 @@ public class PolicyController {
       AccessScopes scopes,
       ApplyService apply,
       WriteAuthorization authorization,
-      IriMinter iris) {
+      IriMinter iris,
+      FindingRepository findingRepository) {
+    this.findingRepository = findingRepository;
     this.policies = policies;
     this.evaluator = evaluator;
     this.tokens = tokens;
@@ -129,6 +134,20 @@ public class PolicyController {
         new Principal(
             subject, roles, domain == null ? base.domains() : Set.copyOf(domain), attributes);
     return evaluator.explain(asked, key[0], key[1]);
+  }
+
+  /**
+   * Toxic combinations found in lineage: all for an admin, those touching its domains for a domain
+   * owner.
+   */
+  @Get("/findings")
+  public List<Finding> findings(Principal principal) {
+    if (!principal.isAdmin() && !principal.roles().contains(Role.DOMAIN_OWNER)) {
+      throw new AccessDeniedException("admin or domain-owner");
+    }
+    return findingRepository.list().stream()
+        .filter(f -> principal.isAdmin() || f.owners().stream().anyMatch(principal::ownsDomain))
+        .toList();
   }
 
   /** What reading several products together means for the caller. */

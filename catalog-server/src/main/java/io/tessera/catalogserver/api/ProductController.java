@@ -25,6 +25,7 @@ import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.ProductSummary;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
+import io.tessera.ontology.TESS;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,8 +33,8 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 
 /** {@code /api/v1/products}: data products, their RDF and their revision history. */
 @Controller("/api/v1/products")
@@ -158,7 +159,7 @@ public class ProductController {
     if (accept.contains(TURTLE) || accept.contains(JSON_LD)) {
       Graph graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
       if (!readable) {
-        graph = outline(graph, iris.product(domain, name));
+        graph = outline(graph);
       }
       boolean turtle = accept.contains(TURTLE);
       return HttpResponse.ok(turtle ? rdf.turtle(graph) : rdf.jsonLd(graph))
@@ -169,11 +170,34 @@ public class ProductController {
     return HttpResponse.ok(readable ? view : view.withoutDetails());
   }
 
-  // Only the statements about the product itself: its ports are named, not described.
-  private static Graph outline(Graph graph, String productIri) {
+  // The product and its ports as a reader who may not read it sees them: no datasets, contracts,
+  // schemas, fields or bindings.
+  private Graph outline(Graph graph) {
     Graph out = GraphFactory.createDefaultGraph();
-    graph.find(NodeFactory.createURI(productIri), Node.ANY, Node.ANY).forEachRemaining(out::add);
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              if (!detail(t.getSubject())
+                  && !detail(t.getObject())
+                  && !t.getPredicate().getURI().startsWith(TESS.NS + "bound")
+                  && !t.getPredicate().equals(TESS.evidence.asNode())
+                  && !t.getPredicate().equals(DCTerms.conformsTo.asNode())) {
+                out.add(t);
+              }
+            });
     return out;
+  }
+
+  private boolean detail(Node node) {
+    if (!node.isURI()) {
+      return false;
+    }
+    String iri = node.getURI();
+    return iri.startsWith(iris.base() + "/dataset/")
+        || iri.startsWith(iris.base() + "/contract/")
+        || iri.endsWith("/schema")
+        || iri.contains("/schema/field/");
   }
 
   /** Every revision of a product, oldest first, with who, when, hash, descriptor and changes. */

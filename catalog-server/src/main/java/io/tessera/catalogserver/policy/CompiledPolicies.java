@@ -43,6 +43,7 @@ final class CompiledPolicies {
   private final List<Policy> policies;
   private final Map<Policy.Action, Set<String>> restricted = new EnumMap<>(Policy.Action.class);
   private final IriMinter iris;
+  private final Map<String, List<ProductFacts>> producers = new HashMap<>();
 
   CompiledPolicies(List<Policy> policies, Map<String, ProductFacts> facts, IriMinter iris) {
     this.policies = List.copyOf(policies);
@@ -52,6 +53,9 @@ final class CompiledPolicies {
     Map<String, Set<String>> byClassification = new HashMap<>();
     for (ProductFacts f : facts.values()) {
       byDomain.computeIfAbsent(f.domain(), d -> new HashSet<>()).add(f.key());
+      for (String graph : f.graphs()) {
+        producers.computeIfAbsent(graph, g -> new ArrayList<>()).add(f);
+      }
       for (String c : f.classifications()) {
         byClassification.computeIfAbsent(c, k -> new HashSet<>()).add(f.key());
       }
@@ -73,6 +77,11 @@ final class CompiledPolicies {
       }
       restricted.put(action, keys);
     }
+  }
+
+  /** The products whose graphs include this dataset graph (their output ports' datasets). */
+  List<ProductFacts> producing(String datasetGraph) {
+    return producers.getOrDefault(datasetGraph, List.of());
   }
 
   List<Policy> policies() {

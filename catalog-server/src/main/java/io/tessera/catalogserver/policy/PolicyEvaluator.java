@@ -32,10 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PolicyEvaluator implements ChangeListener {
   private static final int MAX_CACHED_SCOPES = 10_000;
 
-  private final GraphStore store;
   private final PolicyRepository repository;
   private final CatalogEntities entities;
   private final IriMinter iris;
+  private final FindingRepository findings;
 
   private final Set<String> changedProducts = ConcurrentHashMap.newKeySet();
   private volatile boolean policiesChanged = true;
@@ -44,11 +44,13 @@ public class PolicyEvaluator implements ChangeListener {
   private final Map<String, ProductFacts> facts = new HashMap<>();
   private final Map<List<Object>, Scopes> scopes = new ConcurrentHashMap<>();
   private List<Policy> policies = List.of();
+  private Map<String, Set<String>> inherited = Map.of();
 
   private record Scopes(VisibilityScope discover, VisibilityScope read) {}
 
-  public PolicyEvaluator(GraphStore store, PolicyRepository repository, IriMinter iris) {
-    this.store = store;
+  public PolicyEvaluator(
+      GraphStore store, PolicyRepository repository, IriMinter iris, FindingRepository findings) {
+    this.findings = findings;
     this.repository = repository;
     this.iris = iris;
     this.entities = new CatalogEntities(store, iris);
@@ -140,6 +142,21 @@ public class PolicyEvaluator implements ChangeListener {
         List.copyOf(each.values()), List.copyOf(combinedClasses), toxic, combined);
   }
 
+  /** Forgets the compiled policies (e.g. after a finding changed what products inherit). */
+  public void invalidate() {
+    policiesChanged = true;
+  }
+
+  /** The products whose output ports promise or are bound to the dataset of this lineage graph. */
+  public List<ProductFacts> productsProducing(String datasetGraph) {
+    return current().producing(datasetGraph);
+  }
+
+  /** The policies in force. */
+  public List<Policy> policies() {
+    return current().policies();
+  }
+
   /** The toxic combinations every policy declares. */
   public List<Policy.ToxicCombination> toxicCombinations() {
     return current().policies().stream().flatMap(p -> p.toxicCombinations().stream()).toList();
@@ -176,10 +193,19 @@ public class PolicyEvaluator implements ChangeListener {
       if (policiesChanged) {
         policiesChanged = false;
         policies = repository.list();
+        inherited = findings.inherited();
         changed = true;
       }
       if (changed || compiled == null) {
-        compiled = new CompiledPolicies(policies, Map.copyOf(facts), iris);
+        Map<String, ProductFacts> effective = new HashMap<>(facts);
+        inherited.forEach(
+            (key, extra) -> {
+              ProductFacts f = effective.get(key);
+              if (f != null) {
+                effective.put(key, f.inheriting(extra));
+              }
+            });
+        compiled = new CompiledPolicies(policies, Map.copyOf(effective), iris);
         scopes.clear();
       }
       return compiled;

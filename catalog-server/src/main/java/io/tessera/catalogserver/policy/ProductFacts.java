@@ -53,6 +53,13 @@ public record ProductFacts(
     }
   }
 
+  /** The same product with classifications inherited through lineage added. */
+  ProductFacts inheriting(Set<String> extra) {
+    Set<String> all = new HashSet<>(classifications);
+    all.addAll(extra);
+    return new ProductFacts(key, domain, name, all, tags, lifecycle, graphs);
+  }
+
   /** The product's values of a product operand. */
   Set<String> values(Operand operand) {
     return switch (operand) {

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpRequest;
+import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.graphstore.VisibilityScope;
 import jakarta.inject.Singleton;
@@ -16,11 +17,11 @@ public class AccessScopes {
   private static final String PRINCIPAL = Principal.class.getName();
 
   private final PolicyEvaluator policies;
-  private final SecurityConfig config;
+  private final boolean anonymousReads;
 
-  public AccessScopes(PolicyEvaluator policies, SecurityConfig config) {
+  public AccessScopes(PolicyEvaluator policies, SecurityConfig config, TesseraConfig tessera) {
     this.policies = policies;
-    this.config = config;
+    this.anonymousReads = config.anonymousReads(tessera.demo());
   }
 
   /** The caller's scope, computed on first use within the request. */
@@ -40,7 +41,7 @@ public class AccessScopes {
     if (principal.isAdmin()) {
       return AccessScope.unrestricted(principal);
     }
-    if (principal.isAnonymous() && !config.anonymousRead()) {
+    if (principal.isAnonymous() && !anonymousReads) {
       VisibilityScope nothing = VisibilityScope.onlyGraphs(java.util.Set.of());
       return new AccessScope(principal, nothing, nothing);
     }

@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
@@ -21,13 +22,14 @@ import io.tessera.catalogserver.problem.ProblemType;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AuthenticationFilter {
   private final Authenticator authenticator;
-  private final SecurityConfig config;
   private final AuditLog audit;
+  private final boolean anonymousReads;
 
-  public AuthenticationFilter(Authenticator authenticator, SecurityConfig config, AuditLog audit) {
+  public AuthenticationFilter(
+      Authenticator authenticator, SecurityConfig config, TesseraConfig tessera, AuditLog audit) {
     this.authenticator = authenticator;
-    this.config = config;
     this.audit = audit;
+    this.anonymousReads = config.anonymousReads(tessera.demo());
   }
 
   /** Sets the request's principal, or answers 401/403. */
@@ -43,7 +45,7 @@ public class AuthenticationFilter {
     }
     AccessScopes.setPrincipal(request, principal);
     String path = request.getPath();
-    if (principal.isAnonymous() && isApi(path) && !(config.anonymousRead() && isRead(request))) {
+    if (principal.isAnonymous() && isApi(path) && !(anonymousReads && isRead(request))) {
       return SecurityProblems.unauthenticated(
           request,
           "this needs credentials: send 'Authorization: Bearer <token>'",

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param adminToken an admin API token accepted from the first start ({@code TESSERA_ADMIN_TOKEN});
  *     when blank, one is generated on the first start and logged once
- * @param anonymousRead whether callers without credentials may read unrestricted metadata (on in
- *     the demo)
+ * @param anonymousRead whether callers without credentials may read unrestricted metadata: {@code
+ *     true}, {@code false}, or blank to follow {@code tessera.demo} (on in the demo)
  * @param jwtSecret the shared secret of HS256-signed JWTs (at least 32 bytes), or blank
  * @param jwtJwksUrl the JWKS URL of an identity provider whose RS/ES-signed JWTs are accepted, or
  *     blank
@@ -25,7 +25,7 @@ import java.util.List;
 @ConfigurationProperties("tessera.security")
 public record SecurityConfig(
     @Nullable String adminToken,
-    @Bindable(defaultValue = "false") boolean anonymousRead,
+    @Nullable String anonymousRead,
     @Nullable String jwtSecret,
     @Nullable String jwtJwksUrl,
     @Nullable String jwtIssuer,
@@ -37,6 +37,13 @@ public record SecurityConfig(
   /** Whether an admin token is configured. */
   public boolean hasAdminToken() {
     return adminToken != null && !adminToken.isBlank();
+  }
+
+  /** Whether anonymous reads are on, given whether the demo is. */
+  public boolean anonymousReads(boolean demo) {
+    return anonymousRead == null || anonymousRead.isBlank()
+        ? demo
+        : Boolean.parseBoolean(anonymousRead.strip());
   }
 
   /** Whether JWTs are accepted. */

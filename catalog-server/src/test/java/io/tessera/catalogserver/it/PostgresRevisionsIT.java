@@ -180,7 +180,7 @@ class PostgresRevisionsIT {
     assertThat(revisions).hasSize(2);
     assertThat(texts(revisions, "revision")).containsExactly("1", "2");
     assertThat(texts(revisions, "action")).containsExactly("created", "updated");
-    assertThat(texts(revisions, "actor")).containsExactly("anonymous", "anonymous");
+    assertThat(texts(revisions, "actor")).containsExactly("admin", "admin");
     Instant first = Instant.parse(revisions.path(0).path("appliedAt").asText());
     Instant second = Instant.parse(revisions.path(1).path("appliedAt").asText());
     assertThat(second).isAfterOrEqualTo(first);
