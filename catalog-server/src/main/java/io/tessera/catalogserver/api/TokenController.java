@@ -15,8 +15,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessDeniedException;
 import io.tessera.catalogserver.security.ApiToken;
 import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.security.Role;
 import io.tessera.catalogserver.security.TokenService;
 import java.util.List;
 
@@ -70,9 +72,8 @@ public class TokenController {
   }
 
   private static void requireAdminOrOwner(Principal principal) {
-    if (!principal.isAdmin()
-        && !principal.roles().contains(io.tessera.catalogserver.security.Role.DOMAIN_OWNER)) {
-      throw new io.tessera.catalogserver.security.AccessDeniedException("admin or domain-owner");
+    if (!principal.isAdmin() && !principal.roles().contains(Role.DOMAIN_OWNER)) {
+      throw new AccessDeniedException("admin or domain-owner");
     }
   }
 }

@@ -5,6 +5,7 @@ import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.graphstore.VisibilityScope;
 import jakarta.inject.Singleton;
+import java.util.Set;
 
 /**
  * Computes a request's {@link AccessScope} once and keeps it on the request, so every read path of
@@ -42,7 +43,7 @@ public class AccessScopes {
       return AccessScope.unrestricted(principal);
     }
     if (principal.isAnonymous() && !anonymousReads) {
-      VisibilityScope nothing = VisibilityScope.onlyGraphs(java.util.Set.of());
+      VisibilityScope nothing = VisibilityScope.onlyGraphs(Set.of());
       return new AccessScope(principal, nothing, nothing);
     }
     return policies.scopeFor(principal);

@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An API token as stored (its secret is never stored, only its hash).
@@ -35,9 +36,7 @@ public record ApiToken(
   public Principal principal() {
     return new Principal(
         subject,
-        roles.stream()
-            .map(r -> Role.fromSlug(r).orElseThrow())
-            .collect(java.util.stream.Collectors.toSet()),
+        roles.stream().map(r -> Role.fromSlug(r).orElseThrow()).collect(Collectors.toSet()),
         domains,
         attributes);
   }

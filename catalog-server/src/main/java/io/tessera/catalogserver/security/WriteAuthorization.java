@@ -31,10 +31,4 @@ public class WriteAuthorization {
       throw new AccessDeniedException("producer");
     }
   }
-
-  /** The system itself (the demo loader): every permission. */
-  public static Principal system() {
-    return new Principal(
-        "system", java.util.Set.of(Role.ADMIN), java.util.Set.of(), java.util.Map.of());
-  }
 }
