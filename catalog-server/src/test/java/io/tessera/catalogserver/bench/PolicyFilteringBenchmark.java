@@ -87,7 +87,8 @@ public final class PolicyFilteringBenchmark {
     Path dir = Files.createTempDirectory("policy-bench");
     try (GraphStore store =
         new TdbGraphStore(
-            GraphStoreConfig.inMemory(IRIS.vocabularyGraph()), new TesseraOntology())) {
+            new GraphStoreConfig(null, Duration.ofMinutes(10), IRIS.vocabularyGraph()),
+            new TesseraOntology())) {
       long started = System.nanoTime();
       load(store, products, random);
       PolicyRepository policies = new PolicyRepository(store, IRIS);
