@@ -1,5 +1,7 @@
 package io.tessera.catalogserver.policy;
 
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.Principal;
 import io.tessera.graphstore.CatalogDataset;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates the catalog's policies into access scopes. Policies and the product facts they look at
@@ -29,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * change, so a request costs a map lookup.
  */
 @Singleton
-public class PolicyEvaluator implements ChangeListener {
+public class PolicyEvaluator implements ChangeListener, ApplicationEventListener<StartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyEvaluator.class);
   private static final int MAX_CACHED_SCOPES = 10_000;
 
   private final PolicyRepository repository;
@@ -67,6 +72,23 @@ public class PolicyEvaluator implements ChangeListener {
         default -> {}
       }
     }
+  }
+
+  /** Compiles the policies in the background at start-up, so the first request does not wait. */
+  @Override
+  public void onApplicationEvent(StartupEvent event) {
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                current();
+              } catch (RuntimeException e) {
+                LOG.warn("could not compile the policies at start-up; the first request will", e);
+              }
+            },
+            "tessera-policy-compile");
+    warm.setDaemon(true);
+    warm.start();
   }
 
   /** The scope the policies grant a (non-admin) principal. */
