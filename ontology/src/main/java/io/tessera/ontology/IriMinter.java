@@ -148,6 +148,25 @@ public final class IriMinter {
     return base + "/graph/lineage/";
   }
 
+  /** A policy: a domain's ({@code domain} non-null) or a global one. */
+  public String policy(String domain, String name) {
+    return domain == null
+        ? base + "/policy/global/" + slug(name)
+        : base + "/policy/domain/" + slug(domain) + "/" + slug(name);
+  }
+
+  /** The named graph holding a policy (its ODRL). */
+  public String policyGraph(String domain, String name) {
+    return domain == null
+        ? policyGraphPrefix() + "global/" + slug(name)
+        : policyGraphPrefix() + "domain/" + slug(domain) + "/" + slug(name);
+  }
+
+  /** The prefix shared by every policy graph. */
+  public String policyGraphPrefix() {
+    return base + "/graph/policy/";
+  }
+
   /** The named graph holding the Tessera vocabulary and its individuals. */
   public String vocabularyGraph() {
     return base + "/graph/vocabulary";

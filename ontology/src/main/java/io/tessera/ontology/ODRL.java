@@ -20,6 +20,17 @@ public final class ODRL {
   public static final Property action = property("action");
   public static final Property target = property("target");
   public static final Property hasPolicy = property("hasPolicy");
+  public static final Property constraint = property("constraint");
+  public static final Property leftOperand = property("leftOperand");
+  public static final Property operator = property("operator");
+  public static final Property rightOperand = property("rightOperand");
+
+  public static final Resource Constraint = resource("Constraint");
+  public static final Resource isAnyOf = resource("isAnyOf");
+  public static final Resource isNoneOf = resource("isNoneOf");
+  public static final Resource read = resource("read");
+  public static final Resource purpose = resource("purpose");
+  public static final Resource spatial = resource("spatial");
 
   private ODRL() {}
 

@@ -60,6 +60,20 @@ public final class TESS {
   public static final Property schemaChange = property("schemaChange");
   public static final Property journalPosition = property("journalPosition");
 
+  public static final Resource discover = resource("discover");
+  public static final Resource clearance = resource("clearance");
+  public static final Resource principalRole = resource("principalRole");
+  public static final Resource domainMembership = resource("domainMembership");
+  public static final Resource productClassification = resource("productClassification");
+  public static final Resource productTag = resource("productTag");
+  public static final Resource productLifecycle = resource("productLifecycle");
+  public static final Resource productDomain = resource("productDomain");
+  public static final Resource ToxicCombination = resource("ToxicCombination");
+  public static final Property policyDomain = property("policyDomain");
+  public static final Property toxicCombination = property("toxicCombination");
+  public static final Property combines = property("combines");
+  public static final Property resultClassification = property("resultClassification");
+
   public static final Resource Ideation = resource("Ideation");
   public static final Resource Design = resource("Design");
   public static final Resource Build = resource("Build");

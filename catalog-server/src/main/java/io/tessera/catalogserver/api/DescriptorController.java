@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.descriptor.ApplyReport;
 import io.tessera.catalogserver.descriptor.ApplyService;
+import io.tessera.catalogserver.security.Principal;
 
 /** {@code POST /api/v1/descriptors}: apply domain and product descriptors (YAML or JSON). */
 @Controller("/api/v1/descriptors")
@@ -42,8 +43,9 @@ public class DescriptorController {
       HttpRequest<?> request,
       @Nullable @Body byte[] body,
       @QueryValue(defaultValue = "false") boolean dryRun,
-      @Nullable @QueryValue String domain) {
+      @Nullable @QueryValue String domain,
+      Principal principal) {
     boolean json = request.getContentType().map(t -> t.getSubtype().equals("json")).orElse(false);
-    return apply.apply(new ApplyService.Request(body, json, dryRun, domain, Actors.of(request)));
+    return apply.apply(new ApplyService.Request(body, json, dryRun, domain, principal));
   }
 }

@@ -1,6 +1,5 @@
 package io.tessera.catalogserver.api;
 
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -12,6 +11,8 @@ import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.catalogserver.security.Principal;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.ontology.IriMinter;
@@ -36,13 +37,18 @@ public class DomainController {
 
   /** Every domain, by name. */
   @Get
-  public List<Domain> list() {
-    return domains.list();
+  public List<Domain> list(AccessScope scope) {
+    return domains.list().stream()
+        .filter(d -> scope.mayDiscover(iris.domainGraph(d.name())))
+        .toList();
   }
 
   /** One domain. */
   @Get("/{name}")
-  public Domain get(@PathVariable String name) {
+  public Domain get(@PathVariable String name, AccessScope scope) {
+    if (!IriMinter.isSlug(name) || !scope.mayDiscover(iris.domainGraph(name))) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
+    }
     return domains
         .find(name)
         .orElseThrow(
@@ -51,8 +57,8 @@ public class DomainController {
 
   /** Every revision of a domain's descriptor, oldest first. */
   @Get("/{name}/revisions")
-  public List<RevisionView> revisions(@PathVariable String name) {
-    if (!IriMinter.isSlug(name)) {
+  public List<RevisionView> revisions(@PathVariable String name, AccessScope scope) {
+    if (!IriMinter.isSlug(name) || !scope.mayDiscover(iris.domainGraph(name))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
     }
     List<RevisionView> history =
@@ -65,7 +71,7 @@ public class DomainController {
 
   /** Deletes a domain that has no data products. */
   @Delete("/{name}")
-  public ApplyReport delete(HttpRequest<?> request, @PathVariable String name) {
-    return apply.deleteDomain(name, Actors.of(request));
+  public ApplyReport delete(Principal principal, @PathVariable String name) {
+    return apply.deleteDomain(name, principal);
   }
 }

@@ -24,6 +24,8 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.LineageRedaction;
+import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.security.WriteAuthorization;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
 import io.tessera.lineage.Direction;
@@ -57,6 +59,8 @@ public class LineageController {
   private final ObservationReports reports;
   private final LineageRedaction redaction;
   private final int defaultMaxNodes;
+  private final WriteAuthorization authorization;
+  private final IriMinter iris;
 
   /**
    * @param defaultMaxNodes how many nodes a lineage graph holds when the request does not say
@@ -69,7 +73,11 @@ public class LineageController {
       LineageQueries queries,
       ObservationReports reports,
       LineageRedaction redaction,
+      WriteAuthorization authorization,
+      IriMinter iris,
       @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
+    this.iris = iris;
+    this.authorization = authorization;
     this.ingest = ingest;
     this.journal = journal;
     this.projection = projection;
@@ -82,7 +90,9 @@ public class LineageController {
   /** Accepts one OpenLineage run, dataset or job event; 201 once it is in the journal. */
   @Post("/lineage")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-  public HttpResponse<LineageJournal.Appended> accept(@Nullable @Body byte[] body) {
+  public HttpResponse<LineageJournal.Appended> accept(
+      @Nullable @Body byte[] body, Principal principal) {
+    authorization.requireProducer(principal);
     return HttpResponse.status(HttpStatus.CREATED).body(ingest.accept(body));
   }
 
@@ -108,7 +118,8 @@ public class LineageController {
           "maxNodes must be between 1 and " + LineageQueries.MAX_NODES);
     }
     return redaction.apply(
-        queries.lineage(resolve(nodeId), checkDepth(depth), direction(direction), limit), scope);
+        queries.lineage(resolve(nodeId, scope), checkDepth(depth), direction(direction), limit),
+        scope);
   }
 
   /** Column-level lineage around one field of a dataset. */
@@ -119,7 +130,7 @@ public class LineageController {
       @QueryValue(defaultValue = "20") int depth,
       @QueryValue(defaultValue = "both") String direction,
       AccessScope scope) {
-    NodeId node = resolve(nodeId);
+    NodeId node = resolve(nodeId, scope);
     if (node.kind() != NodeId.Kind.DATASET || field == null || field.isBlank()) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST,
@@ -136,8 +147,11 @@ public class LineageController {
       @Nullable @QueryValue String before,
       @QueryValue(defaultValue = "desc") String sortDirection,
       @QueryValue(defaultValue = "100") int limit,
-      @QueryValue(defaultValue = "0") int offset)
+      @QueryValue(defaultValue = "0") int offset,
+      Principal principal)
       throws IOException {
+    // Raw events carry every name and facet, unfiltered: only for those who write lineage.
+    authorization.requireProducer(principal);
     if (limit < 1 || limit > 1000 || offset < 0) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST, "limit must be 1..1000 and offset >= 0");
@@ -160,27 +174,51 @@ public class LineageController {
 
   /** Datasets lineage has observed that no product claims. */
   @Get("/lineage/unowned-datasets")
-  public List<DatasetRef> unowned() {
-    return reports.unownedDatasets();
+  public List<DatasetRef> unowned(AccessScope scope) {
+    return reports.unownedDatasets().stream().filter(d -> visible(d, scope)).toList();
   }
 
   /** Declared versus observed for one product. */
   @Get("/products/{domain}/{name}/observation")
   public ObservationReport productObservation(
-      @PathVariable String domain, @PathVariable String name) {
-    if (!IriMinter.isSlug(domain) || !IriMinter.isSlug(name)) {
+      @PathVariable String domain, @PathVariable String name, AccessScope scope) {
+    if (!IriMinter.isSlug(domain)
+        || !IriMinter.isSlug(name)
+        || !scope.mayDiscover(iris.productGraph(domain, name))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
     }
-    return reports.product(domain, name);
+    return filter(reports.product(domain, name), scope);
   }
 
   /** Declared versus observed for a domain. */
   @Get("/domains/{domain}/observation")
-  public ObservationReport domainObservation(@PathVariable String domain) {
-    if (!IriMinter.isSlug(domain)) {
+  public ObservationReport domainObservation(@PathVariable String domain, AccessScope scope) {
+    if (!IriMinter.isSlug(domain) || !scope.mayDiscover(iris.domainGraph(domain))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + domain + "'");
     }
-    return reports.domain(domain);
+    return filter(reports.domain(domain), scope);
+  }
+
+  // Ports of products the caller may not read are left out (their datasets are details), and so
+  // are datasets it may not discover.
+  private ObservationReport filter(ObservationReport report, AccessScope scope) {
+    if (scope.discover().isEverything() && scope.read().isEverything()) {
+      return report;
+    }
+    return new ObservationReport(
+        report.scope(),
+        report.promisedNotProduced().stream().filter(p -> readable(p, scope)).toList(),
+        report.declaredInputsNotRead().stream().filter(p -> readable(p, scope)).toList(),
+        report.producedUnclaimed().stream().filter(d -> visible(d, scope)).toList());
+  }
+
+  private boolean readable(ObservationReport.PortStatus port, AccessScope scope) {
+    return scope.mayRead(iris.productGraph(port.domain(), port.product()))
+        && (port.dataset() == null || visible(port.dataset(), scope));
+  }
+
+  private boolean visible(DatasetRef dataset, AccessScope scope) {
+    return scope.mayDiscover(iris.datasetGraph(dataset.namespace(), dataset.name()));
   }
 
   /** Progress of the projection of the journal into the lineage graphs. */
@@ -202,6 +240,19 @@ public class LineageController {
       throw new ProblemException(ProblemType.CONFLICT, "a rebuild is already running");
     }
     return HttpResponse.accepted().body(Map.of("status", "/api/v1/admin/lineage/status"));
+  }
+
+  // A node the caller may not discover is not found, like one that does not exist.
+  private NodeId resolve(String nodeId, AccessScope scope) {
+    NodeId node = resolve(nodeId);
+    String graph =
+        node.kind() == NodeId.Kind.DATASET
+            ? iris.datasetGraph(node.namespace(), node.name())
+            : iris.jobGraph(node.namespace(), node.name());
+    if (!scope.mayDiscover(graph)) {
+      throw new ProblemException(ProblemType.NOT_FOUND, "no lineage node " + nodeId);
+    }
+    return node;
   }
 
   private NodeId resolve(String nodeId) {

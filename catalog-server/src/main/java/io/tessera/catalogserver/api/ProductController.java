@@ -18,15 +18,23 @@ import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.catalogserver.security.Principal;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.ProductSummary;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
+import io.tessera.ontology.TESS;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCTerms;
 
 /** {@code /api/v1/products}: data products, their RDF and their revision history. */
 @Controller("/api/v1/products")
@@ -65,7 +73,8 @@ public class ProductController {
       @Nullable @QueryValue String domain,
       @Nullable @QueryValue String lifecycle,
       @Nullable @QueryValue String cursor,
-      @QueryValue(defaultValue = "50") int limit) {
+      @QueryValue(defaultValue = "50") int limit,
+      AccessScope scope) {
     if (limit < 1 || limit > 500) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
     }
@@ -90,7 +99,7 @@ public class ProductController {
       }
     }
     List<ProductSummary> found =
-        products.list(new ProductFilter(domain, status, physical, decode(cursor), limit + 1));
+        visible(new ProductFilter(domain, status, physical, decode(cursor), limit + 1), scope);
     List<ProductView.Summary> items =
         found.stream().limit(limit).map(ProductView.Summary::of).toList();
     String next =
@@ -100,44 +109,124 @@ public class ProductController {
     return new Page<>(items, next);
   }
 
-  /** One product: JSON by default, Turtle or JSON-LD (DPROD-shaped) by content negotiation. */
+  // Pages through the repository until a page of products the caller may discover is filled.
+  private List<ProductSummary> visible(ProductFilter filter, AccessScope scope) {
+    if (scope.discover().isEverything()) {
+      return products.list(filter);
+    }
+    List<ProductSummary> kept = new ArrayList<>();
+    ProductFilter page = filter;
+    while (true) {
+      List<ProductSummary> found = products.list(page);
+      for (ProductSummary p : found) {
+        if (scope.mayDiscover(iris.productGraph(p.domain(), p.name()))) {
+          kept.add(p);
+          if (kept.size() == filter.limit()) {
+            return kept;
+          }
+        }
+      }
+      if (found.size() < page.limit()) {
+        return kept;
+      }
+      ProductSummary last = found.get(found.size() - 1);
+      page =
+          new ProductFilter(
+              filter.domain(),
+              filter.lifecycle(),
+              filter.physical(),
+              last.domain() + "/" + last.name(),
+              Math.max(filter.limit(), 200));
+    }
+  }
+
+  /**
+   * One product: JSON by default, Turtle or JSON-LD (DPROD-shaped) by content negotiation. A
+   * product the caller may not discover is not found; one it may not read comes without its ports'
+   * datasets, schemas and bindings.
+   */
   @Get("/{domain}/{name}")
   @Produces({MediaType.APPLICATION_JSON, TURTLE, JSON_LD})
   public HttpResponse<?> get(
-      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
-    checkNames(domain, name);
+      HttpRequest<?> request,
+      @PathVariable String domain,
+      @PathVariable String name,
+      AccessScope scope) {
+    checkVisible(domain, name, scope);
+    boolean readable = scope.mayRead(iris.productGraph(domain, name));
     String accept =
         request.getHeaders().get("Accept", String.class).orElse(MediaType.APPLICATION_JSON);
     if (accept.contains(TURTLE) || accept.contains(JSON_LD)) {
-      var graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
+      Graph graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
+      if (!readable) {
+        graph = outline(graph);
+      }
       boolean turtle = accept.contains(TURTLE);
       return HttpResponse.ok(turtle ? rdf.turtle(graph) : rdf.jsonLd(graph))
           .contentType(turtle ? TURTLE + ";charset=utf-8" : JSON_LD);
     }
-    return HttpResponse.ok(
-        ProductView.of(
-            products.find(domain, name).orElseThrow(() -> notFound(domain, name)), iris));
+    ProductView view =
+        ProductView.of(products.find(domain, name).orElseThrow(() -> notFound(domain, name)), iris);
+    return HttpResponse.ok(readable ? view : view.withoutDetails());
+  }
+
+  // The product and its ports as a reader who may not read it sees them: no datasets, contracts,
+  // schemas, fields or bindings.
+  private Graph outline(Graph graph) {
+    Graph out = GraphFactory.createDefaultGraph();
+    graph
+        .find()
+        .forEachRemaining(
+            t -> {
+              if (!detail(t.getSubject())
+                  && !detail(t.getObject())
+                  && !t.getPredicate().getURI().startsWith(TESS.NS + "bound")
+                  && !t.getPredicate().equals(TESS.evidence.asNode())
+                  && !t.getPredicate().equals(DCTerms.conformsTo.asNode())) {
+                out.add(t);
+              }
+            });
+    return out;
+  }
+
+  private boolean detail(Node node) {
+    if (!node.isURI()) {
+      return false;
+    }
+    String iri = node.getURI();
+    return iri.startsWith(iris.base() + "/dataset/")
+        || iri.startsWith(iris.base() + "/contract/")
+        || iri.endsWith("/schema")
+        || iri.contains("/schema/field/");
   }
 
   /** Every revision of a product, oldest first, with who, when, hash, descriptor and changes. */
   @Get("/{domain}/{name}/revisions")
-  public List<RevisionView> revisions(@PathVariable String domain, @PathVariable String name) {
-    checkNames(domain, name);
+  public List<RevisionView> revisions(
+      @PathVariable String domain, @PathVariable String name, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    boolean readable = scope.mayRead(iris.productGraph(domain, name));
     var history = revisions.history(iris.product(domain, name));
     if (history.isEmpty()) {
       throw notFound(domain, name);
     }
-    return history.stream().map(RevisionView::of).toList();
+    return history.stream()
+        .map(r -> readable ? RevisionView.of(r) : RevisionView.outline(r))
+        .toList();
   }
 
   /** One revision of a product. */
   @Get("/{domain}/{name}/revisions/{revision}")
   public RevisionView revision(
-      @PathVariable String domain, @PathVariable String name, @PathVariable int revision) {
-    checkNames(domain, name);
+      @PathVariable String domain,
+      @PathVariable String name,
+      @PathVariable int revision,
+      AccessScope scope) {
+    checkVisible(domain, name, scope);
+    boolean readable = scope.mayRead(iris.productGraph(domain, name));
     return revisions
         .find(iris.product(domain, name), revision)
-        .map(RevisionView::of)
+        .map(r -> readable ? RevisionView.of(r) : RevisionView.outline(r))
         .orElseThrow(
             () ->
                 new ProblemException(
@@ -148,17 +237,25 @@ public class ProductController {
   /** Retires a product: a new revision with lifecycle retired. */
   @Post("/{domain}/{name}/retire")
   public ApplyReport retire(
-      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
+      Principal principal, @PathVariable String domain, @PathVariable String name) {
     checkNames(domain, name);
-    return apply.retire(domain, name, Actors.of(request));
+    return apply.retire(domain, name, principal);
   }
 
   /** Deletes a product from the catalog; its revision history is kept. */
   @Delete("/{domain}/{name}")
   public ApplyReport delete(
-      HttpRequest<?> request, @PathVariable String domain, @PathVariable String name) {
+      Principal principal, @PathVariable String domain, @PathVariable String name) {
     checkNames(domain, name);
-    return apply.deleteProduct(domain, name, Actors.of(request));
+    return apply.deleteProduct(domain, name, principal);
+  }
+
+  // A product the caller may not discover answers exactly like one that does not exist.
+  private void checkVisible(String domain, String name, AccessScope scope) {
+    checkNames(domain, name);
+    if (!scope.mayDiscover(iris.productGraph(domain, name))) {
+      throw notFound(domain, name);
+    }
   }
 
   private static void checkNames(String domain, String name) {

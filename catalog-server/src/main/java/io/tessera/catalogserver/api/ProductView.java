@@ -115,6 +115,39 @@ public record ProductView(
         p.revision());
   }
 
+  /**
+   * The product as a caller who may discover it but not read it sees it: its ports keep their names
+   * and types and lose datasets, contracts, schemas and bindings.
+   */
+  ProductView withoutDetails() {
+    return new ProductView(
+        iri,
+        domain,
+        name,
+        title,
+        description,
+        purpose,
+        owner,
+        lifecycle,
+        state,
+        physicalSince,
+        classification,
+        tags,
+        outline(outputPorts),
+        outline(inputPorts),
+        List.of(),
+        identifier,
+        sourceFormat,
+        revision);
+  }
+
+  private static List<PortView> outline(List<PortView> ports) {
+    return ports.stream()
+        .map(
+            p -> new PortView(p.iri(), p.name(), p.type(), p.description(), null, null, null, null))
+        .toList();
+  }
+
   private static List<PortView> ports(Product p, List<Port> ports, IriMinter iris) {
     return ports.stream()
         .map(

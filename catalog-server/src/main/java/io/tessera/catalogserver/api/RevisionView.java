@@ -31,6 +31,12 @@ public record RevisionView(
         parse(r.changes()));
   }
 
+  /** The revision without its descriptor and changes, for a caller who may not read the entity. */
+  static RevisionView outline(Revision r) {
+    return new RevisionView(
+        r.revision(), r.action(), r.actor(), r.appliedAt(), r.contentHash(), null, null);
+  }
+
   private static Object parse(String json) {
     try {
       return json == null ? null : JSON.readValue(json, Object.class);

@@ -9,6 +9,8 @@ import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.descriptor.DescriptorParser;
 import io.tessera.catalogserver.lineage.LineageIngestService;
 import io.tessera.catalogserver.lineage.LineageProjection;
+import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.security.Role;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.FieldDef;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
   private static final Logger LOG = LoggerFactory.getLogger(DemoCatalog.class);
-  private static final String ACTOR = "demo";
+  private static final Principal ACTOR =
+      new Principal("demo", Set.of(Role.ADMIN), Set.of(), Map.of());
 
   private final TesseraConfig config;
   private final DescriptorParser parser;

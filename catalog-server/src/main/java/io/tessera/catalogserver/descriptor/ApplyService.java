@@ -3,15 +3,20 @@ package io.tessera.catalogserver.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.descriptor.ValidatedDocument.DomainDocument;
+import io.tessera.catalogserver.descriptor.ValidatedDocument.PolicyDocument;
 import io.tessera.catalogserver.descriptor.ValidatedDocument.ProductDocument;
 import io.tessera.catalogserver.descriptor.standards.StandardDescriptors;
 import io.tessera.catalogserver.descriptor.standards.StandardImportException;
+import io.tessera.catalogserver.policy.PolicyRepository;
 import io.tessera.catalogserver.problem.Problem.FieldError;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.revision.Revision;
 import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.security.WriteAuthorization;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
@@ -55,6 +60,9 @@ public class ApplyService {
   private final Clock clock;
   private final CanonicalJson canonical = new CanonicalJson();
   private final RevisionedWrites revisionedWrites;
+  private final WriteAuthorization authorization;
+  private final AuditLog audit;
+  private final PolicyRepository policies;
 
   public ApplyService(
       DescriptorParser parser,
@@ -64,7 +72,13 @@ public class ApplyService {
       ProductRepository products,
       RevisionRepository revisions,
       IriMinter iris,
-      TesseraConfig config) {
+      TesseraConfig config,
+      WriteAuthorization authorization,
+      AuditLog audit,
+      PolicyRepository policies) {
+    this.policies = policies;
+    this.authorization = authorization;
+    this.audit = audit;
     this.parser = parser;
     this.validator = validator;
     this.store = store;
@@ -77,19 +91,25 @@ public class ApplyService {
     this.clock = Clock.systemUTC();
   }
 
-  /** A request to apply: the raw body and how to read it. */
+  /** A request to apply: the raw body, how to read it, and who asks. */
   public record Request(
-      byte[] body, boolean json, boolean dryRun, String fallbackDomain, String actor) {}
+      byte[] body, boolean json, boolean dryRun, String fallbackDomain, Principal principal) {}
 
   /** Parses and applies a request body. */
   public ApplyReport apply(Request request) {
     List<JsonNode> documents = parser.parse(request.body(), request.json());
-    return apply(documents, request.dryRun(), request.fallbackDomain(), request.actor());
+    return apply(documents, request.dryRun(), request.fallbackDomain(), request.principal());
   }
 
-  /** Applies already parsed documents. */
+  /**
+   * Applies already parsed documents, if the principal may write every one of them.
+   *
+   * @throws io.tessera.catalogserver.security.AccessDeniedException naming the first missing
+   *     permission; nothing is written
+   */
   public ApplyReport apply(
-      List<JsonNode> documents, boolean dryRun, String fallbackDomain, String actor) {
+      List<JsonNode> documents, boolean dryRun, String fallbackDomain, Principal principal) {
+    String actor = principal.subject();
     if (documents.size() > config.maxDescriptorDocuments()) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST,
@@ -117,8 +137,52 @@ public class ApplyService {
           errors.size() + " error(s) in the descriptor; nothing was applied",
           errors);
     }
+    store.read(r -> authorize(r, valid, principal));
     List<Planned> plan = valid.stream().map(d -> plan(d, actor)).toList();
-    return execute(plan, dryRun);
+    ApplyReport report = execute(plan, dryRun);
+    if (!dryRun) {
+      for (Planned p : plan) {
+        if (p.record() != null) {
+          audit.record(
+              actor,
+              "apply",
+              p.iri(),
+              p.status(),
+              p.revision() > 1 ? p.revision() - 1 : null,
+              p.revision(),
+              kind(p.doc()));
+        }
+      }
+    }
+    return report;
+  }
+
+  // A domain's owner writes its products and updates the domain; a new domain needs the owner of
+  // its parent, or an admin.
+  private Void authorize(GraphReader reader, List<ValidatedDocument> docs, Principal principal) {
+    for (ValidatedDocument doc : docs) {
+      switch (doc) {
+        case DomainDocument d -> {
+          String name = d.domain().name();
+          if (domains.exists(reader, name)) {
+            authorization.requireDomainOwner(principal, name);
+          } else if (d.domain().parent() != null) {
+            authorization.requireDomainOwner(principal, d.domain().parent());
+          } else {
+            authorization.requireAdmin(principal);
+          }
+        }
+        case ProductDocument p -> authorization.requireDomainOwner(principal, p.product().domain());
+        case PolicyDocument p -> {
+          if (p.policy().domain() == null) {
+            authorization.requireAdmin(principal);
+          } else {
+            authorization.requireDomainOwner(principal, p.policy().domain());
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private JsonNode translate(
@@ -146,6 +210,7 @@ public class ApplyService {
             case DomainDocument d -> "Domain " + d.domain().name();
             case ProductDocument p ->
                 "DataProduct " + p.product().domain() + "/" + p.product().name();
+            case PolicyDocument p -> "Policy " + p.policy().key();
           };
       Integer first = seen.putIfAbsent(key, doc.index());
       if (first != null) {
@@ -172,6 +237,15 @@ public class ApplyService {
                     "domain '"
                         + domain
                         + "' does not exist; declare it with kind: Domain first or in the same request"));
+          }
+        }
+        case PolicyDocument p -> {
+          String domain = p.policy().domain();
+          if (domain != null
+              && !requestDomains.contains(domain)
+              && !domains.exists(reader, domain)) {
+            errors.add(
+                new FieldError(at + ".metadata.domain", "domain '" + domain + "' does not exist"));
           }
         }
       }
@@ -231,6 +305,7 @@ public class ApplyService {
           changed.stream()
               .filter(p -> p.doc() instanceof ProductDocument)
               .forEach(p -> write(w, p));
+          changed.stream().filter(p -> p.doc() instanceof PolicyDocument).forEach(p -> write(w, p));
         };
     if (dryRun) {
       store.dryRun(writes);
@@ -258,28 +333,55 @@ public class ApplyService {
     switch (p.doc()) {
       case DomainDocument d -> domains.put(writer, d.domain().withRevision(p.revision()));
       case ProductDocument d -> products.put(writer, d.product().withRevision(p.revision()));
+      case PolicyDocument d -> policies.put(writer, d.policy());
     }
   }
 
   /** Retires a product: a new revision of its latest descriptor with lifecycle retired. */
-  public ApplyReport retire(String domain, String name, String actor) {
+  public ApplyReport retire(String domain, String name, Principal principal) {
+    authorization.requireDomainOwner(principal, domain);
     Revision latest = liveRevision(iris.product(domain, name));
     ObjectNode descriptor = (ObjectNode) canonical.read(latest.descriptor());
     ObjectNode spec = (ObjectNode) descriptor.path("spec");
     spec.put("lifecycle", Lifecycle.RETIRED.slug());
-    return apply(List.of(descriptor), false, null, actor);
+    return apply(List.of(descriptor), false, null, principal);
   }
 
   /** Deletes a product's graphs and records a {@code deleted} revision. */
-  public ApplyReport deleteProduct(String domain, String name, String actor) {
+  public ApplyReport deleteProduct(String domain, String name, Principal principal) {
+    authorization.requireDomainOwner(principal, domain);
+    String actor = principal.subject();
     String iri = iris.product(domain, name);
     Revision latest = liveRevision(iri);
     return delete(
         iri, "DataProduct", domain, name, latest, actor, w -> products.remove(w, domain, name));
   }
 
+  /**
+   * Deletes a policy ({@code domain} null for a global one) and records a {@code deleted} revision.
+   */
+  public ApplyReport deletePolicy(String domain, String name, Principal principal) {
+    if (domain == null) {
+      authorization.requireAdmin(principal);
+    } else {
+      authorization.requireDomainOwner(principal, domain);
+    }
+    String iri = iris.policy(domain, name);
+    Revision latest = liveRevision(iri);
+    return delete(
+        iri,
+        "Policy",
+        domain == null ? "global" : domain,
+        name,
+        latest,
+        principal.subject(),
+        w -> policies.remove(w, domain, name));
+  }
+
   /** Deletes a domain that has no products left, recording a {@code deleted} revision. */
-  public ApplyReport deleteDomain(String name, String actor) {
+  public ApplyReport deleteDomain(String name, Principal principal) {
+    authorization.requireAdmin(principal);
+    String actor = principal.subject();
     String iri = iris.domain(name);
     Revision latest = liveRevision(iri);
     if (!products.list(new ProductFilter(name, null, null, null, 1)).isEmpty()) {
@@ -314,6 +416,7 @@ public class ApplyService {
             actor,
             Instant.now(clock));
     revisionedWrites.write(List.of(record), removal);
+    audit.record(actor, "delete", iri, "deleted", latest.revision(), revision, kind);
     return new ApplyReport(
         false,
         List.of(new ApplyReport.Result(0, kind, domain, name, iri, "deleted", revision, changes)));
@@ -330,17 +433,23 @@ public class ApplyService {
     return switch (doc) {
       case DomainDocument d -> iris.domain(d.domain().name());
       case ProductDocument p -> iris.product(p.product().domain(), p.product().name());
+      case PolicyDocument p -> iris.policy(p.policy().domain(), p.policy().name());
     };
   }
 
   private static String kind(ValidatedDocument doc) {
-    return doc instanceof DomainDocument ? "Domain" : "DataProduct";
+    return switch (doc) {
+      case DomainDocument d -> "Domain";
+      case ProductDocument p -> "DataProduct";
+      case PolicyDocument p -> "Policy";
+    };
   }
 
   private static String domainOf(ValidatedDocument doc) {
     return switch (doc) {
       case DomainDocument d -> d.domain().name();
       case ProductDocument p -> p.product().domain();
+      case PolicyDocument p -> p.policy().domain() == null ? "global" : p.policy().domain();
     };
   }
 
@@ -348,6 +457,7 @@ public class ApplyService {
     return switch (doc) {
       case DomainDocument d -> d.domain().name();
       case ProductDocument p -> p.product().name();
+      case PolicyDocument p -> p.policy().name();
     };
   }
 }

@@ -89,8 +89,11 @@ public class DescriptorValidator {
     } else if ("DataProduct".equals(kind)) {
       Product product = product(metadata, spec, e);
       result = product == null ? null : new ValidatedDocument.ProductDocument(index, doc, product);
+    } else if ("Policy".equals(kind)) {
+      var policy = PolicyFields.policy(metadata, spec, e);
+      result = policy == null ? null : new ValidatedDocument.PolicyDocument(index, doc, policy);
     } else if (kind != null) {
-      e.add("kind", "unknown kind '" + kind + "'; expected Domain or DataProduct");
+      e.add("kind", "unknown kind '" + kind + "'; expected Domain, DataProduct or Policy");
     }
     return errors.size() > before ? null : result;
   }

@@ -15,6 +15,10 @@ public sealed interface ValidatedDocument {
   /** A domain document. */
   record DomainDocument(int index, ObjectNode source, Domain domain) implements ValidatedDocument {}
 
+  /** A policy document. */
+  record PolicyDocument(int index, ObjectNode source, io.tessera.catalogserver.policy.Policy policy)
+      implements ValidatedDocument {}
+
   /** A data product document. */
   record ProductDocument(int index, ObjectNode source, Product product)
       implements ValidatedDocument {}

@@ -18,6 +18,12 @@ public final class ProblemHandlers {
 
   private ProblemHandlers() {}
 
+  /** A problem response for code outside the exception handlers (e.g. an HTTP filter). */
+  public static MutableHttpResponse<Problem> response(
+      HttpRequest<?> request, ProblemType type, String detail) {
+    return respond(request, type, detail, List.of(), List.of());
+  }
+
   static MutableHttpResponse<Problem> respond(
       HttpRequest<?> request,
       ProblemType type,

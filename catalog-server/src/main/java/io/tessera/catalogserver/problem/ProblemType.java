@@ -11,6 +11,8 @@ public enum ProblemType {
   UPDATE_NOT_ALLOWED(HttpStatus.BAD_REQUEST, "SPARQL Update is not accepted"),
   SHAPE_VIOLATION(
       HttpStatus.UNPROCESSABLE_ENTITY, "The result would not conform to the catalog shapes"),
+  UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "Authentication required"),
+  FORBIDDEN(HttpStatus.FORBIDDEN, "Permission missing"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   CONFLICT(HttpStatus.CONFLICT, "Conflict"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),

@@ -1,38 +1,60 @@
 package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpRequest;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.policy.PolicyEvaluator;
+import io.tessera.graphstore.VisibilityScope;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Computes a request's {@link AccessScope} once and keeps it on the request, so every read path of
- * one request (a REST read, a GraphQL query's resolvers) sees the same decision.
+ * one request (a REST read, a GraphQL query's resolvers) sees the same decision. The principal is
+ * the one {@link AuthenticationFilter} established; the scope is what the policies grant it.
  */
 @Singleton
 public class AccessScopes {
-  private static final String ATTRIBUTE = AccessScope.class.getName();
+  private static final String SCOPE = AccessScope.class.getName();
+  private static final String PRINCIPAL = Principal.class.getName();
+
+  private final PolicyEvaluator policies;
+  private final boolean anonymousReads;
+
+  public AccessScopes(PolicyEvaluator policies, SecurityConfig config, TesseraConfig tessera) {
+    this.policies = policies;
+    this.anonymousReads = config.anonymousReads(tessera.demo());
+  }
 
   /** The caller's scope, computed on first use within the request. */
   public AccessScope of(HttpRequest<?> request) {
     return request
-        .getAttribute(ATTRIBUTE, AccessScope.class)
+        .getAttribute(SCOPE, AccessScope.class)
         .orElseGet(
             () -> {
-              AccessScope scope = compute(request);
-              request.setAttribute(ATTRIBUTE, scope);
+              AccessScope scope = of(principalOf(request));
+              request.setAttribute(SCOPE, scope);
               return scope;
             });
   }
 
-  // Authentication and policies (the security issue) replace this: until then every caller sees
-  // everything, as before this seam existed.
-  private AccessScope compute(HttpRequest<?> request) {
-    Principal principal =
-        request
-            .getUserPrincipal()
-            .map(p -> new Principal(p.getName(), Set.of(), Set.of(), Map.of()))
-            .orElse(Principal.anonymous());
-    return AccessScope.unrestricted(principal);
+  /** The scope of a principal outside a request (e.g. to explain a decision). */
+  public AccessScope of(Principal principal) {
+    if (principal.isAdmin()) {
+      return AccessScope.unrestricted(principal);
+    }
+    if (principal.isAnonymous() && !anonymousReads) {
+      VisibilityScope nothing = VisibilityScope.onlyGraphs(Set.of());
+      return new AccessScope(principal, nothing, nothing);
+    }
+    return policies.scopeFor(principal);
+  }
+
+  /** The principal authentication established for the request (anonymous when none). */
+  public static Principal principalOf(HttpRequest<?> request) {
+    return request.getAttribute(PRINCIPAL, Principal.class).orElse(Principal.anonymous());
+  }
+
+  static void setPrincipal(HttpRequest<?> request, Principal principal) {
+    request.setAttribute(PRINCIPAL, principal);
   }
 }

@@ -184,7 +184,9 @@ class DescriptorApiIT implements TestPropertyProvider {
     JsonNode history = get("/api/v1/products/sales/history/revisions");
     assertThat(history).hasSize(2);
     assertThat(history.get(0).path("action").asText()).isEqualTo("created");
-    assertThat(history.get(1).path("actor").asText()).isEqualTo("anonymous");
+    assertThat(history.get(1).path("actor").asText())
+        .as("the authenticated subject")
+        .isEqualTo("admin");
     assertThat(history.get(1).path("appliedAt").asText()).isNotBlank();
     assertThat(history.get(1).path("contentHash").asText())
         .hasSize(64)

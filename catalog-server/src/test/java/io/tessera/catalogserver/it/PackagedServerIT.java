@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.catalogserver.TestCredentials;
 import io.tessera.ontology.TesseraOntology;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,7 +183,13 @@ class PackagedServerIT {
   private static ServerProcess start(String label) throws Exception {
     return ServerProcess.start(
         JAR,
-        Map.of("TESSERA_DATA_DIR", dataDir.toString(), "TESSERA_DEMO", "true"),
+        Map.of(
+            "TESSERA_DATA_DIR",
+            dataDir.toString(),
+            "TESSERA_DEMO",
+            "true",
+            "TESSERA_ADMIN_TOKEN",
+            TestCredentials.ADMIN_TOKEN),
         LOGS.resolve(label + ".log"),
         START_DEADLINE);
   }
@@ -222,6 +229,7 @@ class PackagedServerIT {
         HttpRequest.newBuilder(server.baseUri().resolve(path))
             .header("Content-Type", contentType)
             .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + TestCredentials.ADMIN_TOKEN)
             .timeout(Duration.ofSeconds(30))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -61,7 +62,8 @@ class PostgresRevisionsIT {
                 entry("datasources.default.password", "postgres"),
                 entry("tessera.data-dir", dataDir.toString()),
                 entry("tessera.demo", false),
-                entry("micronaut.server.port", -1)));
+                entry("micronaut.server.port", -1)),
+            Environment.TEST);
     http = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
   }
 
@@ -178,7 +180,7 @@ class PostgresRevisionsIT {
     assertThat(revisions).hasSize(2);
     assertThat(texts(revisions, "revision")).containsExactly("1", "2");
     assertThat(texts(revisions, "action")).containsExactly("created", "updated");
-    assertThat(texts(revisions, "actor")).containsExactly("anonymous", "anonymous");
+    assertThat(texts(revisions, "actor")).containsExactly("admin", "admin");
     Instant first = Instant.parse(revisions.path(0).path("appliedAt").asText());
     Instant second = Instant.parse(revisions.path(1).path("appliedAt").asText());
     assertThat(second).isAfterOrEqualTo(first);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tessera.catalogserver.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -73,6 +74,9 @@ final class LineageHttp {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(request::header);
+    if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+      request.header("Authorization", "Bearer " + TestCredentials.ADMIN_TOKEN);
+    }
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

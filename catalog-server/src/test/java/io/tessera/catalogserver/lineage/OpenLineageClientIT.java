@@ -13,6 +13,7 @@ import io.openlineage.client.transports.ApiKeyTokenProvider;
 import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.HttpTransportResponseException;
+import io.tessera.catalogserver.TestCredentials;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -76,7 +77,7 @@ class OpenLineageClientIT implements TestPropertyProvider {
     HttpConfig config = new HttpConfig();
     config.setUrl(server.getURI());
     ApiKeyTokenProvider auth = new ApiKeyTokenProvider();
-    auth.setApiKey("test-key");
+    auth.setApiKey(TestCredentials.ADMIN_TOKEN);
     config.setAuth(auth);
     config.setCompression(compression);
     return OpenLineageClient.builder().transport(new HttpTransport(config)).build();

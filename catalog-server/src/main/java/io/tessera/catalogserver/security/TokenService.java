@@ -1,0 +1,271 @@
+package io.tessera.catalogserver.security;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.catalogserver.audit.AuditLog;
+import io.tessera.ontology.IriMinter;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API tokens: creating one (the secret is returned once), revoking, and authenticating a secret.
+ * The configured admin token ({@code TESSERA_ADMIN_TOKEN}) is accepted without being stored; when
+ * none is configured, the first start generates one, stores its hash and logs the secret once.
+ */
+@Singleton
+public class TokenService implements ApplicationEventListener<StartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
+  /** The creator recorded for the admin token generated on the first start. */
+  static final String BOOTSTRAP = "bootstrap";
+
+  private static final Pattern ATTRIBUTE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
+  private static final int MAX_VALUES = 50;
+
+  private final TokenRepository tokens;
+  private final SecurityConfig config;
+  private final AuditLog audit;
+  private final Tokens secrets = new Tokens();
+  private final Clock clock = Clock.systemUTC();
+  private final String adminHash;
+
+  public TokenService(TokenRepository tokens, SecurityConfig config, AuditLog audit) {
+    this.tokens = tokens;
+    this.config = config;
+    this.audit = audit;
+    this.adminHash = config.hasAdminToken() ? Tokens.hash(config.adminToken().strip()) : null;
+  }
+
+  /** What a caller asks for when creating a token. */
+  @Serdeable
+  public record CreateRequest(
+      @Nullable String subject,
+      @Nullable List<String> roles,
+      @Nullable List<String> domains,
+      @Nullable Map<String, List<String>> attributes,
+      @Nullable String description,
+      @Nullable Instant expiresAt) {}
+
+  /** A new token: its record and its secret, which is never shown again. */
+  @Serdeable
+  public record Issued(ApiToken token, String secret) {}
+
+  @Override
+  public void onApplicationEvent(StartupEvent event) {
+    if (config.hasAdminToken() || tokens.existsCreatedBy(BOOTSTRAP)) {
+      return;
+    }
+    String secret = secrets.newSecret();
+    ApiToken admin =
+        new ApiToken(
+            UUID.randomUUID().toString(),
+            "admin",
+            Set.of(Role.ADMIN.slug()),
+            Set.of(),
+            Map.of(),
+            "generated on the first start",
+            BOOTSTRAP,
+            Instant.now(clock),
+            null,
+            null);
+    tokens.insert(admin, Tokens.hash(secret));
+    audit.record(BOOTSTRAP, "token-create", admin.id(), "created", "admin token generated");
+    // The one time a secret is logged: there is no other way to learn the generated admin token.
+    LOG.warn(
+        "No TESSERA_ADMIN_TOKEN was set: generated an admin API token, shown only this once."
+            + " Use it as 'Authorization: Bearer <token>': {}",
+        secret);
+  }
+
+  /** The principal a secret authenticates. */
+  public Principal authenticate(String secret) {
+    String hash = Tokens.hash(secret);
+    if (adminHash != null && Tokens.sameHash(hash, adminHash)) {
+      return new Principal("admin", Set.of(Role.ADMIN), Set.of(), Map.of());
+    }
+    ApiToken token =
+        tokens
+            .findByHash(hash)
+            .orElseThrow(() -> new AuthenticationException("the API token is not valid"));
+    if (token.revokedAt() != null) {
+      throw new AuthenticationException("the API token has been revoked");
+    }
+    if (!token.activeAt(Instant.now(clock))) {
+      throw new AuthenticationException("the API token has expired");
+    }
+    return token.principal();
+  }
+
+  /**
+   * Creates a token. An admin may create any; a domain owner only tokens whose domains are all
+   * among the ones it owns, without the admin role.
+   *
+   * @throws TokenRequestException for an invalid request (naming the field)
+   * @throws AccessDeniedException when the creator may not grant what is asked
+   */
+  public Issued create(CreateRequest request, Principal creator) {
+    ApiToken token = validate(request, creator);
+    authorize(token, creator);
+    String secret = secrets.newSecret();
+    tokens.insert(token, Tokens.hash(secret));
+    audit.record(
+        creator.subject(),
+        "token-create",
+        token.id(),
+        "created",
+        "for " + token.subject() + " with roles " + token.roles());
+    return new Issued(token, secret);
+  }
+
+  /** Revokes a token; admins revoke any, domain owners those of their domains. */
+  public ApiToken revoke(String id, Principal by) {
+    ApiToken token =
+        tokens.find(id).orElseThrow(() -> new TokenNotFoundException("no API token " + id));
+    if (!by.isAdmin() && !ownsAll(by, token.domains())) {
+      throw new AccessDeniedException("admin");
+    }
+    tokens.revoke(id, Instant.now(clock));
+    audit.record(by.subject(), "token-revoke", id, "revoked", "token of " + token.subject());
+    return tokens.find(id).orElseThrow();
+  }
+
+  /** Tokens without secrets: all for an admin, those of its domains for a domain owner. */
+  public List<ApiToken> list(Principal by, String subject) {
+    return tokens.list(subject).stream()
+        .filter(t -> by.isAdmin() || (!t.domains().isEmpty() && ownsAll(by, t.domains())))
+        .toList();
+  }
+
+  /** The most recently created active token of a subject, for explaining its decisions. */
+  public Optional<ApiToken> activeTokenOf(String subject) {
+    Instant now = Instant.now(clock);
+    return tokens.list(subject).stream().filter(t -> t.activeAt(now)).findFirst();
+  }
+
+  private void authorize(ApiToken token, Principal creator) {
+    if (creator.isAdmin()) {
+      return;
+    }
+    if (!creator.roles().contains(Role.DOMAIN_OWNER)) {
+      throw new AccessDeniedException("admin or domain-owner");
+    }
+    if (token.roles().contains(Role.ADMIN.slug())) {
+      throw new AccessDeniedException("admin");
+    }
+    if (token.domains().isEmpty() || !ownsAll(creator, token.domains())) {
+      throw new AccessDeniedException(
+          "domain-owner of "
+              + String.join(
+                  ", ",
+                  token.domains().isEmpty() ? Set.of("the token's domains") : token.domains()));
+    }
+  }
+
+  private static boolean ownsAll(Principal principal, Set<String> domains) {
+    return !domains.isEmpty() && domains.stream().allMatch(principal::ownsDomain);
+  }
+
+  private ApiToken validate(CreateRequest request, Principal creator) {
+    String subject = request.subject() == null ? "" : request.subject().strip();
+    if (subject.isEmpty() || subject.length() > 256) {
+      throw new TokenRequestException("subject", "required, at most 256 characters");
+    }
+    if (request.roles() == null || request.roles().isEmpty()) {
+      throw new TokenRequestException(
+          "roles", "at least one of admin, domain-owner, producer, consumer");
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    for (int i = 0; i < request.roles().size(); i++) {
+      String slug = request.roles().get(i);
+      Role role =
+          Role.fromSlug(slug == null ? "" : slug)
+              .orElseThrow(
+                  () ->
+                      new TokenRequestException(
+                          "roles",
+                          "'" + slug + "' is not one of admin, domain-owner, producer, consumer"));
+      roles.add(role.slug());
+    }
+    Set<String> domains = new LinkedHashSet<>();
+    for (String domain : request.domains() == null ? List.<String>of() : request.domains()) {
+      if (!IriMinter.isSlug(domain)) {
+        throw new TokenRequestException("domains", "'" + domain + "' is not a valid domain name");
+      }
+      domains.add(domain);
+    }
+    if (roles.contains(Role.DOMAIN_OWNER.slug()) && domains.isEmpty()) {
+      throw new TokenRequestException("domains", "a domain-owner token needs its domains");
+    }
+    Map<String, Set<String>> attributes = new LinkedHashMap<>();
+    if (request.attributes() != null) {
+      for (Map.Entry<String, List<String>> e : request.attributes().entrySet()) {
+        if (!ATTRIBUTE.matcher(e.getKey()).matches()) {
+          throw new TokenRequestException(
+              "attributes", "'" + e.getKey() + "' is not a valid attribute name");
+        }
+        List<String> values = e.getValue() == null ? List.of() : new ArrayList<>(e.getValue());
+        if (values.size() > MAX_VALUES
+            || values.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 128)) {
+          throw new TokenRequestException(
+              "attributes." + e.getKey(),
+              "at most " + MAX_VALUES + " non-blank values of up to 128 characters");
+        }
+        attributes.put(e.getKey(), new LinkedHashSet<>(values));
+      }
+    }
+    Instant now = Instant.now(clock);
+    if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+      throw new TokenRequestException("expiresAt", "must be in the future");
+    }
+    String description = request.description();
+    if (description != null && description.length() > 1024) {
+      throw new TokenRequestException("description", "at most 1024 characters");
+    }
+    return new ApiToken(
+        UUID.randomUUID().toString(),
+        subject,
+        roles,
+        domains,
+        attributes,
+        description,
+        creator.subject(),
+        now,
+        request.expiresAt(),
+        null);
+  }
+
+  /** A token request with a wrong field. */
+  public static class TokenRequestException extends RuntimeException {
+    private final String field;
+
+    TokenRequestException(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    public String field() {
+      return field;
+    }
+  }
+
+  /** No token with the id asked for. */
+  public static class TokenNotFoundException extends RuntimeException {
+    TokenNotFoundException(String message) {
+      super(message);
+    }
+  }
+}
