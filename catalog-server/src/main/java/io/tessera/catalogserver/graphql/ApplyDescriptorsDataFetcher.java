@@ -3,6 +3,7 @@ package io.tessera.catalogserver.graphql;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.descriptor.ApplyService;
+import io.tessera.catalogserver.security.Principal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class ApplyDescriptorsDataFetcher implements DataFetcher<ApplyPayloadView>
     String documents = (String) input.get("documents");
     boolean json = "JSON".equals(input.get("format"));
     boolean dryRun = Boolean.TRUE.equals(input.get("dryRun"));
-    String actor = GraphQLRequest.scope(env).principal().subject();
+    Principal actor = GraphQLRequest.scope(env).principal();
     return ApplyPayloadView.of(
         apply.apply(
             new ApplyService.Request(

@@ -106,7 +106,7 @@ final class ClaimDatasetDataFetcher implements DataFetcher<ClaimDatasetDataFetch
     added.putObject("dataset").put("namespace", dataset.namespace()).put("name", dataset.name());
     ApplyPayloadView report =
         ApplyPayloadView.of(
-            apply.apply(java.util.List.of(descriptor), dryRun, null, scope.principal().subject()));
+            apply.apply(java.util.List.of(descriptor), dryRun, null, scope.principal()));
     if (dryRun) {
       return new ClaimView(null, report);
     }

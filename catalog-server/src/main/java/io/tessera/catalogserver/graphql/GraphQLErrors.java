@@ -8,8 +8,10 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AccessDeniedException;
 import io.tessera.graphstore.EntityNotFoundException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 final class GraphQLErrors implements DataFetcherExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(GraphQLErrors.class);
+
+  private final AuditLog audit;
+
+  GraphQLErrors(AuditLog audit) {
+    this.audit = audit;
+  }
 
   @Override
   public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
@@ -62,6 +70,17 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
                             "path", String.valueOf(x.path()),
                             "message", String.valueOf(x.message())))
                 .toList());
+      }
+      case AccessDeniedException d -> {
+        type = ProblemType.FORBIDDEN;
+        message = d.getMessage();
+        extensions.put("permission", d.permission());
+        audit.record(
+            GraphQLRequest.scope(params.getDataFetchingEnvironment()).principal().subject(),
+            "authorize",
+            "graphql " + params.getPath(),
+            "denied",
+            "missing " + d.permission());
       }
       case EntityNotFoundException n -> {
         type = ProblemType.NOT_FOUND;

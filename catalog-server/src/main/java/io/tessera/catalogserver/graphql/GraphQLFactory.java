@@ -12,6 +12,7 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.io.ResourceResolver;
+import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.descriptor.ApplyService;
 import io.tessera.catalogserver.revision.RevisionRepository;
 import io.tessera.catalogserver.security.LineageRedaction;
@@ -46,7 +47,8 @@ public class GraphQLFactory {
       LineageRedaction redaction,
       ObservationReports reports,
       SearchIndex index,
-      IriMinter iris) {
+      IriMinter iris,
+      AuditLog audit) {
     TypeDefinitionRegistry types;
     try (InputStream in =
         resources
@@ -56,7 +58,7 @@ public class GraphQLFactory {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    GraphQLErrors errors = new GraphQLErrors();
+    GraphQLErrors errors = new GraphQLErrors(audit);
     RuntimeWiring wiring =
         RuntimeWiring.newRuntimeWiring()
             .scalar(DateTimeScalar.INSTANCE)

@@ -29,7 +29,6 @@ final class RetireProductDataFetcher implements DataFetcher<ApplyPayloadView> {
             GraphQLRequest.scope(env), new ProductKey(domain, name))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
     }
-    return ApplyPayloadView.of(
-        apply.retire(domain, name, GraphQLRequest.scope(env).principal().subject()));
+    return ApplyPayloadView.of(apply.retire(domain, name, GraphQLRequest.scope(env).principal()));
   }
 }

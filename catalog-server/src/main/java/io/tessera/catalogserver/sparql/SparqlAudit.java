@@ -4,8 +4,8 @@ import io.tessera.catalogserver.security.Principal;
 
 /**
  * Where the SPARQL endpoint reports the queries of platform admins, which run over the whole store.
- * The endpoint calls it once per admin query, before running it. {@link LoggingSparqlAudit} logs
- * them until the audit log provides a bean of its own.
+ * The endpoint calls it once per admin query, before running it; {@link AuditLogSparqlAudit} writes
+ * each to the audit log.
  */
 public interface SparqlAudit {
 

@@ -83,7 +83,13 @@ public final class GraphQLBenchmark {
         "loaded %d products in %d s%n", n, (System.nanoTime() - started) / 1_000_000_000);
     try (ApplicationContext context =
         ApplicationContext.run(
-            Map.of("tessera.data-dir", dir.toString(), "micronaut.server.port", "-1"))) {
+            Map.of(
+                "tessera.data-dir",
+                dir.toString(),
+                "micronaut.server.port",
+                "-1",
+                "tessera.query-timeout",
+                "120s"))) {
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
       GraphStore store = context.getBean(GraphStore.class);
       SearchIndex index = context.getBean(SearchIndex.class);

@@ -37,6 +37,8 @@ class GraphQLAccessScopeIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       return Map.of(
+          "micronaut.server.port",
+          "-1",
           "tessera.data-dir",
           Files.createTempDirectory("tessera-graphql-scope").toString(),
           "tessera.demo",

@@ -50,6 +50,8 @@ class GraphQLApiIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       return Map.of(
+          "micronaut.server.port",
+          "-1",
           "tessera.data-dir",
           Files.createTempDirectory("tessera-graphql-it").toString(),
           "tessera.demo",

@@ -44,7 +44,10 @@ class GraphQLBatchingIT implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     try {
       return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-graphql-batch").toString());
+          "micronaut.server.port",
+          "-1",
+          "tessera.data-dir",
+          Files.createTempDirectory("tessera-graphql-batch").toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,9 +4,12 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.security.SecurityConfig;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
@@ -25,10 +28,14 @@ class HidingAccessScopes extends AccessScopes {
   private final AccessScope scope;
 
   HidingAccessScopes(
+      PolicyEvaluator policies,
+      SecurityConfig securityConfig,
+      TesseraConfig tesseraConfig,
       IriMinter iris,
       @Value("${tessera.test.hidden-product}") String hidden,
       @Value("${tessera.test.hidden-dataset}") String hiddenDataset,
       @Value("${tessera.test.unreadable-product}") String unreadable) {
+    super(policies, securityConfig, tesseraConfig);
     String[] h = hidden.split("/");
     String[] d = hiddenDataset.split("\\|");
     String[] u = unreadable.split("/");

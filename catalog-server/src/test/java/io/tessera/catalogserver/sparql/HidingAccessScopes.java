@@ -4,10 +4,13 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.Principal;
 import io.tessera.catalogserver.security.Role;
+import io.tessera.catalogserver.security.SecurityConfig;
 import io.tessera.graphstore.VisibilityScope;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -27,7 +30,12 @@ public class HidingAccessScopes extends AccessScopes {
 
   private final Set<String> hidden;
 
-  public HidingAccessScopes(@Value("${tessera.test.hidden-graphs}") List<String> hidden) {
+  public HidingAccessScopes(
+      PolicyEvaluator policies,
+      SecurityConfig securityConfig,
+      TesseraConfig tesseraConfig,
+      @Value("${tessera.test.hidden-graphs}") List<String> hidden) {
+    super(policies, securityConfig, tesseraConfig);
     this.hidden = Set.copyOf(hidden);
   }
 

@@ -4,10 +4,13 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.Principal;
 import io.tessera.catalogserver.security.Role;
+import io.tessera.catalogserver.security.SecurityConfig;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
@@ -29,10 +32,14 @@ public class HidingAccessScopes extends AccessScopes {
   private final String revealHeader;
 
   public HidingAccessScopes(
+      PolicyEvaluator policies,
+      SecurityConfig securityConfig,
+      TesseraConfig tesseraConfig,
       IriMinter iris,
       @Property(name = "tessera.ui-test.hidden-product") String product,
       @Property(name = "tessera.ui-test.hidden-dataset") String dataset,
       @Property(name = "tessera.ui-test.reveal-token") String revealToken) {
+    super(policies, securityConfig, tesseraConfig);
     String[] p = product.split("/", 2);
     String[] d = dataset.split(" ", 2);
     this.hidden = Set.of(iris.productGraph(p[0], p[1]), iris.datasetGraph(d[0], d[1]));
