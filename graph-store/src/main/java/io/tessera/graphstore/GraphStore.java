@@ -2,6 +2,7 @@ package io.tessera.graphstore;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -84,4 +85,16 @@ public interface GraphStore extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * Rewrites the store's files keeping only the current state (TDB2 appends every change and never
+   * reclaims the old blocks), then deletes the old files. Readers and writers may continue; a write
+   * waits while the switch-over happens. Does nothing for an in-memory store.
+   *
+   * @return the disk use before and after, and how long it took
+   */
+  Compaction compact();
+
+  /** What a compaction did; both sizes are 0 for an in-memory store. */
+  record Compaction(long bytesBefore, long bytesAfter, Duration took) {}
 }

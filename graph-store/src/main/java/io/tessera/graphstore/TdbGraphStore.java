@@ -2,14 +2,20 @@ package io.tessera.graphstore;
 
 import io.tessera.graphstore.tdb.TxnAccess;
 import io.tessera.ontology.TesseraOntology;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -26,6 +32,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -250,6 +257,35 @@ public final class TdbGraphStore implements GraphStore {
   @Override
   public void subscribe(ChangeListener listener) {
     listeners.add(listener);
+  }
+
+  @Override
+  public Compaction compact() {
+    if (config.directory() == null) {
+      return new Compaction(0, 0, Duration.ZERO);
+    }
+    long started = System.nanoTime();
+    long before = diskUse();
+    DatabaseMgr.compact(dsg, true);
+    return new Compaction(before, diskUse(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private long diskUse() {
+    try (Stream<Path> files = Files.walk(config.directory())) {
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0; // deleted while walking (the old generation)
+                }
+              })
+          .sum();
+    } catch (IOException | UncheckedIOException e) {
+      throw new GraphStoreException("cannot measure the store's size", e);
+    }
   }
 
   @Override

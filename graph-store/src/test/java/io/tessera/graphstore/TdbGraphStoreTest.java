@@ -287,4 +287,35 @@ class TdbGraphStoreTest {
     assertThat(second.revision()).isEqualTo(revision);
     assertThat(nquads(second)).isEqualTo(before);
   }
+
+  @Test
+  void shouldKeepContentAndRevisionAndShrinkTheFilesWhenCompacted(@TempDir Path dir) {
+    GraphStore store =
+        open(new GraphStoreConfig(dir.resolve("graph"), Duration.ofSeconds(5), VOCAB));
+    for (int i = 0; i < 30; i++) {
+      String name = "d" + i;
+      store.write(w -> w.replaceGraph("https://catalog.example/g/sales", domain(name)));
+    }
+    store.write(w -> w.replaceGraph("https://catalog.example/g/sales", domain("sales")));
+    String before = nquads(store);
+    long revision = store.revision();
+
+    GraphStore.Compaction compaction = store.compact();
+
+    assertThat(compaction.bytesAfter()).isLessThan(compaction.bytesBefore());
+    assertThat(nquads(store)).isEqualTo(before);
+    assertThat(store.revision()).isEqualTo(revision);
+    store.write(w -> w.replaceGraph("https://catalog.example/g/finance", domain("finance")));
+    assertThat(nquads(store)).contains("finance").contains("sales");
+  }
+
+  @Test
+  void shouldDoNothingWhenAnInMemoryStoreIsCompacted() {
+    GraphStore store = inMemory();
+    store.write(w -> w.replaceGraph("https://catalog.example/g/sales", domain("sales")));
+    String before = nquads(store);
+
+    assertThat(store.compact()).isEqualTo(new GraphStore.Compaction(0, 0, Duration.ZERO));
+    assertThat(nquads(store)).isEqualTo(before);
+  }
 }

@@ -105,7 +105,6 @@ public final class LineageQueries {
           NodeCache r = new NodeCache(reader);
           Map<Node, Integer> seen = new LinkedHashMap<>();
           Map<Node, List<Node>> ups = new HashMap<>();
-          Map<Node, List<Node>> downs = new HashMap<>();
           Deque<Node> queue = new ArrayDeque<>();
           Node first = iri(start);
           seen.put(first, 0);
@@ -116,10 +115,11 @@ public final class LineageQueries {
             int hops = seen.get(node);
             Description d = r.describe(node);
             boolean isJob = r.isJob(node);
+            // every edge between two nodes of the result is an upstream link of its destination,
+            // so upstream links of every node give all edges; downstream links are read only to
+            // walk downstream (a hub's thousands of readers are not read on an upstream walk)
             List<Node> upstream = isJob ? d.objects(READS) : subjects(reader, WRITES, node);
-            List<Node> downstream = isJob ? d.objects(WRITES) : subjects(reader, READS, node);
             ups.put(node, upstream);
-            downs.put(node, downstream);
             if (hops >= maxDepth) {
               continue;
             }
@@ -128,7 +128,7 @@ public final class LineageQueries {
               next.addAll(upstream);
             }
             if (direction != Direction.UPSTREAM) {
-              next.addAll(downstream);
+              next.addAll(isJob ? d.objects(WRITES) : subjects(reader, READS, node));
             }
             for (Node n : next) {
               if (seen.containsKey(n)) {
@@ -142,22 +142,26 @@ public final class LineageQueries {
               queue.add(n);
             }
           }
+          Map<Node, List<LineageGraph.Edge>> in = new HashMap<>();
+          Map<Node, List<LineageGraph.Edge>> out = new HashMap<>();
+          for (Node node : seen.keySet()) {
+            for (Node u : ups.get(node)) {
+              if (seen.containsKey(u)) {
+                LineageGraph.Edge edge = new LineageGraph.Edge(r.id(u), r.id(node));
+                in.computeIfAbsent(node, k -> new ArrayList<>()).add(edge);
+                out.computeIfAbsent(u, k -> new ArrayList<>()).add(edge);
+              }
+            }
+          }
           List<LineageGraph.Node> nodes = new ArrayList<>(seen.size());
           for (Node node : seen.keySet()) {
-            String id = r.id(node);
             nodes.add(
                 new LineageGraph.Node(
-                    id,
+                    r.id(node),
                     r.isJob(node) ? "JOB" : "DATASET",
                     data(reader, r.describe(node), r.isJob(node)),
-                    ups.get(node).stream()
-                        .filter(seen::containsKey)
-                        .map(u -> new LineageGraph.Edge(r.id(u), id))
-                        .toList(),
-                    downs.get(node).stream()
-                        .filter(seen::containsKey)
-                        .map(d -> new LineageGraph.Edge(id, r.id(d)))
-                        .toList()));
+                    List.copyOf(in.getOrDefault(node, List.of())),
+                    List.copyOf(out.getOrDefault(node, List.of()))));
           }
           return new LineageGraph(nodes, truncated);
         });
