@@ -271,14 +271,19 @@ public final class LineageQueries {
     if (schemas.isEmpty()) {
       return List.of();
     }
+    // each field's ordinal is looked up once, not on every comparison of the sort
     return objects(r, schemas.getFirst(), TESS.field.asNode()).stream()
-        .sorted(Comparator.comparingInt(f -> ordinal(r, f)))
+        .map(f -> new OrderedField(f, ordinal(r, f)))
+        .sorted(Comparator.comparingInt(OrderedField::ordinal))
         .map(
             f ->
                 new LineageGraph.Column(
-                    literal(r, f, RDFS.label.asNode()), literal(r, f, TESS.dataType.asNode())))
+                    literal(r, f.node(), RDFS.label.asNode()),
+                    literal(r, f.node(), TESS.dataType.asNode())))
         .toList();
   }
+
+  private record OrderedField(Node node, int ordinal) {}
 
   private static String latestRunState(GraphReader r, Node job) {
     String latest = null;
