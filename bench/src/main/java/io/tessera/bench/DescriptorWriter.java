@@ -120,13 +120,9 @@ final class DescriptorWriter {
   /** A handful of policies over the generated classifications; returns how many. */
   int writePolicies(Writer w) throws IOException {
     String[][] policies = {
-      {
-        "pii-needs-purpose",
-        "pii",
-        "Personal data is readable by consumers with a declared purpose."
-      },
-      {"restricted-owners-only", "restricted", "Restricted products are visible to their owners."},
-      {"confidential-internal", "confidential", "Confidential products stay inside the company."}
+      {"pii-needs-purpose", "pii"},
+      {"restricted-needs-purpose", "restricted"},
+      {"confidential-needs-purpose", "confidential"}
     };
     for (int i = 0; i < policies.length; i++) {
       if (i > 0) {
@@ -134,14 +130,15 @@ final class DescriptorWriter {
       }
       w.write("apiVersion: tessera/v1\nkind: Policy\n");
       w.write("metadata: {name: " + policies[i][0] + "}\nspec:\n");
-      w.write("  description: " + policies[i][2] + "\n");
-      w.write("  target: {classification: " + policies[i][1] + "}\n");
+      w.write(
+          "  description: Anyone may find "
+              + policies[i][1]
+              + " products; only readers with an analytics purpose may read them.\n");
+      w.write("  targets:\n    classifications: [" + policies[i][1] + "]\n");
       w.write("  permissions:\n");
-      w.write("    - {action: read, assignee: {role: domain-owner}}\n");
-      if (i == 0) {
-        w.write(
-            "    - {action: read, assignee: {role: consumer}, constraint: {purpose: analytics}}\n");
-      }
+      w.write("    - actions: [discover]\n");
+      w.write("    - actions: [read]\n      constraints:\n");
+      w.write("        - {attribute: purpose, operator: isAnyOf, values: [analytics]}\n");
     }
     return policies.length;
   }

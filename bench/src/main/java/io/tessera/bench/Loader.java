@@ -190,7 +190,12 @@ final class Loader {
   }
 
   private JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> r = load.send(HttpRequest.newBuilder(server.resolve(path)).GET().build());
+    HttpResponse<String> r =
+        load.send(
+            HttpRequest.newBuilder(server.resolve(path))
+                .header("Authorization", ServerProcess.AUTHORIZATION)
+                .GET()
+                .build());
     require(r, "GET " + path);
     return JSON.readTree(r.body());
   }
@@ -202,6 +207,7 @@ final class Loader {
   static HttpRequest postRequest(URI base, String path, String type, String body) {
     return HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", type)
+        .header("Authorization", ServerProcess.AUTHORIZATION)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
   }

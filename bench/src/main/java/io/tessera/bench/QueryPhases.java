@@ -110,7 +110,9 @@ final class QueryPhases {
   private HttpRequest graphqlRequest(String[] product) {
     String body =
         "{\"query\":\"query($d:String!,$n:String!){product(domain:$d,name:$n){title description"
-            + " lifecycle outputPorts{name}}}\",\"variables\":{\"d\":\""
+            + " lifecycle state outputPorts{edges{node{name dataset{namespace name"
+            + " fields{edges{node{name type}}} producedBy{edges{node{name}}}"
+            + " consumedBy{edges{node{name}}}}}}}}}\",\"variables\":{\"d\":\""
             + product[0]
             + "\",\"n\":\""
             + product[1]
@@ -152,7 +154,10 @@ final class QueryPhases {
   }
 
   private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(server.resolve(path)).GET().build();
+    return HttpRequest.newBuilder(server.resolve(path))
+        .header("Authorization", ServerProcess.AUTHORIZATION)
+        .GET()
+        .build();
   }
 
   static String enc(String s) {

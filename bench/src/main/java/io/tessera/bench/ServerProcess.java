@@ -27,6 +27,15 @@ final class ServerProcess implements AutoCloseable {
   /** The base IRI the server mints with; the floors read the same IRIs. */
   static final String BASE_IRI = "https://tessera.local";
 
+  /**
+   * The admin token the benchmark server accepts (TESSERA_ADMIN_TOKEN): the server is private to
+   * one run, on loopback, over a temporary data directory.
+   */
+  static final String ADMIN_TOKEN = "bench-admin-token-on-loopback-only";
+
+  /** The Authorization header every harness request carries. */
+  static final String AUTHORIZATION = "Bearer " + ADMIN_TOKEN;
+
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   private final Path java;
@@ -78,6 +87,7 @@ final class ServerProcess implements AutoCloseable {
     env.put("MICRONAUT_SERVER_PORT", Integer.toString(port));
     env.put("MICRONAUT_SERVER_HOST", "127.0.0.1");
     env.put("TESSERA_DEMO", "false");
+    env.put("TESSERA_ADMIN_TOKEN", ADMIN_TOKEN);
     env.put("TESSERA_BASE_IRI", BASE_IRI);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     long t0 = System.nanoTime();
