@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import com.netflix.graphql.dgs.client.CustomGraphQLClient;
 import com.netflix.graphql.dgs.client.GraphQLResponse;
+import io.tessera.catalogserver.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,12 +15,14 @@ import java.util.Map;
 
 /**
  * A stock GraphQL client (Netflix DGS's {@link CustomGraphQLClient}) talking to the server over
- * real HTTP through the JDK's HTTP client, plus helpers to read errors.
+ * real HTTP through the JDK's HTTP client, plus helpers to read errors. Every request carries the
+ * test admin token ({@link TestCredentials}).
  */
 final class GraphQLTestClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URL base;
   private final CustomGraphQLClient client;
+  private static final String AUTHORIZATION = "Bearer " + TestCredentials.ADMIN_TOKEN;
 
   GraphQLTestClient(URL base) {
     this.base = base;
@@ -59,7 +62,10 @@ final class GraphQLTestClient {
   HttpResponse<String> get(String path) {
     try {
       return http.send(
-          HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Authorization", AUTHORIZATION)
+              .GET()
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -75,6 +81,7 @@ final class GraphQLTestClient {
       return http.send(
           HttpRequest.newBuilder(URI.create(base + path))
               .header("Content-Type", "application/json")
+              .header("Authorization", AUTHORIZATION)
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
@@ -89,7 +96,9 @@ final class GraphQLTestClient {
   private com.netflix.graphql.dgs.client.HttpResponse post(
       String url, Map<String, ? extends List<String>> headers, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", AUTHORIZATION)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
     try {
       HttpResponse<String> response =

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
@@ -86,6 +87,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
           "3s",
           "tessera.sparql.max-results",
           Integer.toString(MAX_RESULTS),
+          "tessera.security.anonymous-read",
+          "true",
           "tessera.test.hidden-graphs",
           String.join(
               ",",
@@ -105,7 +108,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
             "POST",
             "/api/v1/descriptors",
             resource("catalog.yaml"),
-            Map.of("Content-Type", "application/yaml"));
+            Map.of("Content-Type", "application/yaml", "Authorization", ADMIN_BEARER));
     assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     long last = 0;
     for (JsonNode event : JSON.readTree(resource("runs.json"))) {
@@ -114,7 +117,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
               "POST",
               "/api/v1/lineage",
               event.toString(),
-              Map.of("Content-Type", "application/json"));
+              Map.of("Content-Type", "application/json", "Authorization", ADMIN_BEARER));
       assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
       last = Math.max(last, accepted.json().path("id").asLong());
     }
@@ -485,6 +488,9 @@ class SparqlEndpointIT implements TestPropertyProvider {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The test admin token, for loading the catalog; queries go out without credentials. */
+  private static final String ADMIN_BEARER = "Bearer " + TestCredentials.ADMIN_TOKEN;
 
   private record Reply(HttpResponse<String> response) {
     int status() {
