@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 class PackagedServerIT {
   private static final Logger LOG = LoggerFactory.getLogger(PackagedServerIT.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration START_DEADLINE = Duration.ofSeconds(60);
+  private static final Duration START_DEADLINE = Duration.ofSeconds(180);
   private static final Path MODULE_DIR =
       Path.of(System.getProperty("basedir", "")).toAbsolutePath();
   private static final Path JAR = MODULE_DIR.resolve("target/catalog-server.jar");
