@@ -15,6 +15,7 @@ import io.tessera.searchindex.document.Analyzers;
 import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.EntryFactory;
 import io.tessera.searchindex.query.RankingQuery;
+import io.tessera.searchindex.query.ScopeFilter;
 import io.tessera.searchindex.query.SuggestQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,10 +41,11 @@ public final class IndexEngine implements AutoCloseable {
     this.store = IndexStore.open(config, analyzers, mapper);
     this.indexer =
         new Indexer(store, graph, new CatalogEntities(graph, iris), new EntryFactory(iris), mapper);
+    ScopeFilter scopes = new ScopeFilter();
     this.searches =
         new SearchExecutor(
-            store, new RankingQuery(analyzers), mapper, new Snippets(analyzers.text()));
-    this.suggestions = new SuggestExecutor(store, new SuggestQuery(analyzers), mapper);
+            store, new RankingQuery(analyzers), mapper, new Snippets(analyzers.text()), scopes);
+    this.suggestions = new SuggestExecutor(store, new SuggestQuery(analyzers), mapper, scopes);
   }
 
   /**

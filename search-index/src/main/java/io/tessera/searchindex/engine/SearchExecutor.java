@@ -48,12 +48,19 @@ final class SearchExecutor {
   private static final Sort ORDER =
       new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.IRI, SortField.Type.STRING));
 
+  private final ScopeFilter scopes;
   private final IndexStore store;
   private final RankingQuery ranking;
   private final DocumentMapper mapper;
   private final Snippets snippets;
 
-  SearchExecutor(IndexStore store, RankingQuery ranking, DocumentMapper mapper, Snippets snippets) {
+  SearchExecutor(
+      IndexStore store,
+      RankingQuery ranking,
+      DocumentMapper mapper,
+      Snippets snippets,
+      ScopeFilter scopes) {
+    this.scopes = scopes;
     this.store = store;
     this.ranking = ranking;
     this.mapper = mapper;
@@ -100,7 +107,7 @@ final class SearchExecutor {
     if (filter != null) {
       full.add(filter, Occur.FILTER);
     }
-    Query visible = ScopeFilter.build(searcher.getIndexReader(), scope);
+    Query visible = scopes.build(searcher.getIndexReader(), scope);
     if (visible != null) {
       full.add(visible, Occur.FILTER);
     }

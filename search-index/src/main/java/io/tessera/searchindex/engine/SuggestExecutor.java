@@ -33,11 +33,14 @@ final class SuggestExecutor {
           IndexFields.CONTEXT,
           IndexFields.filterField(FacetDimension.TYPE));
 
+  private final ScopeFilter scopes;
   private final IndexStore store;
   private final SuggestQuery suggest;
   private final DocumentMapper mapper;
 
-  SuggestExecutor(IndexStore store, SuggestQuery suggest, DocumentMapper mapper) {
+  SuggestExecutor(
+      IndexStore store, SuggestQuery suggest, DocumentMapper mapper, ScopeFilter scopes) {
+    this.scopes = scopes;
     this.store = store;
     this.suggest = suggest;
     this.mapper = mapper;
@@ -51,7 +54,7 @@ final class SuggestExecutor {
     return store.withCurrent(
         searcher -> {
           BooleanQuery.Builder full = new BooleanQuery.Builder().add(query, Occur.MUST);
-          Query visible = ScopeFilter.build(searcher.getIndexReader(), scope);
+          Query visible = scopes.build(searcher.getIndexReader(), scope);
           if (visible != null) {
             full.add(visible, Occur.FILTER);
           }

@@ -4,7 +4,10 @@ import io.tessera.graphstore.VisibilityScope;
 import io.tessera.searchindex.document.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -24,16 +27,48 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>The scope is a predicate on graph IRIs; the filter is built by testing each graph term of the
  * snapshot being searched (one term per named graph), so its cost grows with the number of graphs,
- * not documents.
+ * not documents. Built filters are kept per (snapshot, scope) for the most recent pairs: callers
+ * share few scopes (the policy evaluation hands equal principals the same scope), and the index
+ * snapshot changes only on refresh, so a repeated search or suggestion reuses its filter.
  */
 public final class ScopeFilter {
-  private ScopeFilter() {}
+  private static final int CACHED = 64;
+
+  private record Key(Object snapshot, VisibilityScope scope) {}
+
+  private final Map<Key, Optional<Query>> cache =
+      new LinkedHashMap<>(CACHED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Optional<Query>> eldest) {
+          return size() > CACHED;
+        }
+      };
 
   /** The filter for a scope on a snapshot, or null when the scope hides nothing. */
-  public static Query build(IndexReader reader, VisibilityScope scope) throws IOException {
+  public Query build(IndexReader reader, VisibilityScope scope) throws IOException {
     if (scope.isEverything()) {
       return null;
     }
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return compute(reader, scope);
+    }
+    Key key = new Key(helper.getKey(), scope);
+    Optional<Query> cached;
+    synchronized (cache) {
+      cached = cache.get(key);
+    }
+    if (cached != null) {
+      return cached.orElse(null);
+    }
+    Query built = compute(reader, scope);
+    synchronized (cache) {
+      cache.put(key, Optional.ofNullable(built));
+    }
+    return built;
+  }
+
+  private static Query compute(IndexReader reader, VisibilityScope scope) throws IOException {
     List<BytesRef> denied = terms(reader, IndexFields.CONTENT_GRAPH, scope, false);
     List<BytesRef> allowed = terms(reader, IndexFields.MENTION_GRAPH, scope, true);
     if (allowed.isEmpty()) {
