@@ -328,6 +328,17 @@ class CatalogUiIT implements TestPropertyProvider {
     ownerInput.clear();
     ownerInput.sendKeys("lockers@acme-retail.example");
     type("field-port-0-dataset", "logistics.public.parcel_lockers");
+
+    // a reader of another role may not write the logistics domain: the server's 403 is shown
+    browser.click(By.id("signout-button"));
+    signIn(euReaderToken);
+    browser.await(By.id("dry-run")).click();
+    WebElement forbidden =
+        browser.await(By.cssSelector("#error-summary-box .problem[data-status='403']"));
+    assertThat(forbidden.getText())
+        .contains("Not allowed", "missing permission: domain-owner of logistics");
+    browser.click(By.id("signout-button"));
+    signIn(logisticsOwnerToken);
     browser.await(By.id("dry-run")).click();
     assertThat(browser.await(By.id("dry-run-ok")).getText())
         .contains("would create logistics/parcel-lockers");
