@@ -28,10 +28,12 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
-/** Calls the API and returns the parsed JSON body. */
-export async function api(path, { method = 'GET', body, contentType, signal } = {}) {
+/**
+ * Calls the API and returns the parsed JSON body. `bearer` sends another token than the signed-in
+ * one (sign-in checks a token before keeping it).
+ */
+export async function api(path, { method = 'GET', body, contentType, signal, bearer = token() } = {}) {
   const headers = { Accept: 'application/json' };
-  const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   const response = await fetch(path, { method, headers, body, signal });
@@ -40,4 +42,14 @@ export async function api(path, { method = 'GET', body, contentType, signal } = 
   signal?.throwIfAborted();
   if (!response.ok) throw new ApiError(response.status, parsed);
   return parsed;
+}
+
+/** Who the server takes the caller with this token for (GraphQL `me`): `{ subject, anonymous, roles }`. */
+export async function whoAmI(bearer, signal) {
+  const answer = await api('/graphql', {
+    method: 'POST', body: JSON.stringify({ query: '{ me { subject anonymous roles } }' }), bearer, signal,
+  });
+  const me = answer?.data?.me;
+  if (!me) throw new Error(answer?.errors?.[0]?.message || 'The server did not say who is signed in.');
+  return me;
 }

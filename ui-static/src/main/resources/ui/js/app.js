@@ -3,6 +3,7 @@
 import { h, mount } from './dom.js';
 import { initSignIn, onSignInChange } from './auth.js';
 import { problemView } from './problems.js';
+import { ApiError } from './api.js';
 import * as search from './pages/search.js';
 import * as product from './pages/product.js';
 import * as domains from './pages/domains.js';
@@ -23,6 +24,8 @@ const routes = [
 
 let current = null;
 let lastPath = null;
+/** The page module on screen, once it rendered without failing. */
+let shown = null;
 
 function parse() {
   const hash = location.hash.replace(/^#/, '');
@@ -42,6 +45,7 @@ async function render() {
   markNavigation(path);
   const samePage = lastPath === path;
   lastPath = path;
+  shown = null;
   try {
     if (!match) {
       mount(main, h('h1', { tabindex: '-1' }, 'Page not found'),
@@ -50,11 +54,13 @@ async function render() {
     } else {
       const args = match.m.slice(1).map(decodeURIComponent);
       await match.r.page.render(main, { args, params, path, signal: current.signal, samePage });
+      shown = match.r.page;
     }
   } catch (error) {
     if (error.name === 'AbortError') return;
-    mount(main, h('h1', { tabindex: '-1' }, 'Something went wrong'), problemView(error));
-    document.title = 'Error · Tessera';
+    const missing = error instanceof ApiError && error.status === 404;
+    mount(main, h('h1', { tabindex: '-1' }, missing ? 'Not found' : 'Something went wrong'), problemView(error));
+    document.title = `${missing ? 'Not found' : 'Error'} · Tessera`;
   } finally {
     main.removeAttribute('aria-busy');
   }
@@ -78,6 +84,10 @@ function markNavigation(path) {
 }
 
 initSignIn();
-onSignInChange(render);
+// Signing in or out shows the page again with what the new caller may see; a page that holds the
+// user's unsaved input (the form) stays as it is, and its next request goes with the new token.
+onSignInChange(() => {
+  if (!shown?.keepOnSignInChange) render();
+});
 window.addEventListener('hashchange', render);
 render();

@@ -1,9 +1,14 @@
 // Sign-in with an API token. The token lives in sessionStorage only (gone when the tab closes) and
-// is sent as `Authorization: Bearer <token>` on every API call (see api.js).
+// is sent as `Authorization: Bearer <token>` on every API call (see api.js). Before it is kept, the
+// server is asked who the token belongs to (GraphQL `me`); a token it refuses is not kept and its
+// problem is shown in the dialog.
 import { h, mount } from './dom.js';
+import { whoAmI, ApiError } from './api.js';
 
 const KEY = 'tessera.token';
 const listeners = [];
+/** Who the signed-in token belongs to ({ subject, roles }), an ApiError the server answered, or null. */
+let who = null;
 
 /** The signed-in token, or null. */
 export function token() {
@@ -19,9 +24,10 @@ export function onSignInChange(fn) {
   listeners.push(fn);
 }
 
-function set(value) {
+function set(value, principal) {
   if (value) sessionStorage.setItem(KEY, value);
   else sessionStorage.removeItem(KEY);
+  who = value ? principal : null;
   renderStatus();
   listeners.forEach((fn) => fn());
 }
@@ -32,7 +38,13 @@ export function initSignIn() {
   const form = dialog.querySelector('form');
   const input = dialog.querySelector('#signin-token');
   const error = dialog.querySelector('#signin-error');
-  form.addEventListener('submit', (event) => {
+  const submit = dialog.querySelector('#signin-submit');
+  const refuse = (message) => {
+    error.textContent = message;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+  };
+  form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (event.submitter?.value === 'cancel') {
       dialog.close();
@@ -40,19 +52,35 @@ export function initSignIn() {
     }
     const value = input.value.trim();
     if (!value) {
-      error.textContent = 'Enter an API token.';
-      input.setAttribute('aria-invalid', 'true');
-      input.focus();
+      refuse('Enter an API token.');
       return;
+    }
+    error.textContent = 'Checking the token…';
+    submit.disabled = true;
+    let principal;
+    try {
+      principal = await whoAmI(value);
+    } catch (problem) {
+      refuse(problem instanceof ApiError
+        ? `${problem.problem.title || 'Refused'} (HTTP ${problem.status}): ${problem.message}`
+        : String(problem.message || problem));
+      return;
+    } finally {
+      submit.disabled = false;
     }
     error.textContent = '';
     input.removeAttribute('aria-invalid');
     input.value = '';
     dialog.close();
-    set(value);
-    document.getElementById('signin-button')?.focus();
+    set(value, principal);
+    document.getElementById('signout-button')?.focus();
   });
   renderStatus();
+  if (token()) {
+    // a token kept from earlier in this tab: ask again who it is (it may have been revoked)
+    whoAmI(token()).then((principal) => { who = principal; }, (problem) => { who = problem; })
+      .finally(renderStatus);
+  }
 }
 
 function openDialog() {
@@ -61,14 +89,24 @@ function openDialog() {
   dialog.querySelector('#signin-token').focus();
 }
 
+function statusText(current) {
+  if (who instanceof ApiError || who instanceof Error) {
+    return [`Token refused${who.status ? ` (HTTP ${who.status})` : ''}: ${who.message} `];
+  }
+  if (who?.subject) {
+    return ['Signed in as ', h('strong', {}, who.subject),
+      who.roles?.length ? ` (${who.roles.join(', ')})` : ''];
+  }
+  return ['Signed in with token …', h('code', {}, current.slice(-4))];
+}
+
 function renderStatus() {
   const area = document.getElementById('signin-area');
   if (!area) return;
   const current = token();
   if (current) {
     mount(area,
-      h('span', { id: 'signin-status', class: 'signin-status' },
-        'Signed in with token …', h('code', {}, current.slice(-4))),
+      h('span', { id: 'signin-status', class: 'signin-status' }, statusText(current)),
       h('button', { type: 'button', id: 'signout-button', class: 'button-secondary', onclick: () => set(null) }, 'Sign out'));
   } else {
     mount(area, h('button', { type: 'button', id: 'signin-button', onclick: openDialog }, 'Sign in'));

@@ -10,6 +10,9 @@ import {
   LIFECYCLES, PORT_TYPES, emptyModel, emptyPort, emptyColumn, toDescriptor, fromDescriptor, toYaml, errorPaths,
 } from '../descriptor.js';
 
+/** Signing in or out keeps what the user typed; the next check or apply sends the new token. */
+export const keepOnSignInChange = true;
+
 export async function render(main, { args, params, signal }) {
   const editing = args.length === 2;
   const [domains, facets] = await Promise.all([

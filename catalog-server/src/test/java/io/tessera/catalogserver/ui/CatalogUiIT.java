@@ -39,29 +39,32 @@ import org.openqa.selenium.support.ui.Select;
  * and typeahead, a product page, lineage, a domain page, the no-code form with the server's field
  * errors, and sign-in.
  *
- * <p>What an anonymous reader may not see is decided by {@link HidingAccessScopes} here (the
- * finance/invoices product and its dataset's lineage are hidden unless the reveal token is sent):
- * it stands in for tokens and policies, which the sign-in test will use once they exist.
+ * <p>What a reader may see is decided by the demo's policies ({@code demo/policies.yaml}): the
+ * restricted customer products, such as customer/customer-profiles, are only for principals with
+ * {@code region=eu}; anonymous reads of everything else are on. The tokens the UI signs in with are
+ * created through {@code POST /api/v1/tokens} by the tests' admin.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogUiIT implements TestPropertyProvider {
-  private static final String REVEAL_TOKEN = "ui-test-reveal-4711";
   private static final String ORDERS =
       "dataset:postgres://warehouse.internal:5432:sales.public.orders";
+  private static final String RESTRICTED_PRODUCT = "#/product/customer/customer-profiles";
+  private static final String RESTRICTED_DATASET = "crm.public.customers";
   private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)");
 
   @Inject EmbeddedServer server;
   @Inject GraphStore store;
   @Inject SearchIndex index;
   @Inject LineageProjection projection;
-  @Inject RecordedAuthorization recorded;
 
   @Inject
   @Client("/")
   HttpClient http;
 
   private Browser browser;
+  private String euReaderToken;
+  private String logisticsOwnerToken;
 
   @Override
   public Map<String, String> getProperties() {
@@ -69,12 +72,7 @@ class CatalogUiIT implements TestPropertyProvider {
       return Map.of(
           "tessera.data-dir", Files.createTempDirectory("tessera-ui-it").toString(),
           "tessera.demo", "true",
-          "micronaut.server.port", "-1",
-          "tessera.ui-test.record-authorization", "true",
-          "tessera.ui-test.hidden-product", "finance/invoices",
-          "tessera.ui-test.hidden-dataset",
-              "postgres://finance-db.internal:5432 finance.public.invoices",
-          "tessera.ui-test.reveal-token", REVEAL_TOKEN);
+          "micronaut.server.port", "-1");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -92,6 +90,24 @@ class CatalogUiIT implements TestPropertyProvider {
       revision = store.revision();
       assertThat(index.awaitRevision(revision, Duration.ofSeconds(120))).isTrue();
     } while (store.revision() != revision);
+    euReaderToken =
+        token(
+            Map.of(
+                "subject",
+                "eu-analyst",
+                "roles",
+                List.of("consumer"),
+                "attributes",
+                Map.of("region", List.of("eu"))));
+    logisticsOwnerToken =
+        token(
+            Map.of(
+                "subject",
+                "logistics-owner",
+                "roles",
+                List.of("domain-owner"),
+                "domains",
+                List.of("logistics")));
     browser = Browser.open(server.getURL().toString());
   }
 
@@ -108,7 +124,6 @@ class CatalogUiIT implements TestPropertyProvider {
     browser.script("sessionStorage.clear(); localStorage.clear();");
     browser.driver().navigate().refresh();
     browser.await(By.id("signin-button"));
-    recorded.clear();
   }
 
   @Test
@@ -207,12 +222,14 @@ class CatalogUiIT implements TestPropertyProvider {
     WebElement graph = browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
     int both = Integer.parseInt(graph.getDomAttribute("data-nodes"));
     assertThat(both).isGreaterThan(5);
-    assertThat(graph.getDomAttribute("data-restricted")).isEqualTo("1");
+    assertThat(Integer.parseInt(graph.getDomAttribute("data-restricted")))
+        .as("the restricted customer datasets feeding Customer 360")
+        .isPositive();
     browser.click(By.cssSelector("#lineage-list summary"));
     String listed = browser.await(By.id("lineage-list")).getText();
     assertThat(listed)
         .contains("Restricted node", "sales.public.order_lines", "sales.orders.changes");
-    assertThat(listed).doesNotContain("finance.public.invoices");
+    assertThat(listed).doesNotContain(RESTRICTED_DATASET);
     browser.screenshot("lineage");
 
     new Select(browser.await(By.id("lineage-direction"))).selectByValue("upstream");
@@ -246,7 +263,7 @@ class CatalogUiIT implements TestPropertyProvider {
         .contains("sales.public.orders.order_id → sales.public.order_lines.order_id");
     assertThat(columns)
         .as("a column of a dataset the reader may not read")
-        .doesNotContain("finance.public.invoices");
+        .doesNotContain(RESTRICTED_DATASET);
   }
 
   @Test
@@ -268,7 +285,8 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
-  void shouldShowTheServersFieldErrorsNextToTheirFieldsThenCreateThePlannedProduct() {
+  void
+      shouldAskForSignInThenShowTheServersFieldErrorsNextToTheirFieldsAndCreateThePlannedProduct() {
     browser.go("#/new?domain=logistics");
     type("field-name", "parcel-lockers");
     type("field-title", "Parcel Lockers");
@@ -282,8 +300,22 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(browser.await(By.id("descriptor-preview")).getText())
         .contains("name: parcel-lockers", "owner: Logistics team", "- name: locker_id");
 
+    // anonymous readers may not write: the server's 401 is shown, and what was typed stays
     browser.await(By.id("dry-run")).click();
-    browser.await(By.id("error-summary-box"));
+    WebElement refused = browser.await(By.cssSelector("#error-summary-box .problem"));
+    assertThat(refused.getDomAttribute("data-status")).isEqualTo("401");
+    assertThat(refused.getText()).contains("Sign-in required", "needs credentials");
+
+    signIn(logisticsOwnerToken);
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("signin-status"), "logistics-owner"));
+    assertThat(browser.await(By.id("field-name")).getDomProperty("value"))
+        .isEqualTo("parcel-lockers");
+    browser.await(By.id("dry-run")).click();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("error-summary-box"), "The descriptor has problems"));
     WebElement owner = browser.await(By.id("field-owner"));
     assertThat(owner.getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(errorNextTo(owner)).contains("is not an absolute IRI");
@@ -296,6 +328,17 @@ class CatalogUiIT implements TestPropertyProvider {
     ownerInput.clear();
     ownerInput.sendKeys("lockers@acme-retail.example");
     type("field-port-0-dataset", "logistics.public.parcel_lockers");
+
+    // a reader of another role may not write the logistics domain: the server's 403 is shown
+    browser.click(By.id("signout-button"));
+    signIn(euReaderToken);
+    browser.await(By.id("dry-run")).click();
+    WebElement forbidden =
+        browser.await(By.cssSelector("#error-summary-box .problem[data-status='403']"));
+    assertThat(forbidden.getText())
+        .contains("Not allowed", "missing permission: domain-owner of logistics");
+    browser.click(By.id("signout-button"));
+    signIn(logisticsOwnerToken);
     browser.await(By.id("dry-run")).click();
     assertThat(browser.await(By.id("dry-run-ok")).getText())
         .contains("would create logistics/parcel-lockers");
@@ -320,48 +363,92 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
-  void shouldSendTheTokenAfterSignInAndShowWhatItMaySee() {
-    browser.go("#/lineage?node=" + ORDERS + "&depth=2&direction=downstream");
-    assertThat(
-            browser
-                .await(By.cssSelector("#lineage-graph[data-nodes]"))
-                .getDomAttribute("data-restricted"))
-        .isEqualTo("1");
-    browser.go("#/search?q=invoices");
+  void shouldShowWhatTheSignedInTokenMaySeeAndKeepItInTheTabOnly() {
+    // anonymous: the restricted product is as missing as a product that does not exist
+    browser.go("#/search?q=customer profiles");
     browser.await(By.cssSelector("#results .hit"));
-    assertThat(productLinks()).doesNotContain("#/product/finance/invoices");
-    assertThat(recorded.seen())
-        .isNotEmpty()
-        .allSatisfy(s -> assertThat(s.authorization()).isNull());
+    assertThat(productLinks()).doesNotContain(RESTRICTED_PRODUCT);
+    browser.go("#/lineage?node=" + ORDERS);
+    WebElement graph = browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
+    assertThat(Integer.parseInt(graph.getDomAttribute("data-restricted"))).isPositive();
+    browser.click(By.cssSelector("#lineage-list summary"));
+    assertThat(browser.await(By.id("lineage-list")).getText())
+        .contains("Restricted node")
+        .doesNotContain(RESTRICTED_DATASET);
+    browser.go(RESTRICTED_PRODUCT);
+    browser.until(ExpectedConditions.textToBe(By.cssSelector("#main h1"), "Not found"));
+    assertThat(browser.await(By.cssSelector(".problem[data-status='404']")).getText())
+        .contains("no data product customer/customer-profiles");
 
-    browser.await(By.id("signin-button")).click();
-    WebElement token = browser.await(By.id("signin-token"));
-    assertThat(token.getDomAttribute("type")).isEqualTo("password");
-    token.sendKeys(REVEAL_TOKEN);
-    browser.await(By.id("signin-submit")).click();
+    // signing in shows the page again, now with what the token may see
+    signIn(euReaderToken);
     browser.until(
-        ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "4711"));
-    browser.until(d -> productLinks().contains("#/product/finance/invoices") ? true : null);
-    assertThat(recorded.seen())
-        .contains(new RecordedAuthorization.Seen("/api/v1/search", "Bearer " + REVEAL_TOKEN));
+        ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "eu-analyst"));
+    assertThat(browser.await(By.id("signin-status")).getText()).contains("consumer");
+    browser.until(ExpectedConditions.textToBe(By.id("product-title"), "Customer Profiles"));
     assertThat(browser.script("return sessionStorage.getItem('tessera.token')"))
-        .isEqualTo(REVEAL_TOKEN);
+        .isEqualTo(euReaderToken);
     assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
-
-    browser.go("#/lineage?node=" + ORDERS + "&depth=2&direction=downstream");
+    assertThat(browser.script("return document.cookie")).isEqualTo("");
+    browser.go("#/search?q=customer profiles");
+    browser.until(d -> productLinks().contains(RESTRICTED_PRODUCT) ? true : null);
+    browser.go("#/lineage?node=" + ORDERS);
     browser.until(
         d -> "0".equals(d.findElement(By.id("lineage-graph")).getDomAttribute("data-restricted")));
     browser.click(By.cssSelector("#lineage-list summary"));
-    assertThat(browser.await(By.id("lineage-list")).getText()).contains("finance.public.invoices");
+    assertThat(browser.await(By.id("lineage-list")).getText()).contains(RESTRICTED_DATASET);
 
+    // signing out forgets the token and shows the page again as the anonymous reader sees it
+    browser.go("#/search?q=customer profiles");
+    browser.until(d -> productLinks().contains(RESTRICTED_PRODUCT) ? true : null);
     browser.click(By.id("signout-button"));
     browser.await(By.id("signin-button"));
-    recorded.clear();
-    browser.go("#/search?q=invoices");
-    browser.until(d -> !recorded.seen().isEmpty());
+    browser.until(d -> productLinks().contains(RESTRICTED_PRODUCT) ? null : true);
     browser.await(By.cssSelector("#results .hit"));
-    assertThat(productLinks()).doesNotContain("#/product/finance/invoices");
-    assertThat(recorded.seen()).allSatisfy(s -> assertThat(s.authorization()).isNull());
+    assertThat(browser.script("return sessionStorage.getItem('tessera.token')")).isNull();
+    browser.go(RESTRICTED_PRODUCT);
+    browser.until(ExpectedConditions.textToBe(By.cssSelector("#main h1"), "Not found"));
+  }
+
+  @Test
+  void shouldShowPlainlyThatTheServerRefusesABogusToken() {
+    browser.await(By.id("signin-button")).click();
+    WebElement input = browser.await(By.id("signin-token"));
+    assertThat(input.getDomAttribute("type")).isEqualTo("password");
+    input.sendKeys("tsr_not-a-token-the-server-issued");
+    browser.await(By.id("signin-submit")).click();
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("signin-error"), "HTTP 401"));
+    assertThat(browser.await(By.id("signin-error")).getText())
+        .contains("the API token is not valid");
+    assertThat(input.getDomAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.script("return sessionStorage.getItem('tessera.token')")).isNull();
+    browser.screenshot("signin-refused", 700);
+    browser.click(By.cssSelector("#signin-dialog button[value=cancel]"));
+
+    // a token kept in the tab that the server no longer accepts: every page says so
+    browser.script("sessionStorage.setItem('tessera.token', 'tsr_revoked-or-never-issued')");
+    browser.driver().navigate().refresh();
+    browser.go("#/search?q=orders");
+    WebElement problem = browser.await(By.cssSelector("#result-count .problem[data-status='401']"));
+    assertThat(problem.getText()).contains("Token not accepted", "the API token is not valid");
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "HTTP 401"));
+  }
+
+  private void signIn(String secret) {
+    browser.await(By.id("signin-button")).click();
+    browser.await(By.id("signin-token")).sendKeys(secret);
+    browser.await(By.id("signin-submit")).click();
+    browser.await(By.id("signout-button"));
+  }
+
+  /** Creates an API token as the tests' admin and returns its secret. */
+  private String token(Map<String, Object> request) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> issued =
+        http.toBlocking().retrieve(HttpRequest.POST("/api/v1/tokens", request), Map.class);
+    return (String) issued.get("secret");
   }
 
   private void type(String id, String text) {
