@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
@@ -84,6 +85,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
           Files.createTempDirectory("tessera-sparql-it").toString(),
           "tessera.query-timeout",
           "3s",
+          "tessera.security.anonymous-read",
+          "true",
           "tessera.sparql.max-results",
           Integer.toString(MAX_RESULTS),
           "tessera.test.hidden-graphs",
@@ -474,6 +477,10 @@ class SparqlEndpointIT implements TestPropertyProvider {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
+    if (method.equals("POST") && path.startsWith("/api/")) {
+      // writes need credentials; the scope of every request comes from HidingAccessScopes
+      request.header("Authorization", "Bearer " + TestCredentials.ADMIN_TOKEN);
+    }
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
