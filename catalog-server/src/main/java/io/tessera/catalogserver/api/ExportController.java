@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.ontology.IriMinter;
@@ -60,10 +61,12 @@ public class ExportController {
 
   private final GraphStore store;
   private final IriMinter iris;
+  private final SparqlViews views;
 
-  public ExportController(GraphStore store, IriMinter iris) {
+  public ExportController(GraphStore store, IriMinter iris, SparqlViews views) {
     this.store = store;
     this.iris = iris;
+    this.views = views;
   }
 
   /**
@@ -89,7 +92,6 @@ public class ExportController {
       prefixes.add(iris.lineageGraphPrefix() + "run/");
       prefixes.add(iris.lineageGraphPrefix() + "dataset/");
     }
-    var view = SparqlController.viewOf(scope);
     PipedInputStream in = new PipedInputStream(64 * 1024);
     PipedOutputStream out;
     try {
@@ -102,7 +104,7 @@ public class ExportController {
         .start(
             () -> {
               try (out) {
-                store.export(out, chosen, prefixes, view);
+                store.export(out, chosen, prefixes, r -> views.of(scope, r));
               } catch (IOException | RuntimeException e) {
                 LOG.warn("export stopped: {}", e.toString());
               }

@@ -20,10 +20,10 @@ import io.tessera.catalogserver.sparql.ResultFormat;
 import io.tessera.catalogserver.sparql.SparqlAudit;
 import io.tessera.catalogserver.sparql.SparqlConfig;
 import io.tessera.catalogserver.sparql.SparqlRequest;
+import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.InvalidQueryException;
 import io.tessera.graphstore.SparqlResult;
-import io.tessera.graphstore.ViewScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,11 +49,14 @@ public class SparqlController {
   private final GraphStore store;
   private final SparqlConfig config;
   private final SparqlAudit audit;
+  private final SparqlViews views;
 
-  public SparqlController(GraphStore store, SparqlConfig config, SparqlAudit audit) {
+  public SparqlController(
+      GraphStore store, SparqlConfig config, SparqlAudit audit, SparqlViews views) {
     this.store = store;
     this.config = config;
     this.audit = audit;
+    this.views = views;
   }
 
   /** {@code ?query=} with optional {@code default-graph-uri} and {@code named-graph-uri}. */
@@ -119,13 +122,16 @@ public class SparqlController {
                             + ResultFormat.forAnswer(rdf).stream()
                                 .map(ResultFormat::mediaType)
                                 .collect(Collectors.joining(", "))));
-    ViewScope view = viewOf(scope);
     if (scope.principal().isAdmin()) {
       audit.adminQuery(scope.principal(), sparql.text());
     }
     SparqlResult result;
     try {
-      result = store.query(sparql.query(), sparql.dataset(), view, config.maxResults());
+      result =
+          store.read(
+              r ->
+                  r.query(
+                      sparql.query(), sparql.dataset(), views.of(scope, r), config.maxResults()));
     } catch (InvalidQueryException e) {
       throw new ProblemException(ProblemType.INVALID_QUERY, e.getMessage());
     }
@@ -143,13 +149,6 @@ public class SparqlController {
       response.header(TRUNCATED, "true").header(MAX_RESULTS, Integer.toString(config.maxResults()));
     }
     return response;
-  }
-
-  /** The graphs a caller's queries see: all for an admin, otherwise those it may read. */
-  static ViewScope viewOf(AccessScope scope) {
-    return scope.principal().isAdmin()
-        ? ViewScope.everything()
-        : ViewScope.of(scope.discover(), scope.read());
   }
 
   private static Map<String, List<String>> urlParameters(HttpRequest<?> request) {

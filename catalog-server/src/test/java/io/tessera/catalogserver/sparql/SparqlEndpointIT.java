@@ -85,6 +85,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
           Files.createTempDirectory("tessera-sparql-it").toString(),
           "tessera.query-timeout",
           "3s",
+          "tessera.security.anonymous-read",
+          "true",
           "tessera.sparql.max-results",
           Integer.toString(MAX_RESULTS),
           "tessera.security.anonymous-read",
@@ -477,6 +479,10 @@ class SparqlEndpointIT implements TestPropertyProvider {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
+    if (method.equals("POST") && path.startsWith("/api/")) {
+      // writes need credentials; the scope of every request comes from HidingAccessScopes
+      request.header("Authorization", "Bearer " + TestCredentials.ADMIN_TOKEN);
+    }
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

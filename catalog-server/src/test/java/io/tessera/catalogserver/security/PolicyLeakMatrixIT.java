@@ -1,0 +1,502 @@
+package io.tessera.catalogserver.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.netflix.graphql.dgs.client.CustomGraphQLClient;
+import com.netflix.graphql.dgs.client.GraphQLResponse;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.lineage.LineageProjection;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.ontology.IriMinter;
+import io.tessera.searchindex.SearchIndex;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The leak matrix for GraphQL, SPARQL and the RDF export with real policies and real tokens: a
+ * product classified {@code eu-confidential} (only EU residents may discover and read it) whose
+ * dataset sits in the middle of real lineage, and a product anyone may discover but only readers
+ * with the {@code auditing} purpose may read ({@code security/leak-matrix/}). Every check runs for
+ * a reader who may see the product and one who may not, so each can fail.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyLeakMatrixIT implements TestPropertyProvider {
+  private static final String ADMIN = TestCredentials.ADMIN_TOKEN;
+  private static final IriMinter IRIS = new IriMinter("https://tessera.local");
+  private static final String NS = "postgres://lk:5432";
+  private static final String WORD = "vellichor";
+  private static final String HIDDEN = IRIS.product("fjord", "vellichor-ledger");
+  private static final String HIDDEN_DATASET = "fjord.public.vellichor_ledger";
+  private static final String UNREADABLE = IRIS.product("fjord", "quillon-accounts");
+  private static final List<String> UNREADABLE_DETAILS =
+      List.of("quillon_iban", "quillon_bic", "Quillon Accounts");
+  private static final String MENTIONS_WORD =
+      "FILTER(CONTAINS(LCASE(STR(?s)), \"vellichor\") || CONTAINS(LCASE(STR(?o)), \"vellichor\")"
+          + " || ?s = <"
+          + HIDDEN
+          + "> || ?o = <"
+          + HIDDEN
+          + ">)";
+
+  @Inject EmbeddedServer server;
+  @Inject GraphStore store;
+  @Inject SearchIndex index;
+  @Inject LineageProjection projection;
+
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private SecurityHttp http;
+  private Reader eu;
+  private Reader us;
+  private String auditor;
+
+  /** A consumer token and whether its policies let it see the eu-confidential product. */
+  record Reader(String token, boolean sees) {}
+
+  @Override
+  public Map<String, String> getProperties() {
+    try {
+      return Map.of(
+          "tessera.data-dir", Files.createTempDirectory("tessera-leak-matrix-it").toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @BeforeAll
+  void applyTheMeshPostLineageAndIssueTokens() throws Exception {
+    http = new SecurityHttp(server.getURI());
+    http.post(
+            "/api/v1/descriptors",
+            ADMIN,
+            resource("security/leak-matrix/mesh.yaml"),
+            "application/yaml")
+        .ok();
+    eu = new Reader(token("leak-eu", Map.of("region", List.of("eu"))), true);
+    us = new Reader(token("leak-us", Map.of("region", List.of("us"))), false);
+    auditor =
+        token("leak-auditor", Map.of("region", List.of("us"), "purposes", List.of("auditing")));
+    String producer = tokenWithRole("leak-pipeline", "producer");
+    long last = 0;
+    for (JsonNode event : SecurityHttp.JSON.readTree(resource("security/leak-matrix/runs.json"))) {
+      JsonNode accepted =
+          http.post("/api/v1/lineage", producer, event.toString(), "application/json").ok();
+      last = Math.max(last, accepted.path("id").asLong());
+    }
+    assertThat(projection.awaitProjected(last, Duration.ofSeconds(60))).isTrue();
+    long revision;
+    do {
+      revision = store.revision();
+      assertThat(index.awaitRevision(revision, Duration.ofSeconds(60))).isTrue();
+    } while (store.revision() != revision);
+  }
+
+  // ------------------------------------------------------------------ GraphQL
+
+  @Test
+  void shouldResolveTheHiddenProductsIdsOnlyForTheReaderWhoMaySeeIt() {
+    GraphQLResponse seen =
+        graphql(
+            eu.token(),
+            """
+            { product(domain: "fjord", name: "vellichor-ledger") {
+                id outputPorts { edges { node { id dataset { id } } } } } }""",
+            Map.of());
+    String productId = seen.extractValue("product.id");
+    String portId = seen.extractValue("product.outputPorts.edges[0].node.id");
+    String datasetId = seen.extractValue("product.outputPorts.edges[0].node.dataset.id");
+    assertThat(List.of(productId, portId, datasetId)).doesNotContainNull();
+
+    String query =
+        """
+        query($id: ID!, $ids: [ID!]!) {
+          node(id: $id) { id ... on DataProduct { title } }
+          nodes(ids: $ids) { id }
+          product(domain: "fjord", name: "vellichor-ledger") { title }
+          dataset(namespace: "%s", name: "%s") { name }
+        }"""
+            .formatted(NS, HIDDEN_DATASET);
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r =
+          graphql(
+              reader.token(),
+              query,
+              Map.of("id", productId, "ids", List.of(productId, portId, datasetId)));
+      if (reader.sees()) {
+        assertThat(r.<String>extractValue("node.title")).isEqualTo("Vellichor Ledger");
+        assertThat(r.<List<Object>>extractValue("nodes")).hasSize(3).doesNotContainNull();
+        assertThat(r.<String>extractValue("dataset.name")).isEqualTo(HIDDEN_DATASET);
+      } else {
+        assertThat(r.<Object>extractValue("node")).isNull();
+        assertThat(r.<List<Object>>extractValue("nodes")).hasSize(3).containsOnlyNulls();
+        assertThat(r.<Object>extractValue("product")).isNull();
+        assertThat(r.<Object>extractValue("dataset")).isNull();
+      }
+      assertThat(mentionsWord(r)).isEqualTo(reader.sees());
+    }
+  }
+
+  @Test
+  void shouldListTheHiddenProductOnlyForTheReaderWhoMaySeeIt() {
+    String query =
+        """
+        { products(first: 500) { edges { node { name } } }
+          inDomain: products(domain: "fjord", first: 500) { edges { node { name } } }
+          domain(name: "fjord") { products(first: 100) { edges { node { name } } } }
+          domains(first: 50) { edges { node { products(first: 100) { edges { node { name } } } } } }
+          unownedDatasets(first: 100) { edges { node { name } } } }""";
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r = graphql(reader.token(), query, Map.of());
+      for (String path :
+          List.of(
+              "products.edges[*].node.name",
+              "inDomain.edges[*].node.name",
+              "domain.products.edges[*].node.name",
+              "domains.edges[*].node.products.edges[*].node.name")) {
+        List<String> names = r.extractValue(path);
+        assertThat(names).as(path).contains("raw-events", "quillon-accounts");
+        assertThat(names.contains("vellichor-ledger")).as(path).isEqualTo(reader.sees());
+      }
+      assertThat(mentionsWord(r)).isEqualTo(reader.sees());
+    }
+  }
+
+  @Test
+  void shouldFindTheHiddenProductInSearchAndSuggestOnlyForTheReaderWhoMaySeeIt() {
+    String query =
+        """
+        { byWord: search(query: "vellichor", first: 50) {
+            total hits { edges { node { iri title qualifiedName entity { id } } } } }
+          byColumn: search(query: "vellichor_amount", first: 50) {
+            total hits { edges { node { iri title } } } }
+          products: search(filter: { types: ["product"] }, first: 1) {
+            facets { dimension values { value count } } }
+          suggest(prefix: "vellich", first: 20) { edges { node { iri title } } } }""";
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r = graphql(reader.token(), query, Map.of());
+      assertThat(r.<Integer>extractValue("byWord.total") > 0).isEqualTo(reader.sees());
+      assertThat(r.<List<String>>extractValue("byWord.hits.edges[*].node.iri").contains(HIDDEN))
+          .isEqualTo(reader.sees());
+      assertThat(r.<Integer>extractValue("byColumn.total") > 0).isEqualTo(reader.sees());
+      assertThat(r.<List<String>>extractValue("products.facets[*].values[*].value"))
+          .isNotEmpty()
+          .matches(values -> values.contains("eu-confidential") == reader.sees());
+      assertThat(r.<List<String>>extractValue("suggest.edges[*].node.title"))
+          .matches(titles -> titles.contains("Vellichor Ledger") == reader.sees());
+      assertThat(r.<List<Object>>extractValue("suggest.edges").isEmpty()).isEqualTo(!reader.sees());
+      assertThat(mentionsWord(r.getParsed().read("$.data.byWord.hits").toString()))
+          .isEqualTo(reader.sees());
+    }
+  }
+
+  @Test
+  void shouldShowTheHiddenDatasetInLineageAsARestrictedPlaceholder() {
+    String query =
+        """
+        { down: lineage(start: { dataset: { namespace: "%1$s", name: "fjord.public.raw_events" } },
+                        depth: 4, direction: DOWNSTREAM) {
+            nodes { id type namespace name fields { name } } edges { origin destination } }
+          up: lineage(start: { dataset: { namespace: "%1$s", name: "fjord.public.ledger_summary" } },
+                      depth: 4, direction: UPSTREAM) {
+            nodes { id type namespace name } edges { origin destination } }
+          job(namespace: "fjord-etl", name: "build_ledger") {
+            outputs { edges { node { name } } } }
+          summary: dataset(namespace: "%1$s", name: "fjord.public.ledger_summary") {
+            producedBy { edges { node { name inputs { edges { node { name } } } } } } } }"""
+            .formatted(NS);
+    String direct =
+        """
+        { lineage(start: { dataset: { namespace: "%s", name: "%s" } }) { nodes { id } } }"""
+            .formatted(NS, HIDDEN_DATASET);
+    int[][] shapes = new int[2][];
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r = graphql(reader.token(), query, Map.of());
+      List<String> downIds = r.extractValue("down.nodes[*].id");
+      List<String> upIds = r.extractValue("up.nodes[*].id");
+      assertThat(downIds.stream().anyMatch(id -> id.startsWith("restricted:")))
+          .isEqualTo(!reader.sees());
+      assertThat(upIds.stream().anyMatch(id -> id.startsWith("restricted:")))
+          .isEqualTo(!reader.sees());
+      assertThat(r.<List<String>>extractValue("down.nodes[*].name").contains(HIDDEN_DATASET))
+          .isEqualTo(reader.sees());
+      assertThat(r.<List<String>>extractValue("up.nodes[*].name").contains(HIDDEN_DATASET))
+          .isEqualTo(reader.sees());
+      assertThat(mentionsWord(r)).isEqualTo(reader.sees());
+      shapes[reader.sees() ? 0 : 1] =
+          new int[] {
+            downIds.size(),
+            r.<List<Object>>extractValue("down.edges").size(),
+            upIds.size(),
+            r.<List<Object>>extractValue("up.edges").size()
+          };
+      GraphQLResponse start = query(reader.token(), direct);
+      if (reader.sees()) {
+        assertThat(start.hasErrors()).as(start.getJson()).isFalse();
+      } else {
+        List<String> codes = start.getParsed().read("$.errors[*].extensions.code");
+        assertThat(codes).containsExactly("not-found");
+        assertThat(mentionsWord(start.getJson().replace(HIDDEN_DATASET, ""))).isFalse();
+      }
+    }
+    assertThat(shapes[1]).as("the lineage graphs keep their shape").isEqualTo(shapes[0]);
+    assertThat(shapes[0][0])
+        .as("raw events, two jobs and three datasets")
+        .isGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void shouldShowAReadDeniedProductWithoutItsDatasetOrSchema() {
+    String query =
+        """
+        { product(domain: "fjord", name: "quillon-accounts") {
+            title outputPorts { edges { node {
+              name dataset { name } schema { totalCount edges { node { name } } } } } } }
+          dataset(namespace: "%1$s", name: "fjord.public.quillon_accounts") {
+            fields { edges { node { name } } } }
+          lineage(start: { dataset: { namespace: "%1$s", name: "fjord.public.raw_events" } },
+                  depth: 2, direction: DOWNSTREAM) { nodes { name fields { name } } } }"""
+            .formatted(NS);
+    for (String token : List.of(eu.token(), us.token())) {
+      GraphQLResponse r = graphql(token, query, Map.of());
+      assertThat(r.<String>extractValue("product.title")).isEqualTo("Quillon Accounts");
+      assertThat(r.<String>extractValue("product.outputPorts.edges[0].node.name"))
+          .isEqualTo("accounts-table");
+      assertThat(r.<Object>extractValue("product.outputPorts.edges[0].node.dataset")).isNull();
+      assertThat(r.<Object>extractValue("product.outputPorts.edges[0].node.schema")).isNull();
+      assertThat(r.getJson()).doesNotContain("quillon_iban", "quillon_bic");
+    }
+    GraphQLResponse full = graphql(auditor, query, Map.of());
+    assertThat(full.<String>extractValue("product.outputPorts.edges[0].node.dataset.name"))
+        .isEqualTo("fjord.public.quillon_accounts");
+    assertThat(full.<Integer>extractValue("product.outputPorts.edges[0].node.schema.totalCount"))
+        .isEqualTo(2);
+    assertThat(full.getJson()).contains("quillon_iban", "quillon_bic");
+  }
+
+  // ------------------------------------------------------------------ SPARQL
+
+  @Test
+  void shouldAnswerNoSparqlQueryFormWithTheHiddenProduct() {
+    String hiddenDataset = IRIS.dataset(NS, HIDDEN_DATASET);
+    for (Reader reader : List.of(eu, us)) {
+      String t = reader.token();
+      boolean sees = reader.sees();
+      assertThat(rows(t, "SELECT * { GRAPH ?g { ?s ?p ?o } " + MENTIONS_WORD + " }") > 0)
+          .as("SELECT over all graphs")
+          .isEqualTo(sees);
+      assertThat(rows(t, "SELECT * { ?s ?p ?o " + MENTIONS_WORD + " }") > 0)
+          .as("SELECT over the union default graph")
+          .isEqualTo(sees);
+      assertThat(
+              rows(t, "SELECT * { GRAPH <urn:x-arq:UnionGraph> { ?s ?p ?o } " + MENTIONS_WORD + "}")
+                  > 0)
+          .as("SELECT over the union graph")
+          .isEqualTo(sees);
+      assertThat(rows(t, "SELECT ?s ?o { ?s !<urn:x-none> ?o " + MENTIONS_WORD + " }") > 0)
+          .as("SELECT with a property path")
+          .isEqualTo(sees);
+      assertThat(ask(t, "ASK { <" + HIDDEN + "> ?p ?o }")).as("ASK product").isEqualTo(sees);
+      assertThat(ask(t, "ASK { GRAPH ?g { ?s ?p <" + hiddenDataset + "> } }"))
+          .as("ASK dataset as object")
+          .isEqualTo(sees);
+      assertThat(ask(t, "ASK { GRAPH ?g { ?s ?p ?o } " + MENTIONS_WORD + " }"))
+          .as("ASK word")
+          .isEqualTo(sees);
+      assertThat(
+              construct(
+                      t,
+                      "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                          + MENTIONS_WORD
+                          + " }")
+                  > 0)
+          .as("CONSTRUCT")
+          .isEqualTo(sees);
+      assertThat(construct(t, "DESCRIBE <" + HIDDEN + ">") > 0).as("DESCRIBE").isEqualTo(sees);
+      assertThat(construct(t, "DESCRIBE <" + hiddenDataset + ">") > 0)
+          .as("DESCRIBE dataset")
+          .isEqualTo(sees);
+    }
+  }
+
+  @Test
+  void shouldLeaveAReadDeniedProductsDetailsOutOfSparql() {
+    String details =
+        "FILTER(CONTAINS(STR(?o), \"quillon_iban\") || CONTAINS(STR(?o), \"quillon_bic\")"
+            + " || CONTAINS(STR(?s), \"quillon_iban\") || CONTAINS(STR(?s), \"quillon_bic\"))";
+    for (String token : List.of(eu.token(), us.token(), auditor)) {
+      boolean reads = token.equals(auditor);
+      assertThat(rows(token, "SELECT * { GRAPH ?g { ?s ?p ?o } " + details + " }") > 0)
+          .isEqualTo(reads);
+      assertThat(ask(token, "ASK { <" + UNREADABLE + "> ?p ?o }")).isEqualTo(reads);
+      assertThat(construct(token, "DESCRIBE <" + UNREADABLE + ">") > 0).isEqualTo(reads);
+    }
+  }
+
+  @Test
+  void shouldAuditTheAdminsSparqlQueriesOnly() {
+    String adminQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # leak matrix, as admin";
+    String consumerQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # leak matrix, as consumer";
+    rows(ADMIN, adminQuery);
+    rows(us.token(), consumerQuery);
+    String audited = http.get("/api/v1/audit?action=sparql&limit=1000", ADMIN).ok().toString();
+    assertThat(audited).contains("leak matrix, as admin").doesNotContain("as consumer");
+  }
+
+  // ------------------------------------------------------------------ export
+
+  @Test
+  void shouldExportNeitherTheHiddenProductNorTheReadDeniedDetails() {
+    for (String format : List.of("trig", "turtle", "nquads", "jsonld")) {
+      for (String lineage : List.of("true", "false")) {
+        String path = "/api/v1/export?format=" + format + "&lineage=" + lineage;
+        for (Reader reader : List.of(eu, us)) {
+          String body = export(path, reader.token());
+          assertThat(mentionsWord(body)).as(path).isEqualTo(reader.sees());
+          assertThat(body).as(path).contains("Raw Events").doesNotContain(UNREADABLE_DETAILS);
+        }
+        String full = export(path, auditor);
+        assertThat(full).as(path).contains("Quillon Accounts", "quillon_iban");
+        assertThat(mentionsWord(full)).as(path).isFalse();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static boolean mentionsWord(GraphQLResponse response) {
+    return mentionsWord(response.getParsed().read("$.data").toString());
+  }
+
+  private static boolean mentionsWord(String text) {
+    return text.toLowerCase(Locale.ROOT).contains(WORD);
+  }
+
+  private String export(String path, String token) {
+    SecurityHttp.Reply reply = http.get(path, token, "*/*");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    Lang lang = RDFLanguages.contentTypeToLang(reply.contentType().split(";")[0]);
+    DatasetGraph parsed = DatasetGraphFactory.create();
+    RDFParser.fromString(reply.body(), lang).parse(parsed);
+    assertThat(parsed.find().hasNext()).isTrue();
+    return reply.body();
+  }
+
+  private QueryExecutionHTTP sparql(String token, String query) {
+    return QueryExecutionHTTP.service(server.getURI().resolve("/sparql").toString())
+        .query(query)
+        .httpHeader("Authorization", "Bearer " + token)
+        .build();
+  }
+
+  private int rows(String token, String query) {
+    try (QueryExecutionHTTP exec = sparql(token, query)) {
+      ResultSet results = exec.execSelect();
+      return ResultSetFormatter.consume(results);
+    }
+  }
+
+  private boolean ask(String token, String query) {
+    try (QueryExecutionHTTP exec = sparql(token, query)) {
+      return exec.execAsk();
+    }
+  }
+
+  /** The number of triples a CONSTRUCT or DESCRIBE answers. */
+  private int construct(String token, String query) {
+    try (QueryExecutionHTTP exec = sparql(token, query)) {
+      return (query.startsWith("DESCRIBE") ? exec.execDescribe() : exec.execConstruct())
+          .getGraph()
+          .size();
+    }
+  }
+
+  /** The response, which must have no errors. */
+  private GraphQLResponse graphql(String token, String query, Map<String, Object> variables) {
+    GraphQLResponse response = client(token).executeQuery(query, variables);
+    assertThat(response.hasErrors()).as(response.getJson()).isFalse();
+    return response;
+  }
+
+  private GraphQLResponse query(String token, String query) {
+    return client(token).executeQuery(query);
+  }
+
+  private CustomGraphQLClient client(String token) {
+    return new CustomGraphQLClient(
+        server.getURI().resolve("/graphql").toString(),
+        (url, headers, body) -> {
+          HttpRequest.Builder request =
+              HttpRequest.newBuilder(URI.create(url))
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(body));
+          headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
+          try {
+            HttpResponse<String> response =
+                client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new com.netflix.graphql.dgs.client.HttpResponse(
+                response.statusCode(), response.body());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private String token(String subject, Map<String, List<String>> attributes) {
+    ObjectNode request = SecurityHttp.JSON.createObjectNode();
+    request.put("subject", subject);
+    request.putArray("roles").add("consumer");
+    request.set("attributes", SecurityHttp.JSON.valueToTree(attributes));
+    return http.post("/api/v1/tokens", ADMIN, request.toString(), "application/json")
+        .ok()
+        .path("secret")
+        .asText();
+  }
+
+  private String tokenWithRole(String subject, String role) {
+    String request = "{\"subject\":\"" + subject + "\",\"roles\":[\"" + role + "\"]}";
+    return http.post("/api/v1/tokens", ADMIN, request, "application/json")
+        .ok()
+        .path("secret")
+        .asText();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PolicyLeakMatrixIT.class.getClassLoader().getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
