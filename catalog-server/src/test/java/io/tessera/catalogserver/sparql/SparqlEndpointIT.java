@@ -89,8 +89,6 @@ class SparqlEndpointIT implements TestPropertyProvider {
           "true",
           "tessera.sparql.max-results",
           Integer.toString(MAX_RESULTS),
-          "tessera.security.anonymous-read",
-          "true",
           "tessera.test.hidden-graphs",
           String.join(
               ",",
@@ -110,7 +108,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
             "POST",
             "/api/v1/descriptors",
             resource("catalog.yaml"),
-            Map.of("Content-Type", "application/yaml", "Authorization", ADMIN_BEARER));
+            Map.of("Content-Type", "application/yaml"));
     assertThat(applied.status()).as(applied.body()).isEqualTo(200);
     long last = 0;
     for (JsonNode event : JSON.readTree(resource("runs.json"))) {
@@ -119,7 +117,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
               "POST",
               "/api/v1/lineage",
               event.toString(),
-              Map.of("Content-Type", "application/json", "Authorization", ADMIN_BEARER));
+              Map.of("Content-Type", "application/json"));
       assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
       last = Math.max(last, accepted.json().path("id").asLong());
     }
@@ -494,9 +492,6 @@ class SparqlEndpointIT implements TestPropertyProvider {
       throw new IllegalStateException(e);
     }
   }
-
-  /** The test admin token, for loading the catalog; queries go out without credentials. */
-  private static final String ADMIN_BEARER = "Bearer " + TestCredentials.ADMIN_TOKEN;
 
   private record Reply(HttpResponse<String> response) {
     int status() {
