@@ -1,7 +1,6 @@
 package io.tessera.searchindex;
 
 import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.searchindex.engine.IndexEngine;
 import java.time.Duration;
@@ -34,12 +33,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   @Override
-  public SearchResults search(SearchRequest request, VisibilityScope scope) {
+  public SearchResults search(SearchRequest request, SearchScope scope) {
     return engine.search(request, scope);
   }
 
   @Override
-  public List<Suggestion> suggest(String prefix, int limit, VisibilityScope scope) {
+  public List<Suggestion> suggest(String prefix, int limit, SearchScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new InvalidSearchRequestException(
           "limit must be between 1 and " + SearchRequest.MAX_LIMIT);

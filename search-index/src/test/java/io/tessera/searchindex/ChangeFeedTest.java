@@ -10,7 +10,6 @@ import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.RdfFormat;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
 import java.io.ByteArrayInputStream;
@@ -89,7 +88,7 @@ class ChangeFeedTest {
     catalog.awaitGraph();
 
     List<SearchHit> all =
-        catalog.all(SearchRequest.of("").withLimit(100), VisibilityScope.everything());
+        catalog.all(SearchRequest.of("").withLimit(100), SearchScope.everything());
     assertThat(all).noneMatch(h -> h.iri().startsWith(orders));
     assertThat(all)
         .noneMatch(h -> h.iri().equals(changes)); // only the deleted product mentioned it
@@ -127,7 +126,7 @@ class ChangeFeedTest {
     catalog.awaitGraph();
 
     List<SearchHit> all =
-        catalog.all(SearchRequest.of("").withLimit(100), VisibilityScope.everything());
+        catalog.all(SearchRequest.of("").withLimit(100), SearchScope.everything());
     assertThat(all).extracting(SearchHit::iri).doesNotContain(rawDataset, secret);
     assertThat(all).extracting(SearchHit::iri).contains(IRIS.classification("pii"));
   }

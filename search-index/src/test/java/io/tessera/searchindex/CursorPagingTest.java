@@ -4,7 +4,6 @@ import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.ProductRepository;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.Lifecycle;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -31,11 +30,11 @@ class CursorPagingTest {
   @Test
   void shouldReturnEveryResultOnceInRankOrder() {
     SearchRequest request = SearchRequest.of("customer").withLimit(4);
-    SearchResults first = catalog.index.search(request, VisibilityScope.everything());
+    SearchResults first = catalog.index.search(request, SearchScope.everything());
 
-    List<SearchHit> paged = catalog.all(request, VisibilityScope.everything());
+    List<SearchHit> paged = catalog.all(request, SearchScope.everything());
     List<SearchHit> single =
-        catalog.index.search(request.withLimit(100), VisibilityScope.everything()).hits();
+        catalog.index.search(request.withLimit(100), SearchScope.everything()).hits();
 
     assertThat(paged).hasSize((int) first.total());
     assertThat(paged)
@@ -49,9 +48,9 @@ class CursorPagingTest {
   @Test
   void shouldKeepPagesStableWhenTheIndexChangesBetweenThem() {
     SearchRequest request = SearchRequest.of("customer").withLimit(3);
-    SearchResults first = catalog.index.search(request, VisibilityScope.everything());
+    SearchResults first = catalog.index.search(request, SearchScope.everything());
     SearchRequest second = request.withCursor(first.nextCursor());
-    SearchResults before = catalog.index.search(second, VisibilityScope.everything());
+    SearchResults before = catalog.index.search(second, SearchScope.everything());
 
     ProductRepository products = new ProductRepository(catalog.store, IRIS);
     catalog.store.write(
@@ -69,13 +68,13 @@ class CursorPagingTest {
                     List.of(),
                     List.of())));
     catalog.awaitGraph();
-    SearchResults after = catalog.index.search(second, VisibilityScope.everything());
+    SearchResults after = catalog.index.search(second, SearchScope.everything());
 
     assertThat(after.hits())
         .extracting(SearchHit::iri)
         .containsExactlyElementsOf(before.hits().stream().map(SearchHit::iri).toList());
     assertThat(after.total()).isEqualTo(first.total());
-    assertThat(catalog.index.search(request, VisibilityScope.everything()).total())
+    assertThat(catalog.index.search(request, SearchScope.everything()).total())
         .as("a new first page sees the change")
         .isEqualTo(first.total() + 1);
   }
@@ -84,8 +83,8 @@ class CursorPagingTest {
   void shouldBrowseEverythingWithAStableOrder() {
     SearchRequest browse = SearchRequest.of("").withLimit(7);
 
-    List<SearchHit> once = catalog.all(browse, VisibilityScope.everything());
-    List<SearchHit> again = catalog.all(browse, VisibilityScope.everything());
+    List<SearchHit> once = catalog.all(browse, SearchScope.everything());
+    List<SearchHit> again = catalog.all(browse, SearchScope.everything());
 
     assertThat(once)
         .extracting(SearchHit::iri)

@@ -31,14 +31,16 @@ class FacetConsistencyTest {
   }
 
   static Stream<Arguments> searches() {
-    VisibilityScope withoutChurn =
+    VisibilityScope churnHidden =
         VisibilityScope.allGraphsExcept(
             java.util.Set.of(TestCatalog.IRIS.productGraph("customer", "churn-risk-scores")));
+    SearchScope withoutChurn = SearchScope.of(churnHidden);
+    SearchScope churnUnreadable = new SearchScope(VisibilityScope.everything(), churnHidden);
     return Stream.of(
-        Arguments.of(request(""), VisibilityScope.everything()),
-        Arguments.of(request("customer"), VisibilityScope.everything()),
-        Arguments.of(request("order"), VisibilityScope.everything()),
-        Arguments.of(request("id"), VisibilityScope.everything()),
+        Arguments.of(request(""), SearchScope.everything()),
+        Arguments.of(request("customer"), SearchScope.everything()),
+        Arguments.of(request("order"), SearchScope.everything()),
+        Arguments.of(request("id"), SearchScope.everything()),
         Arguments.of(request("").withFilter(FacetDimension.TYPE, "column"), withoutChurn),
         Arguments.of(
             request("customer").withFilter(FacetDimension.CLASSIFICATION, "pii"), withoutChurn),
@@ -46,8 +48,13 @@ class FacetConsistencyTest {
             request("")
                 .withFilter(FacetDimension.DOMAIN, "sales", "customer")
                 .withFilter(FacetDimension.LIFECYCLE, "consume"),
-            VisibilityScope.everything()),
-        Arguments.of(request("").withFilter(FacetDimension.PLATFORM, "postgres"), withoutChurn));
+            SearchScope.everything()),
+        Arguments.of(request("").withFilter(FacetDimension.PLATFORM, "postgres"), withoutChurn),
+        Arguments.of(request(""), churnUnreadable),
+        Arguments.of(request("churn"), churnUnreadable),
+        Arguments.of(request("").withFilter(FacetDimension.TYPE, "column"), churnUnreadable),
+        Arguments.of(
+            request("").withFilter(FacetDimension.LIFECYCLE, "physical"), churnUnreadable));
   }
 
   private static SearchRequest request(String query) {
@@ -56,7 +63,7 @@ class FacetConsistencyTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("searches")
-  void shouldCountExactlyWhatPagingShows(SearchRequest request, VisibilityScope scope) {
+  void shouldCountExactlyWhatPagingShows(SearchRequest request, SearchScope scope) {
     SearchResults first =
         catalog.index.search(
             new SearchRequest(request.query(), request.filters(), null, 3, 100), scope);
@@ -75,8 +82,7 @@ class FacetConsistencyTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("searches")
-  void shouldGiveEachFacetCountAsTheTotalOfFilteringByIt(
-      SearchRequest request, VisibilityScope scope) {
+  void shouldGiveEachFacetCountAsTheTotalOfFilteringByIt(SearchRequest request, SearchScope scope) {
     SearchResults first = catalog.index.search(request, scope);
     for (FacetDimension dim : FacetDimension.values()) {
       if (!request.filter(dim).isEmpty()) {

@@ -3,7 +3,6 @@ package io.tessera.searchindex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.tessera.graphstore.VisibilityScope;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -82,7 +81,7 @@ class HostileQueryTest {
               if (results.nextCursor() != null) {
                 catalog.index.search(
                     SearchRequest.of(query).withCursor(results.nextCursor()),
-                    VisibilityScope.everything());
+                    SearchScope.everything());
               }
             })
         .doesNotThrowAnyException();
@@ -91,7 +90,7 @@ class HostileQueryTest {
   @ParameterizedTest(name = "[{index}]")
   @MethodSource("hostile")
   void shouldAnswerSuggestionsWithoutError(String prefix) {
-    assertThatCode(() -> catalog.index.suggest(prefix, 10, VisibilityScope.everything()))
+    assertThatCode(() -> catalog.index.suggest(prefix, 10, SearchScope.everything()))
         .doesNotThrowAnyException();
   }
 
@@ -113,7 +112,7 @@ class HostileQueryTest {
   @Test
   void shouldRejectACursorItDidNotIssueOrThatBelongsToAnotherSearch() {
     SearchResults orders =
-        catalog.index.search(SearchRequest.of("order").withLimit(2), VisibilityScope.everything());
+        catalog.index.search(SearchRequest.of("order").withLimit(2), SearchScope.everything());
 
     String otherVersion =
         java.util.Base64.getUrlEncoder()
@@ -126,7 +125,7 @@ class HostileQueryTest {
               () ->
                   catalog.index.search(
                       SearchRequest.of("order").withLimit(2).withCursor(bad),
-                      VisibilityScope.everything()))
+                      SearchScope.everything()))
           .as(bad)
           .isInstanceOf(InvalidSearchRequestException.class);
     }
@@ -134,7 +133,7 @@ class HostileQueryTest {
             () ->
                 catalog.index.search(
                     SearchRequest.of("customer").withLimit(2).withCursor(orders.nextCursor()),
-                    VisibilityScope.everything()))
+                    SearchScope.everything()))
         .isInstanceOf(InvalidSearchRequestException.class)
         .hasMessageContaining("another search");
   }

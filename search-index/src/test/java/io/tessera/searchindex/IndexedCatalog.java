@@ -3,7 +3,6 @@ package io.tessera.searchindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.VisibilityScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +45,11 @@ final class IndexedCatalog implements AutoCloseable {
   }
 
   SearchResults search(String query) {
-    return index.search(SearchRequest.of(query), VisibilityScope.everything());
+    return index.search(SearchRequest.of(query), SearchScope.everything());
   }
 
   /** Every hit of a request, following cursors to the end. */
-  List<SearchHit> all(SearchRequest request, VisibilityScope scope) {
+  List<SearchHit> all(SearchRequest request, SearchScope scope) {
     List<SearchHit> hits = new ArrayList<>();
     SearchResults page = index.search(request, scope);
     hits.addAll(page.hits());

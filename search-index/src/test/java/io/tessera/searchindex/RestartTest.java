@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.Lifecycle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -93,7 +92,7 @@ class RestartTest {
 
     try (SearchIndex second = open()) {
       assertThat(second.status().staleAtOpen()).isFalse();
-      assertThat(second.search(SearchRequest.of("fx-rates"), VisibilityScope.everything()).hits())
+      assertThat(second.search(SearchRequest.of("fx-rates"), SearchScope.everything()).hits())
           .noneMatch(h -> h.iri().startsWith(IRIS.product("finance", "fx-rates")));
     }
   }
@@ -128,10 +127,6 @@ class RestartTest {
   }
 
   private static String top(SearchIndex index, String query) {
-    return index
-        .search(SearchRequest.of(query), VisibilityScope.everything())
-        .hits()
-        .getFirst()
-        .iri();
+    return index.search(SearchRequest.of(query), SearchScope.everything()).hits().getFirst().iri();
   }
 }

@@ -4,7 +4,6 @@ import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tessera.graphstore.VisibilityScope;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +71,6 @@ class SuggestTest {
   }
 
   private static List<Suggestion> suggest(String prefix, int limit) {
-    return catalog.index.suggest(prefix, limit, VisibilityScope.everything());
+    return catalog.index.suggest(prefix, limit, SearchScope.everything());
   }
 }

@@ -81,11 +81,11 @@ class VisibilityTest {
 
   @Test
   void shouldLeaveNoTraceOfAHiddenProductInSuggestions() {
-    assertThat(catalog.index.suggest("chur", 10, VisibilityScope.everything()))
+    assertThat(catalog.index.suggest("chur", 10, SearchScope.everything()))
         .extracting(Suggestion::iri)
         .contains(CHURN);
     for (String prefix : List.of("chur", "churn risk", "churn_prob", "ml-sens", "acme-analytics")) {
-      assertThat(catalog.index.suggest(prefix, 20, WITHOUT_CHURN))
+      assertThat(catalog.index.suggest(prefix, 20, SearchScope.of(WITHOUT_CHURN)))
           .as(prefix)
           .extracting(Suggestion::iri)
           .noneMatch(
@@ -134,15 +134,16 @@ class VisibilityTest {
 
     assertThat(search("", nothing).total()).isZero();
     assertThat(search("", nothing).facets()).isEmpty();
-    assertThat(catalog.index.suggest("c", 10, nothing)).isEmpty();
+    assertThat(catalog.index.suggest("c", 10, SearchScope.of(nothing))).isEmpty();
   }
 
   private static List<SearchHit> all(String query, VisibilityScope scope) {
-    return catalog.all(SearchRequest.of(query).withLimit(100), scope);
+    return catalog.all(SearchRequest.of(query).withLimit(100), SearchScope.of(scope));
   }
 
   private static SearchResults search(String query, VisibilityScope scope) {
-    return catalog.index.search(new SearchRequest(query, java.util.Map.of(), null, 10, 100), scope);
+    return catalog.index.search(
+        new SearchRequest(query, java.util.Map.of(), null, 10, 100), SearchScope.of(scope));
   }
 
   private static List<String> values(SearchResults results, FacetDimension dim) {

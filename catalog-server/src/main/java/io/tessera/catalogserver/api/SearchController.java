@@ -16,6 +16,7 @@ import io.tessera.searchindex.FacetDimension;
 import io.tessera.searchindex.InvalidSearchRequestException;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchRequest;
+import io.tessera.searchindex.SearchScope;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -79,7 +80,8 @@ public class SearchController {
     try {
       SearchRequest request =
           new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
-      return SearchView.of(query, index.search(request, scope.discover()));
+      return SearchView.of(
+          query, index.search(request, new SearchScope(scope.discover(), scope.read())));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());
     }
@@ -99,7 +101,8 @@ public class SearchController {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
     }
     String typed = prefix == null ? "" : prefix;
-    return SearchSuggestionsView.of(typed, index.suggest(typed, limit, scope.discover()));
+    return SearchSuggestionsView.of(
+        typed, index.suggest(typed, limit, new SearchScope(scope.discover(), scope.read())));
   }
 
   /** The index's revision, size and rebuild progress. */

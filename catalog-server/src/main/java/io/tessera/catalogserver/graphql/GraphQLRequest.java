@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.searchindex.SearchScope;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,6 +21,15 @@ record GraphQLRequest(AccessScope scope, Instant deadline, Duration timeout) {
 
   static AccessScope scope(DataFetchingEnvironment env) {
     return of(env).scope();
+  }
+
+  /**
+   * The caller's scope for search and typeahead: what it may discover, and of which it may see the
+   * details, so that a product it may not read is never found by its columns or ports.
+   */
+  static SearchScope searchScope(DataFetchingEnvironment env) {
+    AccessScope scope = scope(env);
+    return new SearchScope(scope.discover(), scope.read());
   }
 
   /** Fails the field if the query has run out of time. */

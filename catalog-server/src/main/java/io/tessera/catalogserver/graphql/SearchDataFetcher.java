@@ -82,7 +82,7 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   env.getArgument("after"),
                   first,
                   SearchRequest.DEFAULT_FACET_LIMIT),
-              GraphQLRequest.scope(env).discover());
+              GraphQLRequest.searchScope(env));
     } catch (InvalidSearchRequestException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
     }

@@ -30,9 +30,7 @@ final class SuggestDataFetcher
     PageRequest page =
         new PageRequest(first, env.getArgument("after"), null, null, config.defaultPageSize());
     return page.page(
-        index
-            .suggest(prefix, SearchRequest.MAX_LIMIT, GraphQLRequest.scope(env).discover())
-            .stream()
+        index.suggest(prefix, SearchRequest.MAX_LIMIT, GraphQLRequest.searchScope(env)).stream()
             .map(
                 s ->
                     new SuggestionView(

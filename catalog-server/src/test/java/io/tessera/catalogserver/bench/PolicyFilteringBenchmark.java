@@ -18,7 +18,6 @@ import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.TdbGraphStore;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
@@ -27,6 +26,7 @@ import io.tessera.searchindex.LuceneSearchIndex;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchIndexConfig;
 import io.tessera.searchindex.SearchRequest;
+import io.tessera.searchindex.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,15 +113,14 @@ public final class PolicyFilteringBenchmark {
       measure(
           "scope, computed", 400, random, r -> evaluator.scopeFor(consumer("eu", "p" + n[0]++)));
       measure("scope, cached", 3000, random, r -> evaluator.scopeFor(consumer));
-      measure(
-          "search, unfiltered", 3000, random, r -> search(index, r, VisibilityScope.everything()));
-      VisibilityScope discover = scope.discover();
-      measure("search, policy scope", 3000, random, r -> search(index, r, discover));
+      measure("search, unfiltered", 3000, random, r -> search(index, r, SearchScope.everything()));
+      SearchScope policy = searchScope(scope);
+      measure("search, policy scope", 3000, random, r -> search(index, r, policy));
       measure(
           "search + cached scope",
           3000,
           random,
-          r -> search(index, r, evaluator.scopeFor(consumer).discover()));
+          r -> search(index, r, searchScope(evaluator.scopeFor(consumer))));
       index.close();
     }
   }
@@ -231,7 +230,11 @@ public final class PolicyFilteringBenchmark {
         null);
   }
 
-  private static void search(SearchIndex index, Random random, VisibilityScope scope) {
+  private static SearchScope searchScope(AccessScope scope) {
+    return new SearchScope(scope.discover(), scope.read());
+  }
+
+  private static void search(SearchIndex index, Random random, SearchScope scope) {
     String query = random.nextBoolean() ? word(random) : word(random) + " " + word(random);
     index.search(SearchRequest.of(query), scope);
   }

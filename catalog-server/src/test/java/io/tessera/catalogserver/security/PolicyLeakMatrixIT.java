@@ -361,6 +361,42 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
     }
   }
 
+  // ------------------------------------------------------------------ search
+
+  @Test
+  void shouldNotFindAReadDeniedProductByItsColumnNames() {
+    for (String token : List.of(eu.token(), us.token(), auditor)) {
+      boolean reads = token.equals(auditor);
+      for (String column : List.of("quillon_iban", "quillon_bic")) {
+        JsonNode found = http.get("/api/v1/search?q=" + column + "&limit=50", token).ok();
+        assertThat(found.path("total").asLong() > 0).as(column).isEqualTo(reads);
+        assertThat(found.path("hits").toString().contains(column)).as(column).isEqualTo(reads);
+        if (!reads) {
+          assertThat(found.path("hits")).as(column).isEmpty();
+          assertThat(found.path("facets")).as(column).isEmpty();
+        }
+        JsonNode suggested = http.get("/api/v1/search/suggest?prefix=" + column, token).ok();
+        assertThat(suggested.path("suggestions").isEmpty()).as(column).isEqualTo(!reads);
+        GraphQLResponse r =
+            graphql(
+                token,
+                """
+                query($q: String!) {
+                  search(query: $q, first: 50) { total hits { edges { node { iri } } } }
+                  suggest(prefix: $q, first: 10) { edges { node { iri } } } }""",
+                Map.of("q", column));
+        assertThat(r.<Integer>extractValue("search.total") > 0).as(column).isEqualTo(reads);
+        assertThat(r.<List<Object>>extractValue("suggest.edges").isEmpty())
+            .as(column)
+            .isEqualTo(!reads);
+      }
+      JsonNode byTitle = http.get("/api/v1/search?q=Quillon%20Accounts&limit=5", token).ok();
+      assertThat(byTitle.path("hits").path(0).path("iri").asText())
+          .as("a product it may discover is found by its title")
+          .isEqualTo(UNREADABLE);
+    }
+  }
+
   @Test
   void shouldAuditTheAdminsSparqlQueriesOnly() {
     String adminQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # leak matrix, as admin";

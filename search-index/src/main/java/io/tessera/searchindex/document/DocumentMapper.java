@@ -69,6 +69,7 @@ public final class DocumentMapper {
     for (String graph : entry.mentionGraphs()) {
       doc.add(new StringField(IndexFields.MENTION_GRAPH, graph, Field.Store.NO));
     }
+    doc.add(new StringField(IndexFields.DISCLOSURE, entry.disclosure().slug(), Field.Store.NO));
     entry
         .facets()
         .forEach(

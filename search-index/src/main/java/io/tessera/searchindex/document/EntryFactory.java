@@ -119,7 +119,11 @@ public final class EntryFactory {
     return terms;
   }
 
-  /** The dataset's entry, then one per column of its observed (current) schema. */
+  /**
+   * The dataset's entry, then one per column of its observed (current) schema. The dataset has two
+   * entries: the full one (with its descriptions, columns and their classifications) for callers
+   * who may read it, and a redacted one without them for callers who may only discover it.
+   */
   public List<IndexEntry> dataset(CatalogDataset ds) {
     DatasetRef ref = ds.ref();
     List<String> columns = new ArrayList<>();
@@ -135,7 +139,7 @@ public final class EntryFactory {
     List<String> keywords = new ArrayList<>(classification);
     keywords.add(ref.namespace());
     List<IndexEntry> entries = new ArrayList<>();
-    entries.add(
+    IndexEntry dataset =
         new IndexEntry(
             ds.iri(),
             ds.iri(),
@@ -151,7 +155,11 @@ public final class EntryFactory {
             String.join(", ", ds.producers().stream().map(CatalogDataset.Producer::title).toList()),
             facets,
             ds.contentGraphs(),
-            ds.mentionGraphs()));
+            ds.mentionGraphs());
+    entries.add(dataset.detailed());
+    // the redacted dataset shows its identity and producers, not the descriptions its ports and
+    // lineage give
+    entries.add(dataset.redacted(List.of(), List.of(ref.namespace()), datasetFacets(ds)));
     for (CatalogDataset.Column column : ds.observedColumns()) {
       Map<FacetDimension, List<String>> columnFacets = datasetFacets(ds);
       columnFacets.put(FacetDimension.CLASSIFICATION, column.classification());

@@ -27,6 +27,8 @@ import java.util.Set;
  * @param contentGraphs the graphs its content comes from (a caller needs all of them)
  * @param mentionGraphs graphs of which a caller needs at least one; replaced by the content graphs
  *     when there are any (being allowed all of those implies being allowed one)
+ * @param disclosure whether a caller also needs the read scope for it, or must lack it (a redacted
+ *     stand-in)
  */
 public record IndexEntry(
     String iri,
@@ -43,9 +45,11 @@ public record IndexEntry(
     String context,
     Map<FacetDimension, List<String>> facets,
     Set<String> contentGraphs,
-    Set<String> mentionGraphs) {
+    Set<String> mentionGraphs,
+    Disclosure disclosure) {
   public IndexEntry {
     Objects.requireNonNull(iri, "iri");
+    Objects.requireNonNull(disclosure, "disclosure");
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(rootType, "rootType");
     Objects.requireNonNull(type, "type");
@@ -67,6 +71,82 @@ public record IndexEntry(
     facets = Map.copyOf(values);
     contentGraphs = Set.copyOf(contentGraphs);
     mentionGraphs = Set.copyOf(contentGraphs.isEmpty() ? mentionGraphs : contentGraphs);
+  }
+
+  /** An entry whose disclosure follows from its type: ports and columns are details. */
+  public IndexEntry(
+      String iri,
+      String root,
+      EntityType rootType,
+      EntityType type,
+      String title,
+      String name,
+      List<String> qualifiedNames,
+      List<String> shortNames,
+      List<String> descriptions,
+      List<String> columns,
+      List<String> keywords,
+      String context,
+      Map<FacetDimension, List<String>> facets,
+      Set<String> contentGraphs,
+      Set<String> mentionGraphs) {
+    this(
+        iri,
+        root,
+        rootType,
+        type,
+        title,
+        name,
+        qualifiedNames,
+        shortNames,
+        descriptions,
+        columns,
+        keywords,
+        context,
+        facets,
+        contentGraphs,
+        mentionGraphs,
+        type == EntityType.PORT || type == EntityType.COLUMN ? Disclosure.DETAIL : Disclosure.OPEN);
+  }
+
+  /** The same entry, shown only to callers who may read it. */
+  public IndexEntry detailed() {
+    return withDisclosure(Disclosure.DETAIL, descriptions, columns, keywords, facets);
+  }
+
+  /**
+   * Its stand-in for callers who may discover but not read it: no columns, and only the
+   * descriptions, keywords and facet values given, which must show nothing a read permission
+   * guards.
+   */
+  public IndexEntry redacted(
+      List<String> descriptions, List<String> keywords, Map<FacetDimension, List<String>> facets) {
+    return withDisclosure(Disclosure.REDACTED, descriptions, List.of(), keywords, facets);
+  }
+
+  private IndexEntry withDisclosure(
+      Disclosure to,
+      List<String> descriptions,
+      List<String> columns,
+      List<String> keywords,
+      Map<FacetDimension, List<String>> facets) {
+    return new IndexEntry(
+        iri,
+        root,
+        rootType,
+        type,
+        title,
+        name,
+        qualifiedNames,
+        shortNames,
+        descriptions,
+        columns,
+        keywords,
+        context,
+        facets,
+        contentGraphs,
+        mentionGraphs,
+        to);
   }
 
   /** Its values for one dimension. */

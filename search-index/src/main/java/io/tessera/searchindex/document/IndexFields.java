@@ -76,6 +76,12 @@ public final class IndexFields {
    */
   public static final String MENTION_GRAPH = "mention_graph";
 
+  /**
+   * What the document shows ({@link Disclosure}: {@code open}, {@code detail} or {@code redacted}),
+   * one term: whether the read scope must allow it, or must not.
+   */
+  public static final String DISCLOSURE = "disclosure";
+
   /** The doc-values field the facet module keeps every dimension in. */
   public static final String FACETS = "$facets";
 
@@ -86,7 +92,7 @@ public final class IndexFields {
   public static final String COMMIT_LAYOUT = "tessera.index.layout";
 
   /** The current document layout. Increase it whenever fields or analysis change. */
-  public static final String LAYOUT_VERSION = "1";
+  public static final String LAYOUT_VERSION = "2";
 
   /**
    * The filter field of a facet dimension ({@code f_domain}): one term per value, stored. The facet

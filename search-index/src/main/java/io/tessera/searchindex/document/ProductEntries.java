@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * The entries of one data product: the product, each output port and each promised column. All
- * share the product as root, its domain, owner and tags, and its named graphs.
+ * share the product as root, its domain, owner and tags, and its named graphs. The product has two
+ * entries: the full one (with its column names, port and dataset words and platforms) for callers
+ * who may read it, and a redacted one without them for callers who may only discover it.
  */
 final class ProductEntries {
   private final IriMinter iris;
@@ -47,7 +49,7 @@ final class ProductEntries {
     facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), state(p.physical())));
     facets.put(FacetDimension.CLASSIFICATION, p.classification());
     facets.put(FacetDimension.PLATFORM, nonNull(platforms));
-    entries.add(
+    IndexEntry product =
         new IndexEntry(
             productIri,
             productIri,
@@ -63,11 +65,31 @@ final class ProductEntries {
             p.domain(),
             facets,
             graphs,
-            Set.of()));
+            Set.of());
+    entries.add(product.detailed());
+    entries.add(product.redacted(product.descriptions(), summaryKeywords(p), summaryFacets(p)));
     for (Port port : p.outputPorts()) {
       entries.addAll(port(p, productIri, port, graphs));
     }
     return entries;
+  }
+
+  /** What a reader who may not read the product may still match: its tags and classifications. */
+  private static List<String> summaryKeywords(Product p) {
+    List<String> keywords = new ArrayList<>(p.tags());
+    keywords.addAll(p.classification());
+    return keywords;
+  }
+
+  /**
+   * Facet values that show nothing of its ports: no platform, and the declared lifecycle without
+   * planned or physical (which its bindings decide).
+   */
+  private static Map<FacetDimension, List<String>> summaryFacets(Product p) {
+    Map<FacetDimension, List<String>> facets = shared(p);
+    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+    facets.put(FacetDimension.CLASSIFICATION, p.classification());
+    return facets;
   }
 
   /** The product's declared graph, and its observed graph when it has one. */

@@ -1,6 +1,8 @@
 package io.tessera.searchindex.query;
 
 import io.tessera.graphstore.VisibilityScope;
+import io.tessera.searchindex.SearchScope;
+import io.tessera.searchindex.document.Disclosure;
 import io.tessera.searchindex.document.IndexFields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,22 +12,29 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The visibility filter: a document is visible when the scope allows every graph its content comes
- * from ({@link IndexFields#CONTENT_GRAPH}) and at least one of its {@link
- * IndexFields#MENTION_GRAPH}s. The same clause is applied to searches, facet counts and
- * suggestions, so a hidden entity leaves no trace in any of them.
+ * The visibility filter: a document is visible when the {@code discover} scope allows every graph
+ * its content comes from ({@link IndexFields#CONTENT_GRAPH}) and at least one of its {@link
+ * IndexFields#MENTION_GRAPH}s. The {@code read} scope is tested the same way and decides by the
+ * document's {@link IndexFields#DISCLOSURE}: a detail (a port, a column, a product or dataset with
+ * its column words) must also pass it; a redacted stand-in must fail it, so that a product the
+ * caller may discover but not read is found by its name and description but never by its columns.
+ * The same clause is applied to searches, facet counts and suggestions, so a hidden entity or
+ * detail leaves no trace in any of them.
  *
- * <p>The scope is a predicate on graph IRIs; the filter is built by testing each graph term of the
+ * <p>The scopes are predicates on graph IRIs; the filter is built by testing each graph term of the
  * snapshot being searched (one term per named graph), so its cost grows with the number of graphs,
  * not documents. Built filters are kept per (snapshot, scope) for the most recent pairs: callers
  * share few scopes (the policy evaluation hands equal principals the same scope), and the index
@@ -34,7 +43,7 @@ import org.apache.lucene.util.BytesRef;
 public final class ScopeFilter {
   private static final int CACHED = 64;
 
-  private record Key(Object snapshot, VisibilityScope scope) {}
+  private record Key(Object snapshot, SearchScope scope) {}
 
   private final Map<Key, Optional<Query>> cache =
       new LinkedHashMap<>(CACHED, 0.75f, true) {
@@ -44,10 +53,17 @@ public final class ScopeFilter {
         }
       };
 
-  /** The filter for a scope on a snapshot, or null when the scope hides nothing. */
-  public Query build(IndexReader reader, VisibilityScope scope) throws IOException {
+  /** Only what hides nothing: every document but the redacted stand-ins. */
+  private static final Query UNREDACTED =
+      new BooleanQuery.Builder()
+          .add(new MatchAllDocsQuery(), Occur.FILTER)
+          .add(disclosure(Disclosure.REDACTED), Occur.MUST_NOT)
+          .build();
+
+  /** The filter for a scope on a snapshot; never null (redacted stand-ins are always filtered). */
+  public Query build(IndexReader reader, SearchScope scope) throws IOException {
     if (scope.isEverything()) {
-      return null;
+      return UNREDACTED;
     }
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     if (helper == null) {
@@ -59,16 +75,53 @@ public final class ScopeFilter {
       cached = cache.get(key);
     }
     if (cached != null) {
-      return cached.orElse(null);
+      return cached.orElseThrow();
     }
     Query built = compute(reader, scope);
     synchronized (cache) {
-      cache.put(key, Optional.ofNullable(built));
+      cache.put(key, Optional.of(built));
     }
     return built;
   }
 
-  private static Query compute(IndexReader reader, VisibilityScope scope) throws IOException {
+  private static Query compute(IndexReader reader, SearchScope scope) throws IOException {
+    BooleanQuery.Builder filter = new BooleanQuery.Builder();
+    if (!scope.discover().isEverything()) {
+      filter.add(allowed(reader, scope.discover()), Occur.FILTER);
+    }
+    if (scope.read().isEverything()) {
+      filter.add(new MatchAllDocsQuery(), Occur.FILTER);
+      filter.add(disclosure(Disclosure.REDACTED), Occur.MUST_NOT);
+      return filter.build();
+    }
+    Query readable = allowed(reader, scope.read());
+    BooleanQuery.Builder disclosed = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+    disclosed.add(disclosure(Disclosure.OPEN), Occur.SHOULD);
+    disclosed.add(
+        new BooleanQuery.Builder()
+            .add(disclosure(Disclosure.DETAIL), Occur.FILTER)
+            .add(readable, Occur.FILTER)
+            .build(),
+        Occur.SHOULD);
+    disclosed.add(
+        new BooleanQuery.Builder()
+            .add(disclosure(Disclosure.REDACTED), Occur.FILTER)
+            .add(readable, Occur.MUST_NOT)
+            .build(),
+        Occur.SHOULD);
+    filter.add(disclosed.build(), Occur.FILTER);
+    return filter.build();
+  }
+
+  private static Query disclosure(Disclosure value) {
+    return new TermQuery(new Term(IndexFields.DISCLOSURE, value.slug()));
+  }
+
+  /** The documents one graph scope allows: all content graphs, and at least one mention graph. */
+  private static Query allowed(IndexReader reader, VisibilityScope scope) throws IOException {
+    if (scope.isEverything()) {
+      return new MatchAllDocsQuery();
+    }
     List<BytesRef> denied = terms(reader, IndexFields.CONTENT_GRAPH, scope, false);
     List<BytesRef> allowed = terms(reader, IndexFields.MENTION_GRAPH, scope, true);
     if (allowed.isEmpty()) {

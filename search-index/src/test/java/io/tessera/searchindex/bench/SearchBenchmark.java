@@ -19,6 +19,7 @@ import io.tessera.searchindex.LuceneSearchIndex;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchIndexConfig;
 import io.tessera.searchindex.SearchRequest;
+import io.tessera.searchindex.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,12 +102,12 @@ public final class SearchBenchmark {
           "catalog: %d products, %d documents; rebuild %d ms%n",
           products, index.status().documents(), millis(started));
       measureCommits(store, index, random);
-      measure("search", 3000, random, r -> search(index, r, VisibilityScope.everything()));
-      VisibilityScope scope =
-          VisibilityScope.allGraphsExcept(Set.of(IRIS.base() + "/graph/product/d3"));
+      measure("search", 3000, random, r -> search(index, r, SearchScope.everything()));
+      SearchScope scope =
+          SearchScope.of(
+              VisibilityScope.allGraphsExcept(Set.of(IRIS.base() + "/graph/product/d3")));
       measure("search, scoped", 3000, random, r -> search(index, r, scope));
-      measure(
-          "suggest", 3000, random, r -> index.suggest(prefix(r), 8, VisibilityScope.everything()));
+      measure("suggest", 3000, random, r -> index.suggest(prefix(r), 8, SearchScope.everything()));
       index.close();
       started = System.nanoTime();
       try (SearchIndex reopened = LuceneSearchIndex.open(SearchIndexConfig.at(dir), store, IRIS)) {
@@ -130,7 +131,7 @@ public final class SearchBenchmark {
     report("commit -> searchable", samples);
   }
 
-  private static void search(SearchIndex index, Random random, VisibilityScope scope) {
+  private static void search(SearchIndex index, Random random, SearchScope scope) {
     String query =
         switch (random.nextInt(5)) {
           case 0 -> word(random);
