@@ -9,6 +9,11 @@ Loopback only; bounded in time.
 """
 import argparse, json, os, shutil, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
+# The server these scripts start is private to one run (loopback, temporary data directory) and
+# accepts this admin token (TESSERA_ADMIN_TOKEN); every request carries it.
+BENCH_TOKEN = "bench-admin-token-on-loopback-only"
+AUTH = {"Authorization": "Bearer " + BENCH_TOKEN}
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -38,7 +43,7 @@ spec:
 
 def post(base, body, timeout=600):
     req = urllib.request.Request(base + "/api/v1/descriptors", data=body.encode(), method="POST",
-                                 headers={"Content-Type": "application/yaml"})
+                                 headers={"Content-Type": "application/yaml", **AUTH})
     with urllib.request.urlopen(req, timeout=timeout) as r:
         return json.loads(r.read())
 
@@ -52,7 +57,8 @@ def main():
     data = tempfile.mkdtemp(prefix="tessera-bench-")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false")
+    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false",
+               TESSERA_ADMIN_TOKEN=BENCH_TOKEN)
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     log = open(os.path.join(os.path.dirname(a.out), "server.log"), "w")
     t0 = time.perf_counter()

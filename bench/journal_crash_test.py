@@ -30,6 +30,11 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import lineage_load as L  # noqa: E402
 
+# The server these scripts start is private to one run (loopback, temporary data directory) and
+# accepts this admin token (TESSERA_ADMIN_TOKEN); every request carries it.
+BENCH_TOKEN = "bench-admin-token-on-loopback-only"
+AUTH = {"Authorization": "Bearer " + BENCH_TOKEN}
+
 
 def journal_rows(port):
     """COUNT(*) of the journal, via the Marquez-style raw events listing."""
@@ -37,7 +42,8 @@ def journal_rows(port):
 
 
 def start(java, jar, data, port, log, extra_env):
-    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false")
+    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false",
+               TESSERA_ADMIN_TOKEN=BENCH_TOKEN)
     for kv in extra_env:
         k, v = kv.split("=", 1)
         env[k] = v.replace("{data}", data)
@@ -96,7 +102,7 @@ def main():
                 for body in bodies[k::4]:
                     if time.perf_counter() > stop:
                         break
-                    conn.request("POST", "/api/v1/lineage", body=body, headers={"Content-Type": "application/json"})
+                    conn.request("POST", "/api/v1/lineage", body=body, headers={"Content-Type": "application/json", **AUTH})
                     r = conn.getresponse()
                     r.read()
                     if r.status == 201:

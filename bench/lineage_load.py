@@ -34,6 +34,11 @@ import time
 import urllib.request
 import uuid
 
+# The server these scripts start is private to one run (loopback, temporary data directory) and
+# accepts this admin token (TESSERA_ADMIN_TOKEN); every request carries it.
+BENCH_TOKEN = "bench-admin-token-on-loopback-only"
+AUTH = {"Authorization": "Bearer " + BENCH_TOKEN}
+
 PRODUCER = "https://github.com/apache/airflow/tree/providers-openlineage/1.14.0"
 RUN_SCHEMA = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent"
 FACET = "https://openlineage.io/spec/facets/"
@@ -158,7 +163,7 @@ def free_port():
 
 
 def get_json(base, path, timeout=10):
-    with urllib.request.urlopen(base + path, timeout=timeout) as r:
+    with urllib.request.urlopen(urllib.request.Request(base + path, headers=AUTH), timeout=timeout) as r:
         return json.loads(r.read())
 
 
@@ -209,7 +214,7 @@ def client(port, bodies, deadline, barrier, out, expect=201):
             break
         t = time.perf_counter()
         try:
-            conn.request("POST", "/api/v1/lineage", body=body, headers={"Content-Type": "application/json"})
+            conn.request("POST", "/api/v1/lineage", body=body, headers={"Content-Type": "application/json", **AUTH})
             r = conn.getresponse()
             r.read()
             status = r.status
@@ -355,7 +360,8 @@ def main():
                 "mtime": dt.datetime.fromtimestamp(os.path.getmtime(a.jar), dt.timezone.utc).isoformat(timespec="seconds")}
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false")
+    env = dict(os.environ, TESSERA_DATA_DIR=data, MICRONAUT_SERVER_PORT=str(port), TESSERA_DEMO="false",
+               TESSERA_ADMIN_TOKEN=BENCH_TOKEN)
     for kv in a.env:
         k, v = kv.split("=", 1)
         env[k] = v.replace("{data}", data)
@@ -446,7 +452,7 @@ def main():
         if a.rebuild:
             print("rebuild: replaying the whole journal into empty lineage graphs (no ingest) ...", flush=True)
             req = urllib.request.Request(base + "/api/v1/admin/lineage/rebuild", data=b"", method="POST",
-                                         headers={"Content-Type": "application/json"})
+                                         headers={"Content-Type": "application/json", **AUTH})
             cpu0, all0 = cpu_seconds(proc.pid), machine_busy_seconds()
             t = time.perf_counter()
             urllib.request.urlopen(req, timeout=10).read()
