@@ -24,13 +24,11 @@ import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.ProductSummary;
 import io.tessera.ontology.IriMinter;
-import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.TESS;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -78,28 +76,8 @@ public class ProductController {
     if (limit < 1 || limit > 500) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
     }
-    if (domain != null && !IriMinter.isSlug(domain)) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST, "domain '" + domain + "' is not a valid domain name");
-    }
-    Lifecycle status = null;
-    Boolean physical = null;
-    if (lifecycle != null) {
-      String value = lifecycle.toLowerCase(Locale.ROOT);
-      if (value.equals("planned") || value.equals("physical")) {
-        physical = value.equals("physical");
-      } else {
-        status =
-            Lifecycle.fromSlug(value)
-                .orElseThrow(
-                    () ->
-                        new ProblemException(
-                            ProblemType.INVALID_REQUEST,
-                            "lifecycle must be planned, physical, ideation, design, build, deploy, consume, deprecated or retired"));
-      }
-    }
-    List<ProductSummary> found =
-        visible(new ProductFilter(domain, status, physical, decode(cursor), limit + 1), scope);
+    ProductFilter filter = ProductFilters.of(domain, lifecycle, decode(cursor), limit + 1);
+    List<ProductSummary> found = visible(filter, scope);
     List<ProductView.Summary> items =
         found.stream().limit(limit).map(ProductView.Summary::of).toList();
     String next =

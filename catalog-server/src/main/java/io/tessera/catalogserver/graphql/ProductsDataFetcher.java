@@ -2,17 +2,15 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.api.ProductFilters;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
-import io.tessera.ontology.IriMinter;
-import io.tessera.ontology.Lifecycle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code Query.products} and {@code Domain.products}: a keyset-paged connection of the products the
@@ -38,7 +36,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     PageRequest page = PageRequest.of(env, config);
     String domain =
         env.getSource() instanceof DomainNode d ? d.name() : env.<String>getArgument("domain");
-    ProductFilter filter = filter(domain, env.getArgument("lifecycle"));
+    ProductFilter filter = ProductFilters.of(domain, env.getArgument("lifecycle"), null, 1);
     boolean backwards = page.backwards();
     String cursor = backwards ? page.before() : page.after();
     String from = cursor == null ? null : PageRequest.value(cursor, "p");
@@ -94,28 +92,5 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       batch = Math.min(batch * 2, 4 * config.maxPageSize());
     }
     return found;
-  }
-
-  private static ProductFilter filter(String domain, String lifecycle) {
-    if (domain != null && !IriMinter.isSlug(domain)) {
-      throw PageRequest.invalid("domain '" + domain + "' is not a valid domain name");
-    }
-    Lifecycle status = null;
-    Boolean physical = null;
-    if (lifecycle != null) {
-      String value = lifecycle.toLowerCase(Locale.ROOT);
-      if (value.equals("planned") || value.equals("physical")) {
-        physical = value.equals("physical");
-      } else {
-        status =
-            Lifecycle.fromSlug(value)
-                .orElseThrow(
-                    () ->
-                        PageRequest.invalid(
-                            "lifecycle must be planned, physical, ideation, design, build, deploy,"
-                                + " consume, deprecated or retired"));
-      }
-    }
-    return new ProductFilter(domain, status, physical, null, 1);
   }
 }
