@@ -8,6 +8,7 @@ import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,18 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   private final Tokens secrets = new Tokens();
   private final Clock clock = Clock.systemUTC();
   private final String adminHash;
+
+  /**
+   * API tokens looked up recently, by hash, so a pipeline's every request does not query the
+   * database. A revocation here drops its entry at once; one made by another server sharing the
+   * database takes effect within {@link #REMEMBER_FOR}. Expiry is checked on every request.
+   */
+  private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+
+  private static final Duration REMEMBER_FOR = Duration.ofSeconds(30);
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private record Remembered(ApiToken token, Instant until) {}
 
   public TokenService(TokenRepository tokens, SecurityConfig config, AuditLog audit) {
     this.tokens = tokens;
@@ -97,10 +111,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
     if (adminHash != null && Tokens.sameHash(hash, adminHash)) {
       return new Principal("admin", Set.of(Role.ADMIN), Set.of(), Map.of());
     }
-    ApiToken token =
-        tokens
-            .findByHash(hash)
-            .orElseThrow(() -> new AuthenticationException("the API token is not valid"));
+    ApiToken token = lookup(hash);
     if (token.revokedAt() != null) {
       throw new AuthenticationException("the API token has been revoked");
     }
@@ -108,6 +119,23 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
       throw new AuthenticationException("the API token has expired");
     }
     return token.principal();
+  }
+
+  private ApiToken lookup(String hash) {
+    Instant now = Instant.now(clock);
+    Remembered known = recent.get(hash);
+    if (known != null && known.until().isAfter(now)) {
+      return known.token();
+    }
+    ApiToken token =
+        tokens
+            .findByHash(hash)
+            .orElseThrow(() -> new AuthenticationException("the API token is not valid"));
+    if (recent.size() >= MAX_REMEMBERED) {
+      recent.clear();
+    }
+    recent.put(hash, new Remembered(token, now.plus(REMEMBER_FOR)));
+    return token;
   }
 
   /**
@@ -139,6 +167,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
       throw new AccessDeniedException("admin");
     }
     tokens.revoke(id, Instant.now(clock));
+    recent.values().removeIf(r -> r.token().id().equals(id));
     audit.record(by.subject(), "token-revoke", id, "revoked", "token of " + token.subject());
     return tokens.find(id).orElseThrow();
   }
