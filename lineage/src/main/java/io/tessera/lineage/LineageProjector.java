@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -36,6 +37,12 @@ import org.apache.jena.vocabulary.RDFS;
  * projection resumes exactly where it stopped and replaying the journal rebuilds the same graphs.
  */
 public final class LineageProjector {
+  /**
+   * The version of the lineage graphs' layout. 2: run graphs sit under their job's graph (1 had
+   * them under {@code /graph/lineage/run/}).
+   */
+  public static final int LAYOUT = 2;
+
   private final GraphStore store;
   private final ProductRepository products;
   private final IriMinter iris;
@@ -63,6 +70,23 @@ public final class LineageProjector {
                 .mapToLong(t -> Long.parseLong(t.getObject().getLiteralLexicalForm()))
                 .max()
                 .orElse(0));
+  }
+
+  /**
+   * Whether the lineage graphs were written in this version's layout: true for an empty store,
+   * false for graphs an earlier version projected (their names differ), which must be rebuilt from
+   * the journal.
+   */
+  public boolean layoutCurrent() {
+    return store.read(
+        r -> {
+          Node state = NodeFactory.createURI(iris.lineageStateGraph());
+          if (r.find(state, TESS.journalPosition.asNode(), null).isEmpty()) {
+            return true;
+          }
+          return r.find(state, TESS.lineageLayout.asNode(), null).stream()
+              .anyMatch(t -> String.valueOf(LAYOUT).equals(t.getObject().getLiteralLexicalForm()));
+        });
   }
 
   /** Projects entries, in journal order, in one transaction. */
@@ -105,6 +129,10 @@ public final class LineageProjector {
         state.createResource(iris.lineageStateGraph()),
         TESS.journalPosition,
         state.createTypedLiteral(position, XSDDatatype.XSDinteger));
+    RdfTerms.set(
+        state.createResource(iris.lineageStateGraph()),
+        TESS.lineageLayout,
+        state.createTypedLiteral(LAYOUT, XSDDatatype.XSDinteger));
   }
 
   /** Removes every lineage graph and the projected position, before replaying the journal. */
@@ -126,7 +154,7 @@ public final class LineageProjector {
       List<ProjectionResult.DetectedChange> changes) {
     String runIri = iris.run(e.runId());
     Resource job = job(batch, e.job(), e.inputs(), e.outputs());
-    Model m = batch.graph(iris.runGraph(e.runId()));
+    Model m = batch.graph(iris.runGraph(e.job().namespace(), e.job().name(), e.runId()));
     Resource run = m.createResource(runIri).addProperty(RDF.type, PROV.Activity);
     RdfTerms.set(run, TESS.job, m.createResource(job.getURI()));
     state(run, e);

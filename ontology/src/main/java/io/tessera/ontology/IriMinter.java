@@ -123,9 +123,22 @@ public final class IriMinter {
     return base + "/graph/lineage/job/" + encode(namespace) + "/" + encode(name);
   }
 
-  /** The named graph holding one run: state, times, inputs, outputs, quality measurements. */
-  public String runGraph(String runId) {
-    return base + "/graph/lineage/run/" + encode(runId);
+  /**
+   * The named graph holding one run of a job: state, times, inputs, outputs, quality measurements.
+   * It sits under the job's graph, so that whatever hides a job also hides its runs.
+   */
+  public String runGraph(String jobNamespace, String jobName, String runId) {
+    return jobGraph(jobNamespace, jobName) + "/run/" + encode(runId);
+  }
+
+  /** The named graph of the job with this IRI (see {@link #job}). */
+  public String jobGraphOf(String jobIri) {
+    return base + "/graph/lineage/job/" + suffix(jobIri, "/job/");
+  }
+
+  /** The named graph of the dataset with this IRI (see {@link #dataset}). */
+  public String datasetGraphOf(String datasetIri) {
+    return base + "/graph/lineage/dataset/" + suffix(datasetIri, "/dataset/");
   }
 
   /** The named graph holding what lineage observed about a dataset: schemas, facets, changes. */
@@ -177,6 +190,14 @@ public final class IriMinter {
       throw new OntologyException("not a valid name (lowercase letters, digits, dashes): " + name);
     }
     return name;
+  }
+
+  private String suffix(String iri, String kind) {
+    String prefix = base + kind;
+    if (iri == null || !iri.startsWith(prefix) || iri.length() == prefix.length()) {
+      throw new OntologyException("not an IRI minted under " + prefix + ": " + iri);
+    }
+    return iri.substring(prefix.length());
   }
 
   private static String encode(String value) {

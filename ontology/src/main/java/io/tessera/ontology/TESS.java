@@ -59,6 +59,7 @@ public final class TESS {
   public static final Property impacts = property("impacts");
   public static final Property schemaChange = property("schemaChange");
   public static final Property journalPosition = property("journalPosition");
+  public static final Property lineageLayout = property("lineageLayout");
 
   public static final Resource discover = resource("discover");
   public static final Resource clearance = resource("clearance");

@@ -31,6 +31,21 @@ class IriMinterTest {
   }
 
   @Test
+  void shouldNestRunGraphsUnderTheirJobsGraphSoThatHidingTheJobHidesThem() {
+    String job = iris.jobGraph("airflow://prod", "sales.load_orders");
+    assertThat(job)
+        .isEqualTo(
+            "https://catalog.example/graph/lineage/job/airflow%3A%2F%2Fprod/sales.load_orders");
+    assertThat(iris.runGraph("airflow://prod", "sales.load_orders", "0195-a"))
+        .isEqualTo(job + "/run/0195-a");
+    assertThat(iris.jobGraphOf(iris.job("airflow://prod", "sales.load_orders"))).isEqualTo(job);
+    assertThat(iris.datasetGraphOf(iris.dataset("s3://b", "path/to my/file")))
+        .isEqualTo(iris.datasetGraph("s3://b", "path/to my/file"));
+    assertThatThrownBy(() -> iris.jobGraphOf(iris.dataset("s3://b", "x")))
+        .isInstanceOf(OntologyException.class);
+  }
+
+  @Test
   void shouldRejectNamesThatAreNotSlugs() {
     assertThatThrownBy(() -> iris.domain("Sales Team")).isInstanceOf(OntologyException.class);
     assertThatThrownBy(() -> iris.product("sales", "../x")).isInstanceOf(OntologyException.class);

@@ -18,6 +18,7 @@ import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ViewScope;
 import io.tessera.ontology.IriMinter;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -88,10 +89,10 @@ public class ExportController {
     prefixes.add(iris.base() + "/graph/product/");
     prefixes.add(iris.vocabularyGraph());
     if (lineage) {
-      prefixes.add(iris.lineageGraphPrefix() + "job/");
-      prefixes.add(iris.lineageGraphPrefix() + "run/");
+      prefixes.add(iris.lineageGraphPrefix() + "job/"); // with the jobs' runs under them
       prefixes.add(iris.lineageGraphPrefix() + "dataset/");
     }
+    ViewScope view = views.of(scope);
     PipedInputStream in = new PipedInputStream(64 * 1024);
     PipedOutputStream out;
     try {
@@ -104,7 +105,7 @@ public class ExportController {
         .start(
             () -> {
               try (out) {
-                store.export(out, chosen, prefixes, r -> views.of(scope, r));
+                store.export(out, chosen, prefixes, view);
               } catch (IOException | RuntimeException e) {
                 LOG.warn("export stopped: {}", e.toString());
               }

@@ -24,6 +24,7 @@ import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.InvalidQueryException;
 import io.tessera.graphstore.SparqlResult;
+import io.tessera.graphstore.ViewScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,12 +127,10 @@ public class SparqlController {
       audit.adminQuery(scope.principal(), sparql.text());
     }
     SparqlResult result;
+    ViewScope view = views.of(scope);
     try {
       result =
-          store.read(
-              r ->
-                  r.query(
-                      sparql.query(), sparql.dataset(), views.of(scope, r), config.maxResults()));
+          store.read(r -> r.query(sparql.query(), sparql.dataset(), view, config.maxResults()));
     } catch (InvalidQueryException e) {
       throw new ProblemException(ProblemType.INVALID_QUERY, e.getMessage());
     }

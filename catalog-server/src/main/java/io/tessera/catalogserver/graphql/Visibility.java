@@ -62,7 +62,8 @@ public class Visibility {
   }
 
   RunNode run(AccessScope scope, RunNode run) {
-    return run == null || !scope.mayDiscover(iris.runGraph(run.runId())) ? null : run;
+    // a run's graph sits under its job's graph: whatever hides the job hides its runs
+    return run == null || !scope.mayDiscover(iris.jobGraphOf(run.jobIri())) ? null : run;
   }
 
   String datasetIri(String namespace, String name) {

@@ -49,6 +49,10 @@ public class LineageProjection {
     this.parser = parser;
     this.projected.set(projector.position());
     this.worker = Thread.ofPlatform().name("lineage-projection").daemon().start(this::loop);
+    if (!projector.layoutCurrent()) {
+      LOG.info("the lineage graphs have an earlier layout; rebuilding them from the journal");
+      rebuild();
+    }
   }
 
   /** Progress of the projection (and of a rebuild, while one runs). */

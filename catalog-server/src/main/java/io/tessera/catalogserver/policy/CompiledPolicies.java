@@ -84,6 +84,11 @@ final class CompiledPolicies {
     return producers.getOrDefault(datasetGraph, List.of());
   }
 
+  /** Whether any rule can hide anything (false with no policies). */
+  boolean restrictsAnything() {
+    return !rules.isEmpty();
+  }
+
   List<Policy> policies() {
     return policies;
   }

@@ -4,16 +4,9 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.Principal;
-import io.tessera.graphstore.CatalogDataset;
-import io.tessera.graphstore.CatalogEntities;
-import io.tessera.graphstore.CatalogJob;
-import io.tessera.graphstore.CatalogTerm;
-import io.tessera.graphstore.CatalogVisitor;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.ChangeListener;
-import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.Product;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
@@ -38,9 +31,10 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
   private static final int MAX_CACHED_SCOPES = 10_000;
 
   private final PolicyRepository repository;
-  private final CatalogEntities entities;
+  private final GraphStore store;
   private final IriMinter iris;
   private final FindingRepository findings;
+  private final LineageMentions mentions;
 
   private final Set<String> changedProducts = ConcurrentHashMap.newKeySet();
   private volatile boolean policiesChanged = true;
@@ -51,14 +45,20 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
   private List<Policy> policies = List.of();
   private Map<String, Set<String>> inherited = Map.of();
 
-  private record Scopes(VisibilityScope discover, VisibilityScope read) {}
+  /** The scopes of one principal, computed at a version of the lineage mentions. */
+  private record Scopes(VisibilityScope discover, VisibilityScope read, long lineage) {}
 
   public PolicyEvaluator(
-      GraphStore store, PolicyRepository repository, IriMinter iris, FindingRepository findings) {
+      GraphStore store,
+      PolicyRepository repository,
+      IriMinter iris,
+      FindingRepository findings,
+      LineageMentions mentions) {
     this.findings = findings;
+    this.mentions = mentions;
     this.repository = repository;
     this.iris = iris;
-    this.entities = new CatalogEntities(store, iris);
+    this.store = store;
     store.subscribe(this);
   }
 
@@ -91,19 +91,28 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
     warm.start();
   }
 
-  /** The scope the policies grant a (non-admin) principal. */
+  /**
+   * The scope the policies grant a (non-admin) principal. A product it may not discover is hidden
+   * with its datasets' lineage graphs and the jobs that write them (their names tell what they
+   * produce; their runs go with them); a job that only reads such a dataset stays visible and shows
+   * the dataset as restricted.
+   */
   public AccessScope scopeFor(Principal principal) {
     CompiledPolicies current = current();
+    long lineage = current.restrictsAnything() ? mentions.version() : 0;
     List<Object> key = List.of(principal.roles(), principal.domains(), principal.attributes());
     Scopes s = scopes.get(key);
-    if (s == null) {
+    if (s == null || s.lineage() != lineage) {
       Set<String> hiddenDiscover = current.hidden(principal, Policy.Action.DISCOVER);
       Set<String> hiddenRead = current.hidden(principal, Policy.Action.READ);
       hiddenRead.addAll(hiddenDiscover);
+      Set<String> discoverGraphs = current.graphs(hiddenDiscover);
+      discoverGraphs.addAll(mentions.writersOf(discoverGraphs));
       s =
           new Scopes(
-              VisibilityScope.allGraphsExcept(current.graphs(hiddenDiscover)),
-              VisibilityScope.allGraphsExcept(current.graphs(hiddenRead)));
+              VisibilityScope.allGraphsExcept(discoverGraphs),
+              VisibilityScope.allGraphsExcept(current.graphs(hiddenRead)),
+              lineage);
       if (scopes.size() >= MAX_CACHED_SCOPES) {
         scopes.clear();
       }
@@ -195,7 +204,7 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
         reloadAll = false;
         changedProducts.clear();
         facts.clear();
-        entities.readAll(new FactsCollector());
+        facts.putAll(store.read(r -> ProductFacts.read(r, iris, null)));
         policiesChanged = true;
         changed = true;
       }
@@ -203,12 +212,23 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
         Set<String> batch = new HashSet<>(changedProducts);
         changedProducts.removeAll(batch);
         String prefix = iris.base() + "/product/";
+        Map<String, ProductFacts> read =
+            store.read(
+                r -> {
+                  Map<String, ProductFacts> found = new HashMap<>();
+                  for (String productIri : batch) {
+                    found.putAll(ProductFacts.read(r, iris, productIri));
+                  }
+                  return found;
+                });
         for (String productIri : batch) {
           String key = productIri.substring(prefix.length());
-          entities
-              .product(productIri)
-              .ifPresentOrElse(
-                  p -> facts.put(key, ProductFacts.of(p, iris)), () -> facts.remove(key));
+          ProductFacts f = read.get(key);
+          if (f == null) {
+            facts.remove(key);
+          } else {
+            facts.put(key, f);
+          }
         }
         changed = true;
       }
@@ -232,28 +252,5 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
       }
       return compiled;
     }
-  }
-
-  private final class FactsCollector implements CatalogVisitor {
-    @Override
-    public void start(int entities) {}
-
-    @Override
-    public void domain(Domain domain) {}
-
-    @Override
-    public void product(Product product) {
-      ProductFacts f = ProductFacts.of(product, iris);
-      facts.put(f.key(), f);
-    }
-
-    @Override
-    public void dataset(CatalogDataset dataset) {}
-
-    @Override
-    public void job(CatalogJob job) {}
-
-    @Override
-    public void term(CatalogTerm term) {}
   }
 }

@@ -1,11 +1,17 @@
 package io.tessera.catalogserver.policy;
 
-import io.tessera.graphstore.DatasetRef;
-import io.tessera.graphstore.Port;
-import io.tessera.graphstore.Product;
+import io.tessera.graphstore.GraphReader;
+import io.tessera.graphstore.Row;
+import io.tessera.graphstore.SparqlQueries;
 import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.Lifecycle;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
 
 /**
  * What policies look at in a product, and the graphs that hide it: its declared graph (covering the
@@ -28,28 +34,69 @@ public record ProductFacts(
     graphs = Set.copyOf(graphs);
   }
 
-  static ProductFacts of(Product p, IriMinter iris) {
-    Set<String> graphs = new HashSet<>();
-    graphs.add(iris.productGraph(p.domain(), p.name()));
-    for (Port port : p.outputPorts()) {
-      add(graphs, port.dataset(), iris);
-      if (port.binding() != null) {
-        add(graphs, port.binding().dataset(), iris);
+  private static final Query FACTS = SparqlQueries.load(ProductFacts.class, "product-facts.rq");
+
+  /**
+   * The facts of every product, or of one when {@code productIri} is given, with one query that
+   * reads only what policies use.
+   */
+  static Map<String, ProductFacts> read(GraphReader reader, IriMinter iris, String productIri) {
+    Map<String, Node> bindings =
+        productIri == null ? Map.of() : Map.of("product", NodeFactory.createURI(productIri));
+    Map<String, Builder> products = new HashMap<>();
+    String datasets = iris.base() + "/dataset/";
+    for (Row row : reader.select(FACTS, bindings)) {
+      String key = row.text("key");
+      Builder b =
+          products.computeIfAbsent(
+              key,
+              k -> {
+                String[] parts = k.split("/", 2);
+                Builder n = new Builder(k, parts[0], parts.length > 1 ? parts[1] : "");
+                n.graphs.add(iris.productGraph(n.domain, n.name));
+                n.lifecycle =
+                    Lifecycle.fromIri(row.text("lifecycle")).map(Lifecycle::slug).orElse(null);
+                return n;
+              });
+      String kind = row.text("kind");
+      String value = row.text("value");
+      if (kind == null || value == null) {
+        continue;
+      }
+      switch (kind) {
+        case "classification" -> b.classifications.add(value);
+        case "tag" -> b.tags.add(value);
+        case "dataset" -> {
+          if (value.startsWith(datasets)) {
+            b.graphs.add(iris.datasetGraphOf(value));
+          }
+        }
+        default -> {}
       }
     }
-    return new ProductFacts(
-        p.domain() + "/" + p.name(),
-        p.domain(),
-        p.name(),
-        Set.copyOf(p.classification()),
-        Set.copyOf(p.tags()),
-        p.lifecycle().slug(),
-        graphs);
+    Map<String, ProductFacts> facts = new HashMap<>();
+    products.forEach(
+        (key, b) ->
+            facts.put(
+                key,
+                new ProductFacts(
+                    key, b.domain, b.name, b.classifications, b.tags, b.lifecycle, b.graphs)));
+    return facts;
   }
 
-  private static void add(Set<String> graphs, DatasetRef dataset, IriMinter iris) {
-    if (dataset != null) {
-      graphs.add(iris.datasetGraph(dataset.namespace(), dataset.name()));
+  private static final class Builder {
+    final String key;
+    final String domain;
+    final String name;
+    final Set<String> classifications = new HashSet<>();
+    final Set<String> tags = new HashSet<>();
+    final Set<String> graphs = new HashSet<>();
+    String lifecycle;
+
+    Builder(String key, String domain, String name) {
+      this.key = key;
+      this.domain = domain;
+      this.name = name;
     }
   }
 

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.bench;
 
 import io.tessera.catalogserver.policy.FindingRepository;
+import io.tessera.catalogserver.policy.LineageMentions;
 import io.tessera.catalogserver.policy.Operand;
 import io.tessera.catalogserver.policy.Policy;
 import io.tessera.catalogserver.policy.PolicyEvaluator;
@@ -102,7 +103,9 @@ public final class PolicyFilteringBenchmark {
       System.out.printf(
           "index: %d documents in %d ms%n", index.status().documents(), millis(started));
 
-      PolicyEvaluator evaluator = new PolicyEvaluator(store, policies, IRIS, new NoFindings());
+      PolicyEvaluator evaluator =
+          new PolicyEvaluator(
+              store, policies, IRIS, new NoFindings(), new LineageMentions(store, IRIS));
       Principal consumer = consumer("eu", "analytics");
       started = System.nanoTime();
       AccessScope scope = evaluator.scopeFor(consumer);

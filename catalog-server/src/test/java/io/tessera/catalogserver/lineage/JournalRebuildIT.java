@@ -157,6 +157,53 @@ class JournalRebuildIT implements TestPropertyProvider {
     assertThat(live.path("projected").asLong()).isEqualTo(live.path("journal").asLong());
   }
 
+  /**
+   * Graphs projected by an earlier version (no layout mark, runs in graphs of their own) are
+   * rebuilt from the journal when the projection starts, so an upgrade needs no manual step.
+   */
+  @Test
+  @Order(3)
+  void shouldRebuildGraphsOfAnEarlierLayoutFromTheJournalAtStartUp() throws InterruptedException {
+    String runGraph =
+        lineageGraphs().keySet().stream()
+            .filter(g -> g.contains("/run/"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(runGraph).startsWith(LINEAGE_GRAPHS + "job/");
+    String oldRunGraph =
+        LINEAGE_GRAPHS + "run/" + runGraph.substring(runGraph.lastIndexOf('/') + 1);
+    store.write(
+        w -> {
+          Graph state = w.graph(iris.lineageStateGraph());
+          Graph layout = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+          state
+              .find(null, io.tessera.ontology.TESS.lineageLayout.asNode(), null)
+              .forEachRemaining(layout::add);
+          assertThat(layout.size()).isEqualTo(1);
+          w.updateGraph(
+              iris.lineageStateGraph(),
+              layout,
+              org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
+          w.addToGraph(oldRunGraph, w.graph(runGraph));
+        });
+    assertThat(projector.layoutCurrent()).isFalse();
+
+    LineageProjection restarted = new LineageProjection(journal, projector, parser);
+    try {
+      long deadline = System.nanoTime() + REBUILD_DEADLINE.toNanos();
+      while (System.nanoTime() < deadline
+          && (restarted.status().rebuilding() || !projector.layoutCurrent())) {
+        Thread.sleep(50);
+      }
+      assertThat(restarted.status().rebuilding()).isFalse();
+      assertThat(projector.layoutCurrent()).isTrue();
+      assertThat(restarted.status().projected()).isEqualTo(ids.size());
+      assertIsomorphic(before, lineageGraphs());
+    } finally {
+      restarted.stop();
+    }
+  }
+
   private static void assertIsomorphic(Map<String, Graph> expected, Map<String, Graph> actual) {
     assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
     List<String> different = new ArrayList<>();

@@ -274,6 +274,86 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldHideAJobThatWritesTheHiddenDatasetWithItsRunsOnEveryChannel() throws Exception {
+    // the readers' scopes are computed and cached before the job first appears
+    for (Reader reader : List.of(eu, us)) {
+      http.get("/api/v1/search?q=ledger", reader.token()).ok();
+    }
+    String runId = "0195d1c2-4e5f-7a6b-8c9d-00000000a0b1";
+    ObjectNode event =
+        (ObjectNode) SecurityHttp.JSON.readTree(resource("security/leak-matrix/runs.json")).get(0);
+    event.with("run").put("runId", runId);
+    event.with("job").put("name", "vellichor_backfill");
+    event.put("eventTime", "2026-11-21T06:00:00Z");
+    long id =
+        http.post(
+                "/api/v1/lineage",
+                tokenWithRole("leak-backfill", "producer"),
+                event.toString(),
+                "application/json")
+            .ok()
+            .path("id")
+            .asLong();
+    assertThat(projection.awaitProjected(id, Duration.ofSeconds(60))).isTrue();
+    assertThat(index.awaitRevision(store.revision(), Duration.ofSeconds(60))).isTrue();
+    String runIri = IRIS.run(runId);
+    String rawEvents = "dataset:" + NS + ":fjord.public.raw_events";
+    for (Reader reader : List.of(eu, us)) {
+      String t = reader.token();
+      boolean sees = reader.sees();
+      JsonNode found = http.get("/api/v1/search?q=vellichor_backfill&limit=50", t).ok();
+      assertThat(found.path("total").asLong() > 0).as("search").isEqualTo(sees);
+      JsonNode suggested = http.get("/api/v1/search/suggest?prefix=vellichor_back", t).ok();
+      assertThat(suggested.path("suggestions").isEmpty()).as("suggest").isEqualTo(!sees);
+      GraphQLResponse job =
+          graphql(
+              t,
+              """
+              { job(namespace: "fjord-etl", name: "vellichor_backfill") {
+                  name runs(first: 5) { edges { node { id } } } } }""",
+              Map.of());
+      assertThat(job.<Object>extractValue("job") != null).as("GraphQL job").isEqualTo(sees);
+      SecurityHttp.Reply down =
+          http.get(
+              "/api/v1/lineage?nodeId="
+                  + java.net.URLEncoder.encode(rawEvents, StandardCharsets.UTF_8)
+                  + "&depth=3&direction=downstream",
+              t);
+      assertThat(mentionsWord(down.ok().toString())).as("REST lineage").isEqualTo(sees);
+      assertThat(
+              http.get(
+                      "/api/v1/lineage?nodeId="
+                          + java.net.URLEncoder.encode(
+                              "job:fjord-etl:vellichor_backfill", StandardCharsets.UTF_8),
+                      t)
+                  .status())
+          .as("REST lineage from the job")
+          .isEqualTo(sees ? 200 : 404);
+      assertThat(ask(t, "ASK { <" + runIri + "> ?p ?o }")).as("SPARQL run").isEqualTo(sees);
+      assertThat(ask(t, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(CONTAINS(STR(?g), \"backfill\")) }"))
+          .as("SPARQL job and run graphs")
+          .isEqualTo(sees);
+      assertThat(mentionsWord(export("/api/v1/export?format=nquads&lineage=true", t)))
+          .as("export")
+          .isEqualTo(sees);
+    }
+    GraphQLResponse runs =
+        graphql(
+            eu.token(),
+            """
+            { job(namespace: "fjord-etl", name: "vellichor_backfill") {
+                runs(first: 5) { edges { node { id } } } } }""",
+            Map.of());
+    String runNode = runs.<List<String>>extractValue("job.runs.edges[*].node.id").getFirst();
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r =
+          graphql(
+              reader.token(), "query($id: ID!) { node(id: $id) { id } }", Map.of("id", runNode));
+      assertThat(r.<Object>extractValue("node") != null).as("GraphQL run").isEqualTo(reader.sees());
+    }
+  }
+
+  @Test
   void shouldShowAReadDeniedProductWithoutItsDatasetOrSchema() {
     String query =
         """

@@ -94,8 +94,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
               ",",
               IRIS.productGraph("sales", "quarzite-commissions"),
               IRIS.datasetGraph("postgres://pay-db:5432", "pay.public.quarzite_commissions"),
-              IRIS.jobGraph("pay-etl", "load_quarzite_commissions"),
-              IRIS.runGraph("0195d1c2-4e5f-7a6b-8c9d-000000000002")));
+              IRIS.jobGraph("pay-etl", "load_quarzite_commissions")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
