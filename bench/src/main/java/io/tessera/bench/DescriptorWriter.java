@@ -117,30 +117,75 @@ final class DescriptorWriter {
     }
   }
 
-  /** A handful of policies over the generated classifications; returns how many. */
+  /** How many policies every mesh has (the security issue measures filtering with 100). */
+  static final int POLICIES = 100;
+
+  private static final String[] REGIONS = {"eu", "us", "apac", "latam"};
+
+  /**
+   * {@link #POLICIES} policies over the generated classifications and domains; returns how many.
+   * Three global ones keep reading pii, restricted and confidential products to an analytics
+   * purpose. The others alternate: three in four are scoped to a domain (each targets one
+   * classification within it), one in four is global; each permits discover and read to one region
+   * (a reader from another region does not see the products it targets unless another policy lets
+   * it), and every fifth also prohibits reading for a marketing purpose.
+   */
   int writePolicies(Writer w) throws IOException {
-    String[][] policies = {
+    String[][] purposes = {
       {"pii-needs-purpose", "pii"},
       {"restricted-needs-purpose", "restricted"},
       {"confidential-needs-purpose", "confidential"}
     };
-    for (int i = 0; i < policies.length; i++) {
+    for (int i = 0; i < purposes.length; i++) {
       if (i > 0) {
         w.write("---\n");
       }
       w.write("apiVersion: tessera/v1\nkind: Policy\n");
-      w.write("metadata: {name: " + policies[i][0] + "}\nspec:\n");
+      w.write("metadata: {name: " + purposes[i][0] + "}\nspec:\n");
       w.write(
           "  description: Anyone may find "
-              + policies[i][1]
+              + purposes[i][1]
               + " products; only readers with an analytics purpose may read them.\n");
-      w.write("  targets:\n    classifications: [" + policies[i][1] + "]\n");
+      w.write("  targets:\n    classifications: [" + purposes[i][1] + "]\n");
       w.write("  permissions:\n");
       w.write("    - actions: [discover]\n");
       w.write("    - actions: [read]\n      constraints:\n");
       w.write("        - {attribute: purpose, operator: isAnyOf, values: [analytics]}\n");
     }
-    return policies.length;
+    int domains = topology.size().domains();
+    for (int i = purposes.length; i < POLICIES; i++) {
+      String classification = Topology.CLASSIFICATIONS[i % Topology.CLASSIFICATIONS.length];
+      String region = REGIONS[(i / 2) % REGIONS.length];
+      boolean global = i % 4 == 3;
+      String domain = topology.domainName(i % domains);
+      w.write("---\napiVersion: tessera/v1\nkind: Policy\n");
+      w.write(
+          "metadata: {"
+              + (global ? "" : "domain: " + domain + ", ")
+              + "name: "
+              + classification
+              + "-for-"
+              + region
+              + "-"
+              + i
+              + "}\nspec:\n");
+      w.write(
+          "  description: "
+              + classification
+              + " products"
+              + (global ? "" : " of " + domain)
+              + " are for readers in "
+              + region
+              + ".\n");
+      w.write("  targets:\n    classifications: [" + classification + "]\n");
+      w.write("  permissions:\n    - actions: [discover, read]\n      constraints:\n");
+      w.write("        - {attribute: region, operator: isAnyOf, values: [" + region + "]}\n");
+      if (i % 5 == 0) {
+        w.write("  prohibitions:\n    - actions: [read]\n      constraints:\n");
+        w.write("        - {attribute: purpose, operator: isAnyOf, values: [marketing]}\n");
+      }
+    }
+    return POLICIES;
   }
 
   private static String schemaType(String sqlType) {

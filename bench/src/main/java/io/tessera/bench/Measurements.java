@@ -42,6 +42,8 @@ final class Measurements {
     latency(report, "suggest", "suggest");
     latency(report, "product read (REST)", "product");
     latency(report, "GraphQL product page", "graphql");
+    latency(report, "search, consumer under 100 policies", "search-consumer");
+    latency(report, "GraphQL product page, consumer under 100 policies", "graphql-consumer");
     latency(report, "HTTP minimal (GET /health)", "health");
     report.add(
         "heap after load (live, after GC)",

@@ -66,7 +66,8 @@ final class QueryPhases {
           String[] p = QueryPlan.cycle(plan.products, i);
           return get("/api/v1/products/" + p[0] + "/" + p[1]);
         });
-    graphql(report, m, budget);
+    boolean graphql = graphql(report, m, budget);
+    asConsumer(report, m, budget, graphql);
     measure(report, m, "health", budget, i -> get("/health"));
     Series floor =
         series(
@@ -84,15 +85,61 @@ final class QueryPhases {
         + enc("dataset:" + ds.namespace() + ":" + ds.name());
   }
 
+  /**
+   * Search and the GraphQL product page again as a consumer from the {@code eu} region with an
+   * {@code analytics} purpose, whom the mesh's policies restrict: the same requests as the admin's
+   * series (which no policy filters), so the ratio is what policy filtering adds. A server that
+   * cannot issue the token gets an n/a row.
+   */
+  private void asConsumer(Report report, Measurements m, Deadline budget, boolean graphql)
+      throws IOException, InterruptedException {
+    HttpResponse<String> issued =
+        load.send(
+            Loader.postRequest(
+                server,
+                "/api/v1/tokens",
+                "application/json",
+                "{\"subject\":\"bench-consumer\",\"roles\":[\"consumer\"],\"attributes\":"
+                    + "{\"region\":[\"eu\"],\"purposes\":[\"analytics\"]}}"));
+    if (issued.statusCode() != 201 && issued.statusCode() != 200) {
+      m.notes.put("search-consumer", "n/a: POST /api/v1/tokens answered " + issued.statusCode());
+      return;
+    }
+    String token =
+        "Bearer "
+            + new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(issued.body())
+                .path("secret")
+                .asText();
+    measure(
+        report,
+        m,
+        "search-consumer",
+        budget,
+        i -> get("/api/v1/search?limit=10&q=" + enc(QueryPlan.cycle(plan.searches, i)), token));
+    m.floor.put("search-consumer", m.tessera.get("search"));
+    m.notes.put("search-consumer", "floor: the admin's series (no policy filtering)");
+    if (graphql) {
+      measure(
+          report,
+          m,
+          "graphql-consumer",
+          budget,
+          i -> graphqlRequest(QueryPlan.cycle(plan.products, i), token));
+      m.floor.put("graphql-consumer", m.tessera.get("graphql"));
+      m.notes.put("graphql-consumer", "floor: the admin's series (no policy filtering)");
+    }
+  }
+
   /** Probes {@code POST /graphql}; a 404 means the server has no GraphQL and the row says n/a. */
-  private void graphql(Report report, Measurements m, Deadline budget)
+  private boolean graphql(Report report, Measurements m, Deadline budget)
       throws IOException, InterruptedException {
     String[] first = plan.products.getFirst();
     HttpResponse<String> probe = load.send(graphqlRequest(first));
     if (probe.statusCode() == 404) {
       m.notes.put("graphql", "n/a: POST /graphql answers 404");
       progress.println("  GraphQL: not served (404), reported as n/a");
-      return;
+      return false;
     }
     if (probe.statusCode() != 200 || probe.body().contains("\"errors\"")) {
       m.notes.put(
@@ -102,12 +149,17 @@ final class QueryPhases {
               + " "
               + Loader.abbreviate(probe.body(), 120));
       progress.println("  GraphQL: the product query was not accepted, reported as n/a");
-      return;
+      return false;
     }
     measure(report, m, "graphql", budget, i -> graphqlRequest(QueryPlan.cycle(plan.products, i)));
+    return true;
   }
 
   private HttpRequest graphqlRequest(String[] product) {
+    return graphqlRequest(product, ServerProcess.AUTHORIZATION);
+  }
+
+  private HttpRequest graphqlRequest(String[] product, String authorization) {
     String body =
         "{\"query\":\"query($d:String!,$n:String!){product(domain:$d,name:$n){title description"
             + " lifecycle state outputPorts{edges{node{name dataset{namespace name"
@@ -117,7 +169,11 @@ final class QueryPhases {
             + "\",\"n\":\""
             + product[1]
             + "\"}}";
-    return Loader.postRequest(server, "/graphql", "application/json", body);
+    return HttpRequest.newBuilder(server.resolve("/graphql"))
+        .header("Content-Type", "application/json")
+        .header("Authorization", authorization)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
   }
 
   private void measure(
@@ -130,7 +186,7 @@ final class QueryPhases {
     m.tessera.put(key, s);
     report.series(s);
     progress.printf(
-        "  %-10s %4d requests  p50 %7.2f ms  p99 %7.2f ms  %s%n",
+        "  %-16s %4d requests  p50 %7.2f ms  p99 %7.2f ms  %s%n",
         key, s.count(), s.p50Ms(), s.p99Ms(), s.statuses());
   }
 
@@ -154,8 +210,12 @@ final class QueryPhases {
   }
 
   private HttpRequest get(String path) {
+    return get(path, ServerProcess.AUTHORIZATION);
+  }
+
+  private HttpRequest get(String path, String authorization) {
     return HttpRequest.newBuilder(server.resolve(path))
-        .header("Authorization", ServerProcess.AUTHORIZATION)
+        .header("Authorization", authorization)
         .GET()
         .build();
   }

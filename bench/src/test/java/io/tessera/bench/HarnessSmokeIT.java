@@ -39,6 +39,8 @@ class HarnessSmokeIT {
           "suggest p99",
           "product read (REST) p50",
           "GraphQL product page p50",
+          "search, consumer under 100 policies p50",
+          "GraphQL product page, consumer under 100 policies p50",
           "HTTP minimal (GET /health) p50",
           "heap after load (live, after GC)",
           "resident memory after load",
@@ -92,6 +94,9 @@ class HarnessSmokeIT {
     assertThat(loaded.path("journal").asLong()).isEqualTo(mesh.events());
     assertThat(loaded.path("projected").asLong()).isEqualTo(mesh.events());
     assertThat(loaded.path("lineageFailures").asInt()).isZero();
+    assertThat(loaded.path("policiesStatus").asInt())
+        .as("the 100 policies are accepted")
+        .isEqualTo(200);
     assertThat(loaded.path("domainsIndexed").asInt()).isEqualTo(mesh.domains());
     assertThat(loaded.path("productsIndexed").asInt()).isEqualTo(mesh.products());
     assertThat(loaded.path("jobsIndexed").asInt()).isEqualTo(mesh.jobs());

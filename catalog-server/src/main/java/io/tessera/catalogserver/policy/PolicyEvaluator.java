@@ -74,14 +74,19 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
     }
   }
 
-  /** Compiles the policies in the background at start-up, so the first request does not wait. */
+  /**
+   * Compiles the policies (and reads which jobs write which datasets) in the background at
+   * start-up, so the first request does not wait.
+   */
   @Override
   public void onApplicationEvent(StartupEvent event) {
     Thread warm =
         new Thread(
             () -> {
               try {
-                current();
+                if (current().restrictsAnything()) {
+                  mentions.version();
+                }
               } catch (RuntimeException e) {
                 LOG.warn("could not compile the policies at start-up; the first request will", e);
               }
