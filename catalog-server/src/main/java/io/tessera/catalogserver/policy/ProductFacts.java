@@ -54,8 +54,6 @@ public record ProductFacts(
                 String[] parts = k.split("/", 2);
                 Builder n = new Builder(k, parts[0], parts.length > 1 ? parts[1] : "");
                 n.graphs.add(iris.productGraph(n.domain, n.name));
-                n.lifecycle =
-                    Lifecycle.fromIri(row.text("lifecycle")).map(Lifecycle::slug).orElse(null);
                 return n;
               });
       String kind = row.text("kind");
@@ -64,6 +62,8 @@ public record ProductFacts(
         continue;
       }
       switch (kind) {
+        case "lifecycle" ->
+            b.lifecycle = Lifecycle.fromIri(value).map(Lifecycle::slug).orElse(null);
         case "classification" -> b.classifications.add(value);
         case "tag" -> b.tags.add(value);
         case "dataset" -> {
