@@ -60,12 +60,33 @@ def post_file(base, path, timeout=600):
     with urllib.request.urlopen(req, timeout=timeout) as r:
         return json.loads(r.read())
 
-def load_mesh(base, a, results):
+def thread_cpu(pid):
+    """CPU seconds (user + system) per thread group of a process, from /proc (Linux only)."""
+    groups = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return groups
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1:stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2:].split()
+        key = "".join("N" if c.isdigit() else c for c in name)
+        groups[key] = groups.get(key, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return groups
+
+def load_mesh(base, a, results, pid):
     """Posts the mesh's descriptor files in order; products/s per window of a.window products."""
     d = os.path.join(a.mesh, "descriptors")
     post_file(base, os.path.join(d, "domains.yaml"))
     files = sorted(f for f in os.listdir(d) if f.startswith("products-"))
     stop = time.time() + a.budget * 60
+    cpu_before = thread_cpu(pid)
     windows, done, window_start, window_n, total_s = [], 0, time.perf_counter(), 0, 0.0
     for f in files:
         if done >= a.products or time.time() > stop:
@@ -86,6 +107,12 @@ def load_mesh(base, a, results):
     results["mesh_request_s"] = round(total_s, 2)
     results["mesh_products_per_s"] = round(done / total_s, 1) if total_s else None
     results["mesh_windows"] = windows
+    cpu = thread_cpu(pid)
+    spent = {k: v - cpu_before.get(k, 0.0) for k, v in cpu.items()}
+    request = sum(v for k, v in spent.items() if k.startswith("blocking-execut"))
+    results["cpu_s"] = {k: round(v, 1) for k, v in sorted(spent.items(), key=lambda kv: -kv[1]) if v >= 0.5}
+    results["request_cpu_ms_per_product"] = round(1000 * request / done, 2) if done else None
+    results["process_cpu_ms_per_product"] = round(1000 * sum(spent.values()) / done, 2) if done else None
     # the same files again: every document unchanged
     t = time.perf_counter(); report = post_file(base, os.path.join(d, files[0])); dt = time.perf_counter() - t
     assert all(r["status"] == "unchanged" for r in report["results"])
@@ -127,7 +154,7 @@ def main():
         results["startup_s"] = round(time.perf_counter() - t0, 2)
         results["load_before"] = os.getloadavg()
         if a.mesh:
-            load_mesh(base, a, results)
+            load_mesh(base, a, results, proc.pid)
             return
         post(base, "apiVersion: tessera/v1\nkind: Domain\nmetadata: {name: bench}\nspec: {owner: 'mailto:bench@bench.example'}\n")
         batch = "---\n".join(product(i, "bench", "batch") for i in range(a.products))

@@ -9,6 +9,7 @@ import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -170,10 +171,32 @@ public final class TxnAccess implements GraphWriter {
   public void replaceGraph(String graphIri, Graph content) {
     Node graph = iri(graphIri);
     flush(graph);
-    dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-    batch.add(graph, content);
+    batch.add(graph, removeAllBut(graph, content));
     replaced.put(graph, content);
     markWritten(graph);
+  }
+
+  /**
+   * Deletes the graph's triples that the new content lacks and returns the content's triples the
+   * graph lacks, so that re-applying a graph that changed a little rewrites a little.
+   */
+  private Graph removeAllBut(Node graph, Graph content) {
+    List<Triple> stored = new ArrayList<>();
+    dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> stored.add(q.asTriple()));
+    if (stored.isEmpty()) {
+      return content;
+    }
+    Set<Triple> kept = new HashSet<>();
+    for (Triple t : stored) {
+      if (content.contains(t)) {
+        kept.add(t);
+      } else {
+        dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+      }
+    }
+    Graph additions = GraphFactory.createDefaultGraph();
+    content.find().filterDrop(kept::contains).forEach(additions::add);
+    return additions;
   }
 
   @Override
