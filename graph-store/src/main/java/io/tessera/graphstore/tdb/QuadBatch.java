@@ -69,6 +69,9 @@ final class QuadBatch {
     pending.clear();
     graphs.clear();
     for (TupleIndex index : table.getTupleTable().getIndexes()) {
+      if (index == null) {
+        continue; // as TupleTable.add does
+      }
       TupleMap map = index.getMapping();
       List<Keyed> ordered = new ArrayList<>(tuples.size());
       for (Tuple<NodeId> tuple : tuples) {
