@@ -7,7 +7,10 @@ import org.apache.jena.graph.Graph;
  * commits, and it commits only if every graph written conforms to the shapes.
  */
 public interface GraphWriter extends GraphReader {
-  /** Replaces a named graph's content; the graph is validated at commit. */
+  /**
+   * Replaces a named graph's content; the graph is validated at commit. The content must not be
+   * changed afterwards: the transaction may keep it until it commits.
+   */
   void replaceGraph(String graphIri, Graph content);
 
   /** Adds triples to a named graph; the whole graph is validated at commit. */

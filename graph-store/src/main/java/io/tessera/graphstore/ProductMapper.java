@@ -145,9 +145,18 @@ final class ProductMapper {
 
   /** Reads a product back from its declared and observed graphs. */
   Product read(String productIri, Graph declaredGraph, Graph observedGraph) {
-    Model m =
+    return read(
+        productIri,
         ModelFactory.createModelForGraph(declaredGraph)
-            .union(ModelFactory.createModelForGraph(observedGraph));
+            .union(ModelFactory.createModelForGraph(observedGraph)));
+  }
+
+  /** Reads a product back from one graph holding both its declared and observed triples. */
+  Product read(String productIri, Graph declaredAndObserved) {
+    return read(productIri, ModelFactory.createModelForGraph(declaredAndObserved));
+  }
+
+  private Product read(String productIri, Model m) {
     Resource p = m.getResource(productIri);
     String[] key = string(p, DCTerms.identifier).split("/", 2);
     Lifecycle lifecycle =

@@ -90,11 +90,9 @@ public final class ProductRepository {
     if (!reader.containsGraph(graph)) {
       return Optional.empty();
     }
-    return Optional.of(
-        mapper.read(
-            iris.product(domain, name),
-            reader.graph(graph),
-            reader.graph(iris.observedGraph(domain, name))));
+    Graph both = reader.graph(graph);
+    reader.graph(iris.observedGraph(domain, name)).find().forEach(both::add);
+    return Optional.of(mapper.read(iris.product(domain, name), both));
   }
 
   /** The product's RDF: its declared and observed graphs together. */

@@ -98,6 +98,7 @@ public final class TdbGraphStore implements GraphStore {
     try {
       TxnAccess writer = new TxnAccess(dataset, config.queryTimeout());
       work.accept(writer);
+      writer.flush();
       List<Violation> violations = validate(writer);
       if (!violations.isEmpty()) {
         throw new ShapeViolationException(violations);
@@ -130,7 +131,7 @@ public final class TdbGraphStore implements GraphStore {
     Graph data = GraphFactory.createDefaultGraph();
     vocabulary.find().forEach(data::add);
     for (Node graph : writer.validationGraphs()) {
-      dsg.getGraph(graph).find().forEach(data::add);
+      writer.validationContent(graph).find().forEach(data::add);
     }
     ValidationReport report = ShaclValidator.get().validate(shapes, data);
     List<Violation> violations = new ArrayList<>();

@@ -318,4 +318,78 @@ class TdbGraphStoreTest {
     assertThat(store.compact()).isEqualTo(new GraphStore.Compaction(0, 0, Duration.ZERO));
     assertThat(nquads(store)).isEqualTo(before);
   }
+
+  @Test
+  void shouldSeeGraphsReplacedEarlierInTheSameTransaction() {
+    GraphStore store = inMemory();
+    List<String> seen = new ArrayList<>();
+
+    store.write(
+        w -> {
+          w.replaceGraph("https://catalog.example/g/sales", domain("first"));
+          w.replaceGraph("https://catalog.example/g/sales", domain("sales"));
+          seen.add(String.valueOf(w.containsGraph("https://catalog.example/g/sales")));
+          w.graph("https://catalog.example/g/sales")
+              .find(null, null, null)
+              .forEach(t -> seen.add(t.getObject().toString()));
+          w.addToGraph(
+              "https://catalog.example/g/sales",
+              turtle("ex:sales dct:description \"Everything we sell\" ."));
+        });
+
+    assertThat(seen).contains("true", "\"sales\"").doesNotContain("\"first\"");
+    assertThat(nquads(store))
+        .contains("Everything we sell")
+        .contains("\"sales\"")
+        .doesNotContain("\"first\"");
+  }
+
+  @Test
+  void shouldStoreExactlyTheReplacedContentOnDiskWithManyGraphsInOneTransaction(@TempDir Path dir) {
+    GraphStoreConfig config =
+        new GraphStoreConfig(dir.resolve("graph"), Duration.ofSeconds(5), VOCAB);
+    GraphStore first = new TdbGraphStore(config, ONTOLOGY);
+    first.write(
+        w -> {
+          for (int i = 0; i < 200; i++) {
+            w.replaceGraph("https://catalog.example/g/d" + i, domain("d" + i));
+          }
+        });
+    first.write(w -> w.replaceGraph("https://catalog.example/g/d7", domain("seven")));
+    String before = nquads(first);
+    first.close();
+
+    GraphStore second = open(config);
+
+    assertThat(nquads(second)).isEqualTo(before);
+    assertThat(before.lines().filter(l -> l.contains("/g/d7>"))).hasSize(5);
+    assertThat(before).contains("\"seven\"").doesNotContain("\"d7\"");
+    int triplesOfD123 =
+        second
+            .read(r -> r.find(NodeFactory.createURI("https://catalog.example/d123"), null, null))
+            .size();
+    assertThat(triplesOfD123).isEqualTo(5);
+  }
+
+  @Test
+  void shouldValidateAGraphByWhatItHoldsAfterLaterChangesInTheTransaction() {
+    GraphStore store = inMemory();
+
+    assertThatThrownBy(
+            () ->
+                store.write(
+                    w -> {
+                      w.replaceGraph("https://catalog.example/g/sales", domain("sales"));
+                      w.addToGraph(
+                          "https://catalog.example/g/sales",
+                          turtle("ex:sales rdfs:label \"A second title\" ."));
+                    }))
+        .isInstanceOfSatisfying(
+            ShapeViolationException.class,
+            e ->
+                assertThat(e.violations())
+                    .anySatisfy(v -> assertThat(v.message()).contains("exactly one title")));
+    boolean written = store.read(r -> r.containsGraph("https://catalog.example/g/sales"));
+    assertThat(written).isFalse();
+  }
 }

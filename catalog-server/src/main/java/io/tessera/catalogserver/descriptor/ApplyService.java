@@ -138,7 +138,9 @@ public class ApplyService {
           errors);
     }
     store.read(r -> authorize(r, valid, principal));
-    List<Planned> plan = valid.stream().map(d -> plan(d, actor)).toList();
+    Map<String, Revision> latest = revisions.latest(valid.stream().map(this::iri).toList());
+    List<Planned> plan =
+        valid.stream().map(d -> plan(d, Optional.ofNullable(latest.get(iri(d))), actor)).toList();
     ApplyReport report = execute(plan, dryRun);
     if (!dryRun) {
       for (Planned p : plan) {
@@ -262,11 +264,10 @@ public class ApplyService {
       Revision record,
       List<JsonDiff.Change> changes) {}
 
-  private Planned plan(ValidatedDocument doc, String actor) {
+  private Planned plan(ValidatedDocument doc, Optional<Revision> latest, String actor) {
     String iri = iri(doc);
     String json = canonical.write(doc.source());
     String hash = CanonicalJson.sha256(json);
-    Optional<Revision> latest = revisions.latest(iri);
     boolean live = latest.isPresent() && !"deleted".equals(latest.get().action());
     if (live && hash.equals(latest.get().contentHash())) {
       return new Planned(doc, iri, "unchanged", latest.get().revision(), null, List.of());

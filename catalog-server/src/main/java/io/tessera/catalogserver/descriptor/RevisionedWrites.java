@@ -33,9 +33,7 @@ final class RevisionedWrites {
   void write(List<Revision> records, Consumer<GraphWriter> writes) {
     try (Connection connection = revisions.begin()) {
       try {
-        for (Revision record : records) {
-          revisions.insert(connection, record);
-        }
+        revisions.insertAll(connection, records);
       } catch (SQLException e) {
         connection.rollback();
         throw conflictOr(e);
@@ -70,12 +68,22 @@ final class RevisionedWrites {
    * A unique-constraint violation is a concurrent apply of the same entity; anything else is not.
    */
   private static RuntimeException conflictOr(SQLException e) {
-    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+    if (uniqueViolation(e)) {
       return new ProblemException(
           ProblemType.CONFLICT,
           "another change to the same entities was applied at the same time; nothing was applied,"
               + " retry");
     }
     return new RevisionStoreException("cannot record revisions", e);
+  }
+
+  /** Whether the failure, or one a batch chained to it, is an integrity-constraint violation. */
+  private static boolean uniqueViolation(SQLException e) {
+    for (SQLException s = e; s != null; s = s.getNextException()) {
+      if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -8,7 +8,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,6 +23,8 @@ public class RevisionRepository {
   private static final String COLUMNS =
       "entity_iri, kind, domain_name, entity_name, revision, action, content_hash, descriptor,"
           + " changes, actor, applied_at";
+
+  private static final int LATEST_CHUNK = 500;
 
   private final DataSource dataSource;
 
@@ -34,22 +41,34 @@ public class RevisionRepository {
 
   /** Inserts a revision in the caller's transaction. */
   public void insert(Connection connection, Revision revision) throws SQLException {
+    insertAll(connection, List.of(revision));
+  }
+
+  /** Inserts revisions in the caller's transaction, as one batch. */
+  public void insertAll(Connection connection, List<Revision> revisions) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO descriptor_revision (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-      insert.setString(1, revision.entityIri());
-      insert.setString(2, revision.kind());
-      insert.setString(3, revision.domain());
-      insert.setString(4, revision.name());
-      insert.setInt(5, revision.revision());
-      insert.setString(6, revision.action());
-      insert.setString(7, revision.contentHash());
-      insert.setString(8, revision.descriptor());
-      insert.setString(9, revision.changes());
-      insert.setString(10, revision.actor());
-      insert.setObject(11, OffsetDateTime.ofInstant(revision.appliedAt(), ZoneOffset.UTC));
-      insert.executeUpdate();
+      for (Revision revision : revisions) {
+        bind(insert, revision);
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
+  }
+
+  private static void bind(PreparedStatement insert, Revision revision) throws SQLException {
+    insert.setString(1, revision.entityIri());
+    insert.setString(2, revision.kind());
+    insert.setString(3, revision.domain());
+    insert.setString(4, revision.name());
+    insert.setInt(5, revision.revision());
+    insert.setString(6, revision.action());
+    insert.setString(7, revision.contentHash());
+    insert.setString(8, revision.descriptor());
+    insert.setString(9, revision.changes());
+    insert.setString(10, revision.actor());
+    insert.setObject(11, OffsetDateTime.ofInstant(revision.appliedAt(), ZoneOffset.UTC));
   }
 
   /** The newest revision of an entity. */
@@ -62,6 +81,30 @@ public class RevisionRepository {
                 + " ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY",
             entityIri);
     return found.stream().findFirst();
+  }
+
+  /**
+   * The newest revision of each entity that has one, in one query per chunk of entities rather than
+   * one per entity.
+   */
+  public Map<String, Revision> latest(Collection<String> entityIris) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(entityIris));
+    Map<String, Revision> found = new HashMap<>();
+    for (int from = 0; from < distinct.size(); from += LATEST_CHUNK) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + LATEST_CHUNK));
+      String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+      String sql =
+          "SELECT "
+              + COLUMNS
+              + " FROM descriptor_revision r WHERE entity_iri IN ("
+              + marks
+              + ") AND revision = (SELECT MAX(revision) FROM descriptor_revision m"
+              + " WHERE m.entity_iri = r.entity_iri)";
+      for (Revision revision : query(sql, chunk)) {
+        found.put(revision.entityIri(), revision);
+      }
+    }
+    return found;
   }
 
   /** Every revision of an entity, oldest first. */
@@ -77,9 +120,15 @@ public class RevisionRepository {
   }
 
   private List<Revision> query(String sql, String entityIri) {
+    return query(sql, List.of(entityIri));
+  }
+
+  private List<Revision> query(String sql, List<String> entityIris) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, entityIri);
+      for (int i = 0; i < entityIris.size(); i++) {
+        select.setString(i + 1, entityIris.get(i));
+      }
       List<Revision> revisions = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -100,7 +149,10 @@ public class RevisionRepository {
       }
       return revisions;
     } catch (SQLException e) {
-      throw new RevisionStoreException("cannot read revisions of " + entityIri, e);
+      throw new RevisionStoreException(
+          "cannot read revisions of "
+              + (entityIris.size() == 1 ? entityIris.getFirst() : entityIris.size() + " entities"),
+          e);
     }
   }
 }

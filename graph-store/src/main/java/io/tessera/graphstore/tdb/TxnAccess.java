@@ -9,6 +9,7 @@ import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Reader and writer over a dataset inside an open transaction. Tracks which graphs were written (to
- * validate them at commit) and which changes to announce.
+ * validate them at commit) and which changes to announce. Replaced graphs are inserted in one batch
+ * ({@link QuadBatch}) before the transaction next reads, validates or commits, and validated from
+ * the content they were replaced with rather than read back from the store.
  */
 public final class TxnAccess implements GraphWriter {
   private final DatasetGraph dsg;
@@ -39,6 +42,8 @@ public final class TxnAccess implements GraphWriter {
   private final Set<Node> written = new LinkedHashSet<>();
   private final Set<Node> context = new LinkedHashSet<>();
   private final List<PendingChange> changes = new ArrayList<>();
+  private final Map<Node, Graph> replaced = new HashMap<>();
+  private final QuadBatch batch;
   private boolean anyWrite;
 
   /** A change recorded during the transaction, announced with the commit's revision. */
@@ -48,10 +53,25 @@ public final class TxnAccess implements GraphWriter {
   public TxnAccess(Dataset dataset, Duration timeout) {
     this.dsg = dataset.asDatasetGraph();
     this.timeout = timeout;
+    this.batch = new QuadBatch(dsg);
+  }
+
+  /** Inserts the replaced graphs' quads that are still queued; every read does this first. */
+  public void flush() {
+    batch.flush();
+  }
+
+  // Work on one graph sees the queued quads of that graph only, so it flushes only if there are
+  // any.
+  private void flush(Node graph) {
+    if (batch.holds(graph)) {
+      batch.flush();
+    }
   }
 
   @Override
   public Graph graph(String graphIri) {
+    flush(iri(graphIri));
     Graph copy = GraphFactory.createDefaultGraph();
     dsg.getGraph(iri(graphIri)).find().forEach(copy::add);
     return copy;
@@ -59,11 +79,13 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public boolean containsGraph(String graphIri) {
+    flush(iri(graphIri));
     return dsg.contains(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
   }
 
   @Override
   public List<Triple> find(Node subject, Node predicate, Node object) {
+    flush();
     return dsg.getUnionGraph().find(any(subject), any(predicate), any(object)).toList().stream()
         .distinct()
         .toList();
@@ -75,6 +97,7 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public List<String> graphNames(String prefix) {
+    flush();
     List<String> names = new ArrayList<>();
     dsg.listGraphNodes()
         .forEachRemaining(
@@ -132,10 +155,12 @@ public final class TxnAccess implements GraphWriter {
   @Override
   public SparqlResult query(
       Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
+    flush();
     return new ScopedQuery(dsg, timeout).run(query, dataset, scope, maxResults);
   }
 
   private QueryExecBuilder build(Query query, Map<String, Node> bindings) {
+    flush();
     QueryExecBuilder builder =
         QueryExec.dataset(dsg).query(query).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     bindings.forEach((var, value) -> builder.substitution(var, value));
@@ -145,14 +170,40 @@ public final class TxnAccess implements GraphWriter {
   @Override
   public void replaceGraph(String graphIri, Graph content) {
     Node graph = iri(graphIri);
-    dsg.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
-    content.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    flush(graph);
+    batch.add(graph, removeAllBut(graph, content));
+    replaced.put(graph, content);
     markWritten(graph);
+  }
+
+  /**
+   * Deletes the graph's triples that the new content lacks and returns the content's triples the
+   * graph lacks, so that re-applying a graph that changed a little rewrites a little.
+   */
+  private Graph removeAllBut(Node graph, Graph content) {
+    List<Triple> stored = new ArrayList<>();
+    dsg.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> stored.add(q.asTriple()));
+    if (stored.isEmpty()) {
+      return content;
+    }
+    Set<Triple> kept = new HashSet<>();
+    for (Triple t : stored) {
+      if (content.contains(t)) {
+        kept.add(t);
+      } else {
+        dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+      }
+    }
+    Graph additions = GraphFactory.createDefaultGraph();
+    content.find().filterDrop(kept::contains).forEach(additions::add);
+    return additions;
   }
 
   @Override
   public void addToGraph(String graphIri, Graph content) {
+    flush();
     Node graph = iri(graphIri);
+    replaced.remove(graph);
     content.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
     markWritten(graph);
   }
@@ -162,7 +213,9 @@ public final class TxnAccess implements GraphWriter {
     if (removals.isEmpty() && additions.isEmpty()) {
       return;
     }
+    flush();
     Node graph = iri(graphIri);
+    replaced.remove(graph);
     removals
         .find()
         .forEach(t -> dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject()));
@@ -172,6 +225,8 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public void removeGraph(String graphIri) {
+    flush(iri(graphIri));
+    replaced.remove(iri(graphIri));
     dsg.deleteAny(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
     anyWrite = true;
   }
@@ -206,6 +261,19 @@ public final class TxnAccess implements GraphWriter {
     Set<Node> graphs = new LinkedHashSet<>(written);
     graphs.addAll(context);
     return graphs;
+  }
+
+  /**
+   * What a graph to validate holds now: the content it was replaced with in this transaction, or
+   * else what the store holds (the queued quads included).
+   */
+  public Graph validationContent(Node graph) {
+    Graph content = replaced.get(graph);
+    if (content != null) {
+      return content;
+    }
+    flush();
+    return dsg.getGraph(graph);
   }
 
   /** The changes to announce. */
