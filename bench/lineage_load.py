@@ -442,8 +442,8 @@ def main():
         backlog = s0["journal"] - s0["projected"]
         results["catchup"] = {
             "journal": s["journal"], "projected_at_end_of_ingest": s0["projected"], "backlog": backlog,
-            "caught_up": s["projected"] >= s["journal"], "seconds": round(dt_c, 2),
-            "projected_per_s": round(backlog / dt_c, 1) if backlog and dt_c > 0 else None,
+            "caught_up": s["projected"] >= s["journal"], "projected_at_end": s["projected"], "seconds": round(dt_c, 2),
+            "projected_per_s": round((s["projected"] - s0["projected"]) / dt_c, 1) if backlog and dt_c > 0 else None,
             "failures": s["failures"],
         }
         print(f"  backlog of {backlog} projected in {dt_c:.1f} s; failures {s['failures']}", flush=True)
@@ -486,7 +486,8 @@ def main():
         print(f"| {r['phase']} | {r['accepted']} | {r['wall_s']} | {r['accepted_per_s']} | {l['p50']} | {l['p95']} | {l['p99']} | {l['max']} "
               f"| {r['server_cpu_cores']} | {r['client_cpu_cores']} | {r['other_processes_cpu_cores']} | {r['projection_lag_max']} |")
     c = results["catchup"]
-    print(f"\ncatch-up after ingest: {c['backlog']} events in {c['seconds']} s -> {c['projected_per_s']} events/s (failures {c['failures']})")
+    print(f"\ncatch-up after ingest: {c['backlog']} events in {c['seconds']} s -> {c['projected_per_s']} events/s (failures {c['failures']})"
+          + ("" if c["caught_up"] else f"; NOT caught up within --catchup-timeout ({c['projected_at_end']} of {c['journal']})"))
     if "rebuild" in results:
         r = results["rebuild"]
         print(f"rebuild from journal: {'finished' if r['done'] else 'NOT finished'} after {r['seconds']} s "

@@ -2,7 +2,11 @@ package io.tessera.lineage;
 
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -65,19 +70,67 @@ final class ProjectionBatch {
 
   /**
    * Writes what the batch changed in each graph it touched — only the difference, so re-runs of a
-   * known job rewrite (and revalidate) nothing — and records the changes to announce.
+   * known job rewrite (and revalidate) nothing — and announces the entities it recorded as changed,
+   * but only those whose description did change: an entity is announced when a triple added or
+   * removed in some graph is about the entity or about a node the entity leads to in that graph
+   * (its schema and columns, its facets). A re-run of a known job then announces nothing, and a job
+   * whose SQL changed announces the job but not the datasets its graph mentions, so the search
+   * index and the other listeners re-read only what changed.
    */
   void flush() {
+    List<Changed> written = new ArrayList<>();
     graphs.forEach(
         (iri, model) -> {
           Set<Triple> before = originals.get(iri);
-          Set<Triple> after = model.getGraph().find().toSet();
+          Graph now = model.getGraph();
+          Set<Triple> after = now.find().toSet();
           Graph removals = GraphFactory.createDefaultGraph();
           Graph additions = GraphFactory.createDefaultGraph();
           before.stream().filter(t -> !after.contains(t)).forEach(removals::add);
           after.stream().filter(t -> !before.contains(t)).forEach(additions::add);
+          if (removals.isEmpty() && additions.isEmpty()) {
+            return;
+          }
           writer.updateGraph(iri, removals, additions);
+          Set<Node> subjects = new HashSet<>();
+          removals.find().forEach(t -> subjects.add(t.getSubject()));
+          additions.find().forEach(t -> subjects.add(t.getSubject()));
+          written.add(new Changed(now, removals, subjects));
         });
-    changed.forEach((iri, kind) -> writer.changed(iri, kind, ChangeEvent.ChangeType.UPSERT));
+    changed.forEach(
+        (iri, kind) -> {
+          Node entity = NodeFactory.createURI(iri);
+          if (written.stream().anyMatch(c -> c.concerns(entity))) {
+            writer.changed(iri, kind, ChangeEvent.ChangeType.UPSERT);
+          }
+        });
+  }
+
+  /** A graph the batch changed: its content now, what was removed, and the subjects of both. */
+  private record Changed(Graph now, Graph removals, Set<Node> subjects) {
+    /** Whether a changed triple is about the entity or a node it leads to (before or after). */
+    boolean concerns(Node entity) {
+      Deque<Node> todo = new ArrayDeque<>();
+      Set<Node> seen = new HashSet<>();
+      todo.add(entity);
+      seen.add(entity);
+      while (!todo.isEmpty()) {
+        Node node = todo.poll();
+        if (subjects.contains(node)) {
+          return true;
+        }
+        for (Graph g : List.of(now, removals)) {
+          g.find(node, Node.ANY, Node.ANY)
+              .forEach(
+                  t -> {
+                    Node o = t.getObject();
+                    if ((o.isURI() || o.isBlank()) && seen.add(o)) {
+                      todo.add(o);
+                    }
+                  });
+        }
+      }
+      return false;
+    }
   }
 }

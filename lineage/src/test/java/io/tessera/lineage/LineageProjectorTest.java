@@ -2,6 +2,7 @@ package io.tessera.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
@@ -119,6 +120,56 @@ class LineageProjectorTest {
               position.incrementAndGet(), parser.parse(json.getBytes(StandardCharsets.UTF_8))));
     }
     return projector.project(entries);
+  }
+
+  @Test
+  void shouldAnnounceOnlyJobsAndDatasetsWhoseDescriptionChanged() {
+    List<ChangeEvent> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    store.subscribe(announced::addAll);
+    String orders = IRIS.dataset(PG, "shop.public.orders");
+    String checkout = IRIS.dataset("kafka://broker:9092", "checkout");
+    String job = IRIS.job("airflow", "etl.orders");
+    String first = "0190f1a2-3b4c-7d5e-8f60-000000000101";
+    project(
+        event("START", first, "2026-03-01T10:00:00Z", schema("id:BIGINT")),
+        event("COMPLETE", first, "2026-03-01T10:05:00Z", schema("id:BIGINT")));
+    assertThat(lineageChanges(announced)).containsExactlyInAnyOrder(job, orders, checkout);
+
+    announced.clear();
+    String rerun = "0190f1a2-3b4c-7d5e-8f60-000000000102";
+    project(
+        event("START", rerun, "2026-03-02T10:00:00Z", schema("id:BIGINT")),
+        event("COMPLETE", rerun, "2026-03-02T10:05:00Z", schema("id:BIGINT")));
+    assertThat(lineageChanges(announced)).isEmpty();
+    assertThat(projector.position()).isEqualTo(4);
+
+    announced.clear();
+    String widened = "0190f1a2-3b4c-7d5e-8f60-000000000103";
+    project(
+        event("COMPLETE", widened, "2026-03-03T10:05:00Z", schema("id:BIGINT", "total:DECIMAL")));
+    assertThat(lineageChanges(announced)).containsExactly(orders);
+
+    announced.clear();
+    String redocumented = "0190f1a2-3b4c-7d5e-8f60-000000000104";
+    project(
+        event(
+                "COMPLETE",
+                redocumented,
+                "2026-03-04T10:05:00Z",
+                schema("id:BIGINT", "total:DECIMAL"))
+            .replace("Loads orders", "Loads every order"));
+    assertThat(lineageChanges(announced)).containsExactly(job);
+  }
+
+  private static List<String> lineageChanges(List<ChangeEvent> announced) {
+    return announced.stream()
+        .filter(
+            c ->
+                c.kind() == ChangeEvent.EntityKind.JOB
+                    || c.kind() == ChangeEvent.EntityKind.DATASET)
+        .map(ChangeEvent::entityIri)
+        .distinct()
+        .toList();
   }
 
   @Test

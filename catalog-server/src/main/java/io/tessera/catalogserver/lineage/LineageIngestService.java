@@ -55,7 +55,7 @@ public class LineageIngestService {
           ProblemType.UNAVAILABLE, "the event could not be stored and was not accepted; retry");
     }
     if (!appended.duplicate()) {
-      projection.signal();
+      projection.signal(appended.id());
     }
     return appended;
   }

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.lineage;
 
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.JournalEntry;
 import io.tessera.lineage.LineageProjector;
@@ -23,13 +24,30 @@ import org.slf4j.LoggerFactory;
  * it resumes after a restart without losing or repeating work. An event that cannot be projected is
  * recorded as a failure and skipped; it stays in the journal. A rebuild clears the lineage graphs
  * and replays the whole journal.
+ *
+ * <p>While events are arriving the projection yields to the requests that append them: it takes
+ * larger batches (one transaction then covers more events, and a job or dataset that several of
+ * them touch is read and written once) and rests twice as long as each batch took, so it uses about
+ * a third of a core and the request path keeps the rest. The backlog this builds is bounded: once
+ * it reaches {@code tessera.lineage.projection.max-backlog} events, or as soon as no event has
+ * arrived for a moment, the projection runs flat out again until it has caught up.
  */
 @Context
 @Singleton
 public class LineageProjection {
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
   private static final int BATCH = 500;
+  private static final int BUSY_BATCH = 2000;
   private static final Duration LINGER = Duration.ofMillis(50);
+
+  /** Events arrived within this window: ingest is active. */
+  private static final long ACTIVE_NANOS = Duration.ofMillis(250).toNanos();
+
+  /** While ingest is active, rest this many times as long as the last batch took. */
+  private static final int REST_FACTOR = 2;
+
+  private static final long MAX_REST_NANOS = Duration.ofSeconds(2).toNanos();
+  private static final long REST_SLICE_NANOS = Duration.ofMillis(20).toNanos();
 
   private final LineageJournal journal;
   private final LineageProjector projector;
@@ -40,13 +58,24 @@ public class LineageProjection {
   private final AtomicLong projected = new AtomicLong();
   private final AtomicBoolean rebuilding = new AtomicBoolean();
   private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+  private final AtomicLong appended = new AtomicLong();
+  private final long maxBacklog;
   private final Thread worker;
+  private volatile long lastArrival = System.nanoTime() - ACTIVE_NANOS;
   private volatile boolean running = true;
 
-  public LineageProjection(LineageJournal journal, LineageProjector projector, EventParser parser) {
+  /**
+   * @param maxBacklog the most events the projection lets pile up while it yields to ingest
+   */
+  public LineageProjection(
+      LineageJournal journal,
+      LineageProjector projector,
+      EventParser parser,
+      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog) {
     this.journal = journal;
     this.projector = projector;
     this.parser = parser;
+    this.maxBacklog = maxBacklog;
     this.projected.set(projector.position());
     this.worker = Thread.ofPlatform().name("lineage-projection").daemon().start(this::loop);
     if (!projector.layoutCurrent()) {
@@ -64,7 +93,14 @@ public class LineageProjection {
         projected.get(), journal.lastPosition(), rebuilding.get(), journal.failures().size());
   }
 
-  /** Wakes the worker: a new event is in the journal. */
+  /** Wakes the worker: a new event is in the journal at this position. */
+  public void signal(long position) {
+    appended.accumulateAndGet(position, Math::max);
+    lastArrival = System.nanoTime();
+    signal();
+  }
+
+  /** Wakes the worker. */
   public void signal() {
     lock.lock();
     try {
@@ -117,11 +153,13 @@ public class LineageProjection {
           journal.clearFailures();
           setProjected(0);
         }
-        List<LineageJournal.Stored> batch = journal.after(projected.get(), BATCH);
-        if (!batch.isEmpty() && batch.size() < BATCH && !rebuilding.get()) {
+        boolean yielding = yielding();
+        int size = yielding ? BUSY_BATCH : BATCH;
+        List<LineageJournal.Stored> batch = journal.after(projected.get(), size);
+        if (!batch.isEmpty() && batch.size() < size && !rebuilding.get()) {
           // under a stream of events, wait a moment so that one transaction covers many of them
           sleep(LINGER);
-          batch = journal.after(projected.get(), BATCH);
+          batch = journal.after(projected.get(), size);
         }
         if (batch.isEmpty()) {
           if (rebuilding.compareAndSet(true, false)) {
@@ -130,11 +168,34 @@ public class LineageProjection {
           idle();
           continue;
         }
+        long started = System.nanoTime();
         project(batch);
+        if (yielding) {
+          rest(Math.min((System.nanoTime() - started) * REST_FACTOR, MAX_REST_NANOS));
+        }
       } catch (RuntimeException e) {
         LOG.error("lineage projection failed; retrying", e);
         sleep(Duration.ofSeconds(1));
       }
+    }
+  }
+
+  /** Whether events are arriving and the backlog is still below its bound. */
+  private boolean yielding() {
+    return !rebuilding.get()
+        && System.nanoTime() - lastArrival < ACTIVE_NANOS
+        && appended.get() - projected.get() < maxBacklog;
+  }
+
+  /** Rests while ingest stays active, at most for the given time. */
+  private void rest(long nanos) {
+    long until = System.nanoTime() + nanos;
+    while (running && yielding()) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      sleep(Duration.ofNanos(Math.min(left, REST_SLICE_NANOS)));
     }
   }
 

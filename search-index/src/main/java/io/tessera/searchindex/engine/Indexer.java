@@ -32,6 +32,9 @@ final class Indexer implements AutoCloseable {
   private static final long MAX_COMMIT_MS = 1000;
   private static final long MAX_PAUSE_MS = 1000;
 
+  /** After a long apply, pause this many times as long before the next batch. */
+  private static final int PAUSE_FACTOR = 2;
+
   private sealed interface Task permits Changes, Rebuild, Stop {}
 
   private record Changes(List<ChangeEvent> events) implements Task {}
@@ -165,9 +168,9 @@ final class Indexer implements AutoCloseable {
   }
 
   /**
-   * After re-reading aggregates took a while, waits as long again before the next batch (at most a
-   * second): under a stream of commits (lineage ingest) the indexer then uses at most about half a
-   * core, leaving the rest to the request path and the projection, and the changes that arrive
+   * After re-reading aggregates took a while, waits twice as long before the next batch (at most a
+   * second): under a stream of commits (lineage ingest) the indexer then uses at most about a third
+   * of a core, leaving the rest to the request path and the projection, and the changes that arrive
    * meanwhile are coalesced, so an entity changed by several commits is re-read once. When commits
    * are rare the last apply was short and a change is searchable within milliseconds, as before.
    */
@@ -231,7 +234,10 @@ final class Indexer implements AutoCloseable {
         int written = aggregates.apply(roots);
         long applied = System.nanoTime();
         resumeAt =
-            applied + Math.min(applied - started, TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MS));
+            applied
+                + Math.min(
+                    (applied - started) * PAUSE_FACTOR,
+                    TimeUnit.MILLISECONDS.toNanos(MAX_PAUSE_MS));
         long published = Math.max(revision, visibleRevision());
         store.publish(published);
         uncommitted = true;
