@@ -188,7 +188,7 @@ class JournalRebuildIT implements TestPropertyProvider {
         });
     assertThat(projector.layoutCurrent()).isFalse();
 
-    LineageProjection restarted = new LineageProjection(journal, projector, parser);
+    LineageProjection restarted = new LineageProjection(journal, projector, parser, 20_000);
     try {
       long deadline = System.nanoTime() + REBUILD_DEADLINE.toNanos();
       while (System.nanoTime() < deadline
