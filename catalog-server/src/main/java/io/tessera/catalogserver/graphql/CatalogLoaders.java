@@ -5,6 +5,7 @@ import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ public class CatalogLoaders {
   static final String DATASET_LINKS = "datasetLinks";
   static final String JOBS = "jobs";
   static final String RUNS = "runs";
+  static final String POLICIES = "policies";
 
   private final CatalogReads reads;
 
@@ -43,6 +45,7 @@ public class CatalogLoaders {
     registry.register(DATASET_LINKS, mapped(reads::datasetLinks));
     registry.register(JOBS, mapped(reads::jobs));
     registry.register(RUNS, mapped(reads::runs));
+    registry.register(POLICIES, mapped(reads::policies));
     return registry;
   }
 
@@ -70,6 +73,12 @@ public class CatalogLoaders {
 
   static CompletableFuture<RunNode> run(DataFetchingEnvironment env, String iri) {
     return env.<String, RunNode>getDataLoader(RUNS).load(iri);
+  }
+
+  static CompletableFuture<List<PolicyNode>> policies(DataFetchingEnvironment env, ProductKey key) {
+    return env.<ProductKey, List<PolicyNode>>getDataLoader(POLICIES)
+        .load(key)
+        .thenApply(p -> p == null ? List.of() : p);
   }
 
   private static <K, V> DataLoader<K, V> mapped(Function<Set<K>, Map<K, V>> batch) {

@@ -1,5 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
+import io.tessera.catalogserver.policy.AppliedPolicy;
+import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.Domain;
@@ -7,6 +9,7 @@ import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.ontology.DCAT3;
 import io.tessera.ontology.DQV;
@@ -45,14 +48,53 @@ public class CatalogReads {
   private final CatalogEntities entities;
   private final IriMinter iris;
   private final AtomicLong reads = new AtomicLong();
+  private final ProductCache cache;
+  private final PolicyEvaluator policies;
+  private final ProductIndex index;
 
   public CatalogReads(
-      GraphStore store, ProductRepository products, DomainRepository domains, IriMinter iris) {
+      GraphStore store,
+      ProductRepository products,
+      DomainRepository domains,
+      IriMinter iris,
+      GraphQLConfig config,
+      PolicyEvaluator policies) {
     this.store = store;
+    this.policies = policies;
     this.products = products;
     this.domains = domains;
     this.entities = new CatalogEntities(store, iris);
     this.iris = iris;
+    this.cache = new ProductCache(iris.base() + "/product/", config.productCacheSize());
+    this.index =
+        new ProductIndex(
+            iris.base() + "/product/",
+            key -> {
+              ProductKey k = ProductKey.parse(key);
+              return iris.product(k.domain(), k.name());
+            });
+    store.subscribe(cache);
+    store.subscribe(index);
+  }
+
+  /**
+   * What the product cache and the product index had seen of the change feed; take it before
+   * opening a read transaction whose products and keys go through {@link #product} and {@link
+   * #keys}.
+   */
+  record Stamp(long cache, long index) {}
+
+  /** The current {@link Stamp}. */
+  Stamp stamp() {
+    return new Stamp(cache.generation(), index.generation());
+  }
+
+  /**
+   * Keys of the products matching the filter, from the product index (see {@link ProductIndex}),
+   * inside the caller's read transaction.
+   */
+  List<String> keys(GraphReader r, Stamp stamp, ProductFilter filter, boolean backwards) {
+    return index.keys(r, stamp.index(), filter, backwards);
   }
 
   /** How many store reads (read transactions) GraphQL resolvers have made since start-up. */
@@ -72,16 +114,71 @@ public class CatalogReads {
     return work.get();
   }
 
-  /** Products by key; unknown keys are absent from the map. */
+  /**
+   * Products by key; unknown keys are absent from the map. Products kept by the product cache cost
+   * no store read; the others are read in one.
+   */
   Map<ProductKey, Product> products(Collection<ProductKey> keys) {
-    return read(
-        r -> {
-          Map<ProductKey, Product> found = new HashMap<>();
-          for (ProductKey key : keys) {
-            products.find(r, key.domain(), key.name()).ifPresent(p -> found.put(key, p));
-          }
-          return found;
-        });
+    Map<ProductKey, Product> found = new HashMap<>();
+    List<ProductKey> missing = new ArrayList<>();
+    for (ProductKey key : keys) {
+      Product kept = cache.get(key);
+      if (kept != null) {
+        found.put(key, kept);
+      } else {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Stamp stamp = stamp();
+      read(
+          r -> {
+            for (ProductKey key : missing) {
+              Product p = product(r, key, stamp);
+              if (p != null) {
+                found.put(key, p);
+              }
+            }
+            return null;
+          });
+    }
+    return found;
+  }
+
+  /**
+   * A product inside the caller's read transaction: the cached one, else read and kept.
+   *
+   * @param stamp the {@link #stamp()} taken before the transaction was opened
+   */
+  Product product(GraphReader r, ProductKey key, Stamp stamp) {
+    Product kept = cache.get(key);
+    if (kept != null) {
+      return kept;
+    }
+    Product read = products.find(r, key.domain(), key.name()).orElse(null);
+    if (read != null) {
+      cache.put(key, read, stamp.cache());
+    }
+    return read;
+  }
+
+  /**
+   * The policies that apply to each product, from the policy evaluator's compiled policies (which
+   * read the store only when policies or products changed); counted as one read per batch.
+   */
+  Map<ProductKey, List<PolicyNode>> policies(Collection<ProductKey> keys) {
+    Map<String, ProductKey> byKey = new LinkedHashMap<>();
+    keys.forEach(k -> byKey.put(k.domain() + "/" + k.name(), k));
+    Map<String, List<AppliedPolicy>> applying = call(() -> policies.applying(byKey.keySet()));
+    Map<ProductKey, List<PolicyNode>> found = new HashMap<>();
+    applying.forEach(
+        (key, list) ->
+            found.put(
+                byKey.get(key),
+                list.stream()
+                    .map(a -> PolicyNode.of(a, iris.policy(a.policy().domain(), a.policy().name())))
+                    .toList()));
+    return found;
   }
 
   /** Every domain by name. */

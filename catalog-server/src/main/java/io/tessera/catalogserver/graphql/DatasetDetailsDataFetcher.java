@@ -19,6 +19,10 @@ final class DatasetDetailsDataFetcher implements DataFetcher<CompletableFuture<O
   @Override
   public CompletableFuture<Object> get(DataFetchingEnvironment env) {
     DatasetNode node = env.getSource();
+    if (physical && node.bound()) {
+      // a port is bound to it: observed, whatever else the catalog knows
+      return CompletableFuture.completedFuture(true);
+    }
     return node.details(env).thenApply(d -> physical ? physical(d) : description(d));
   }
 

@@ -12,10 +12,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param dataset the dataset as the catalog knows it, or null until loaded
  * @param readable whether the caller may see its columns
+ * @param bound whether it was reached through an output port bound to it, which proves it has been
+ *     observed (so {@code physical} needs no read)
  */
-record DatasetNode(DatasetRef ref, String iri, CatalogDataset dataset, boolean readable) {
+record DatasetNode(
+    DatasetRef ref, String iri, CatalogDataset dataset, boolean readable, boolean bound) {
   DatasetNode(CatalogDataset dataset, boolean readable) {
-    this(dataset.ref(), dataset.iri(), dataset, readable);
+    this(dataset.ref(), dataset.iri(), dataset, readable, false);
   }
 
   public String id() {

@@ -17,6 +17,10 @@ import java.time.Duration;
  * @param maxPageSize the largest first or last a query may ask for
  * @param assumedListSize how many items a connection asked for without first or last counts as in
  *     the complexity (most such lists, ports and schema fields, are short)
+ * @param documentCacheSize how many parsed and validated query documents are kept by query text (0
+ *     turns the cache off)
+ * @param productCacheSize how many data products are kept in memory between requests, each until
+ *     the next change of that product (0 turns the cache off)
  */
 @ConfigurationProperties("tessera.graphql")
 public record GraphQLConfig(
@@ -25,4 +29,6 @@ public record GraphQLConfig(
     @Bindable(defaultValue = "30s") Duration timeout,
     @Bindable(defaultValue = "50") int defaultPageSize,
     @Bindable(defaultValue = "500") int maxPageSize,
-    @Bindable(defaultValue = "10") int assumedListSize) {}
+    @Bindable(defaultValue = "10") int assumedListSize,
+    @Bindable(defaultValue = "1000") int documentCacheSize,
+    @Bindable(defaultValue = "20000") int productCacheSize) {}

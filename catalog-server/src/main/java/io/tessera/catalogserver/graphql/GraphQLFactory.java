@@ -34,6 +34,9 @@ public class GraphQLFactory {
   /** The schema file, on the classpath. */
   public static final String SCHEMA = "classpath:graphql/schema.graphqls";
 
+  /** Longer query texts are parsed and validated on every request rather than cached. */
+  private static final int MAX_CACHED_QUERY = 64 * 1024;
+
   @Singleton
   GraphQL graphQL(
       ResourceResolver resources,
@@ -70,8 +73,7 @@ public class GraphQLFactory {
                     .dataFetcher("domains", new DomainsDataFetcher(reads, visibility, config))
                     .dataFetcher(
                         "domain", new DomainDataFetcher(visibility, env -> env.getArgument("name")))
-                    .dataFetcher(
-                        "products", new ProductsDataFetcher(reads, products, visibility, config))
+                    .dataFetcher("products", new ProductsDataFetcher(reads, visibility, config))
                     .dataFetcher(
                         "product",
                         new ProductDataFetcher(
@@ -113,8 +115,7 @@ public class GraphQLFactory {
                         "parent",
                         new DomainDataFetcher(
                             visibility, env -> env.<DomainNode>getSource().domain().parent()))
-                    .dataFetcher(
-                        "products", new ProductsDataFetcher(reads, products, visibility, config)))
+                    .dataFetcher("products", new ProductsDataFetcher(reads, visibility, config)))
             .type(
                 TypeRuntimeWiring.newTypeWiring("DataProduct")
                     .dataFetcher(
@@ -125,7 +126,8 @@ public class GraphQLFactory {
                     .dataFetcher("inputPorts", new ProductPortsDataFetcher(false, config))
                     .dataFetcher("boundDatasets", new BoundDatasetsDataFetcher(visibility, config))
                     .dataFetcher("revisions", new RevisionsDataFetcher(revisions, config))
-                    .dataFetcher("quality", new ProductQualityDataFetcher(visibility, config)))
+                    .dataFetcher("quality", new ProductQualityDataFetcher(visibility, config))
+                    .dataFetcher("policies", new ProductPoliciesDataFetcher()))
             .type(
                 TypeRuntimeWiring.newTypeWiring("Port")
                     .dataFetcher(
@@ -137,9 +139,13 @@ public class GraphQLFactory {
                         env -> {
                           PortNode port = env.getSource();
                           var ref = port.port().dataset();
+                          boolean bound =
+                              port.port().binding() != null
+                                  && ref != null
+                                  && ref.equals(port.port().binding().dataset());
                           return port.readable() && ref != null
                               ? new DatasetNode(
-                                  ref, iris.dataset(ref.namespace(), ref.name()), null, true)
+                                  ref, iris.dataset(ref.namespace(), ref.name()), null, true, bound)
                               : null;
                         })
                     .dataFetcher("schema", new PortSchemaDataFetcher(config))
@@ -216,6 +222,7 @@ public class GraphQLFactory {
         .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
         .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
         .instrumentation(QueryLimits.of(config))
+        .preparsedDocumentProvider(new DocumentCache(config.documentCacheSize(), MAX_CACHED_QUERY))
         .build();
   }
 

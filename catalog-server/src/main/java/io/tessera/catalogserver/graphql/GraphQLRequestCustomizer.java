@@ -7,6 +7,8 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.internal.ThreadExecutorMap;
 import io.tessera.catalogserver.security.AccessScopes;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -20,8 +22,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Prepares every GraphQL execution: puts the caller's access scope (computed once per request by
  * {@link AccessScopes}) and the query's deadline in the GraphQL context, gives it a fresh set of
- * DataLoaders, and hands the execution to the blocking executor so that graph reads never run on
- * the event loop.
+ * DataLoaders, and makes sure the execution runs on a blocking thread (handing it to the blocking
+ * executor when it arrives on an event loop) so that graph reads never run on the event loop.
  */
 @Singleton
 @Replaces(DefaultGraphQLExecutionInputCustomizer.class)
@@ -53,6 +55,14 @@ public class GraphQLRequestCustomizer implements GraphQLExecutionInputCustomizer
             b ->
                 b.dataLoaderRegistry(loaders.registry())
                     .graphQLContext(c -> c.put(GraphQLRequest.KEY, request)));
-    return Mono.just(prepared).publishOn(blocking);
+    // The request usually arrives here on a blocking thread already (authentication runs there);
+    // another hand-over would only add a thread switch to every query. Never run on an event loop.
+    return onEventLoop() ? Mono.just(prepared).publishOn(blocking) : Mono.just(prepared);
+  }
+
+  /** Whether the current thread is one of Netty's event loops (which must never block). */
+  static boolean onEventLoop() {
+    return ThreadExecutorMap.currentExecutor() != null
+        || Thread.currentThread() instanceof FastThreadLocalThread;
   }
 }

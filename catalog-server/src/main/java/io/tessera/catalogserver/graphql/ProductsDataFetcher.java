@@ -7,7 +7,6 @@ import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
-import io.tessera.graphstore.ProductRepository;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,18 +14,16 @@ import java.util.List;
 /**
  * {@code Query.products} and {@code Domain.products}: a keyset-paged connection of the products the
  * caller may discover, forwards ({@code first}/{@code after}) or backwards ({@code last}/{@code
- * before}). The keys of the page and the products themselves are read in one store read.
+ * before}). The keys of the page come from the product index and the products from the product
+ * cache; whatever of them is not in memory is read in one store read.
  */
 final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> {
   private final CatalogReads reads;
-  private final ProductRepository products;
   private final Visibility visibility;
   private final GraphQLConfig config;
 
-  ProductsDataFetcher(
-      CatalogReads reads, ProductRepository products, Visibility visibility, GraphQLConfig config) {
+  ProductsDataFetcher(CatalogReads reads, Visibility visibility, GraphQLConfig config) {
     this.reads = reads;
-    this.products = products;
     this.visibility = visibility;
     this.config = config;
   }
@@ -42,7 +39,9 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     String from = cursor == null ? null : PageRequest.value(cursor, "p");
     AccessScope scope = GraphQLRequest.scope(env);
     int size = page.size();
-    List<ProductNode> found = reads.read(r -> collect(r, filter, backwards, from, size + 1, scope));
+    CatalogReads.Stamp stamp = reads.stamp();
+    List<ProductNode> found =
+        reads.read(r -> collect(r, filter, backwards, from, size + 1, scope, stamp));
     boolean more = found.size() > size;
     List<ProductNode> kept = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
     if (backwards) {
@@ -66,7 +65,8 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       boolean backwards,
       String from,
       int wanted,
-      AccessScope scope) {
+      AccessScope scope,
+      CatalogReads.Stamp stamp) {
     List<ProductNode> found = new ArrayList<>(wanted);
     String position = from;
     int batch = wanted;
@@ -74,11 +74,11 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       ProductFilter page =
           new ProductFilter(
               filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
-      List<String> keys = products.keys(r, page, backwards);
+      List<String> keys = reads.keys(r, stamp, page, backwards);
       for (String key : keys) {
         ProductKey k = ProductKey.parse(key);
         if (found.size() < wanted && visibility.mayDiscoverProduct(scope, k)) {
-          Product product = products.find(r, k.domain(), k.name()).orElse(null);
+          Product product = reads.product(r, k, stamp);
           ProductNode node = visibility.product(scope, product);
           if (node != null) {
             found.add(node);

@@ -44,6 +44,7 @@ final class CompiledPolicies {
   private final Map<Policy.Action, Set<String>> restricted = new EnumMap<>(Policy.Action.class);
   private final IriMinter iris;
   private final Map<String, List<ProductFacts>> producers = new HashMap<>();
+  private final Map<Policy, List<CompiledRule>> rulesOf = new java.util.IdentityHashMap<>();
 
   CompiledPolicies(List<Policy> policies, Map<String, ProductFacts> facts, IriMinter iris) {
     this.policies = List.copyOf(policies);
@@ -68,6 +69,9 @@ final class CompiledPolicies {
       }
     }
     this.rules = List.copyOf(compiled);
+    for (CompiledRule r : rules) {
+      rulesOf.computeIfAbsent(r.policy(), p -> new ArrayList<>()).add(r);
+    }
     for (Policy.Action action : Policy.Action.values()) {
       Set<String> keys = new HashSet<>();
       for (CompiledRule r : rules) {
@@ -119,6 +123,47 @@ final class CompiledPolicies {
       hidden.removeIf(key -> principal.domains().contains(domainOf(key)));
     }
     return hidden;
+  }
+
+  /**
+   * The policies whose targets include the product, with the rules that apply to it: the same
+   * target sets (classifications inherited through lineage included) and the same product
+   * constraints that {@link #hidden} and {@link #explain} use. Sorted by policy key.
+   */
+  List<AppliedPolicy> applying(String key) {
+    String domain = domainOf(key);
+    ProductFacts f = facts.get(key);
+    Set<String> classifications = f == null ? Set.of() : f.classifications();
+    List<AppliedPolicy> applying = new ArrayList<>();
+    for (Policy policy : policies) {
+      if (policy.domain() != null && !policy.domain().equals(domain)) {
+        continue;
+      }
+      List<AppliedPolicy.Target> matched = new ArrayList<>();
+      if (policy.targets().products().contains(key)) {
+        matched.add(new AppliedPolicy.Target(AppliedPolicy.TargetKind.PRODUCT, key));
+      }
+      if (policy.targets().domains().contains(domain)) {
+        matched.add(new AppliedPolicy.Target(AppliedPolicy.TargetKind.DOMAIN, domain));
+      }
+      for (String c : new java.util.TreeSet<>(policy.targets().classifications())) {
+        if (classifications.contains(c)) {
+          matched.add(new AppliedPolicy.Target(AppliedPolicy.TargetKind.CLASSIFICATION, c));
+        }
+      }
+      if (matched.isEmpty()) {
+        continue;
+      }
+      List<Policy.Rule> rules = new ArrayList<>();
+      for (CompiledRule r : rulesOf.getOrDefault(policy, List.of())) {
+        if (covers(r, key)) {
+          rules.add(r.rule());
+        }
+      }
+      applying.add(new AppliedPolicy(policy, matched, rules));
+    }
+    applying.sort(java.util.Comparator.comparing(a -> a.policy().key()));
+    return applying;
   }
 
   /** The named graphs that hide these keys. */

@@ -178,6 +178,21 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
         List.copyOf(each.values()), List.copyOf(combinedClasses), toxic, combined);
   }
 
+  /**
+   * For each product ({@code domain/name}), the policies that apply to it and which of their rules
+   * do (see {@link AppliedPolicy}), from the compiled policies: no store read unless policies or
+   * products changed since the last compilation. Whether the caller may see them is the caller's
+   * business.
+   */
+  public Map<String, List<AppliedPolicy>> applying(java.util.Collection<String> keys) {
+    CompiledPolicies current = current();
+    Map<String, List<AppliedPolicy>> applying = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      applying.put(key, current.applying(key));
+    }
+    return applying;
+  }
+
   /** Forgets the compiled policies (e.g. after a finding changed what products inherit). */
   public void invalidate() {
     policiesChanged = true;

@@ -16,16 +16,22 @@ import java.util.Map;
 /**
  * A stock GraphQL client (Netflix DGS's {@link CustomGraphQLClient}) talking to the server over
  * real HTTP through the JDK's HTTP client, plus helpers to read errors. Every request carries the
- * test admin token ({@link TestCredentials}).
+ * test admin token ({@link TestCredentials}) unless the client was made with another token.
  */
 final class GraphQLTestClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URL base;
   private final CustomGraphQLClient client;
-  private static final String AUTHORIZATION = "Bearer " + TestCredentials.ADMIN_TOKEN;
+  private final String authorization;
 
   GraphQLTestClient(URL base) {
+    this(base, TestCredentials.ADMIN_TOKEN);
+  }
+
+  /** A client that sends this API token (or JWT) instead of the admin token. */
+  GraphQLTestClient(URL base, String token) {
     this.base = base;
+    this.authorization = "Bearer " + token;
     this.client = new CustomGraphQLClient(base + "/graphql", this::post);
   }
 
@@ -63,7 +69,7 @@ final class GraphQLTestClient {
     try {
       return http.send(
           HttpRequest.newBuilder(URI.create(base + path))
-              .header("Authorization", AUTHORIZATION)
+              .header("Authorization", authorization)
               .GET()
               .build(),
           HttpResponse.BodyHandlers.ofString());
@@ -81,7 +87,7 @@ final class GraphQLTestClient {
       return http.send(
           HttpRequest.newBuilder(URI.create(base + path))
               .header("Content-Type", "application/json")
-              .header("Authorization", AUTHORIZATION)
+              .header("Authorization", authorization)
               .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
@@ -97,7 +103,7 @@ final class GraphQLTestClient {
       String url, Map<String, ? extends List<String>> headers, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", AUTHORIZATION)
+            .header("Authorization", authorization)
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
     try {

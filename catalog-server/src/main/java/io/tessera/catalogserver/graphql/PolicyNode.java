@@ -1,0 +1,60 @@
+package io.tessera.catalogserver.graphql;
+
+import io.tessera.catalogserver.policy.AppliedPolicy;
+import io.tessera.catalogserver.policy.Policy;
+import java.util.List;
+
+/**
+ * An {@code AppliedPolicy} as GraphQL shows it: a policy that applies to a data product, with what
+ * made it apply and its rules that do.
+ */
+record PolicyNode(
+    String name,
+    String domain,
+    boolean global,
+    String key,
+    String iri,
+    String description,
+    List<Target> matchedBy,
+    List<Rule> rules) {
+
+  static PolicyNode of(AppliedPolicy applied, String iri) {
+    Policy p = applied.policy();
+    return new PolicyNode(
+        p.name(),
+        p.domain(),
+        p.domain() == null,
+        p.key(),
+        iri,
+        p.description(),
+        applied.matchedBy().stream().map(t -> new Target(t.kind().name(), t.value())).toList(),
+        applied.rules().stream().map(Rule::of).toList());
+  }
+
+  /** {@code PolicyTarget}. */
+  record Target(String kind, String value) {}
+
+  /** {@code PolicyRule}. */
+  record Rule(String label, String effect, List<String> actions, List<Constraint> constraints) {
+    static Rule of(Policy.Rule rule) {
+      return new Rule(
+          rule.label(),
+          rule.effect().name(),
+          rule.actions().stream().sorted().map(Policy.Action::name).toList(),
+          rule.constraints().stream().map(Constraint::of).toList());
+    }
+  }
+
+  /** {@code PolicyConstraint}. */
+  record Constraint(
+      String label, String operand, String operator, List<String> values, String text) {
+    static Constraint of(Policy.Constraint c) {
+      return new Constraint(
+          c.label(),
+          c.operand().slug(),
+          c.anyOf() ? "isAnyOf" : "isNoneOf",
+          c.values().stream().sorted().toList(),
+          c.describe());
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.security.Principal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code DataProduct.policies}: the policies that apply to the product, through the policies loader
+ * (one evaluation for every product of a query level). Shown to admins and to owners of the
+ * product's domain, the principals that may list those policies with {@code GET /api/v1/policies};
+ * null for everyone else, because a policy's constraints tell which attributes unlock what.
+ */
+final class ProductPoliciesDataFetcher implements DataFetcher<CompletableFuture<List<PolicyNode>>> {
+
+  @Override
+  public CompletableFuture<List<PolicyNode>> get(DataFetchingEnvironment env) {
+    ProductNode product = env.getSource();
+    if (!maySee(GraphQLRequest.scope(env).principal(), product.product().domain())) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CatalogLoaders.policies(env, product.key());
+  }
+
+  /** Admins, and domain owners of the product's domain (as for the policy list). */
+  static boolean maySee(Principal principal, String domain) {
+    return principal.ownsDomain(domain);
+  }
+}
