@@ -71,6 +71,15 @@ public final class CatalogEntities {
         });
   }
 
+  /**
+   * Whether each dataset has been observed ({@link CatalogDataset#physical()}), from one read
+   * transaction, without reading the datasets' descriptions and columns. IRIs the catalog does not
+   * know are left out.
+   */
+  public Map<String, Boolean> physical(Collection<String> datasetIris) {
+    return store.read(r -> datasets.physical(r, datasetIris));
+  }
+
   /** One job by IRI. */
   public Optional<CatalogJob> job(String jobIri) {
     return store.read(r -> jobs(r, Map.of("job", iri(jobIri))).stream().findFirst());

@@ -1,6 +1,7 @@
 package io.tessera.graphstore;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 
 /**
@@ -43,6 +45,33 @@ final class DatasetAssembler {
     return datasets;
   }
 
+  /**
+   * Whether each dataset has been observed, exactly as {@link #read} decides {@link
+   * CatalogDataset#physical()}, without reading its descriptions and columns (the costly part).
+   * Datasets no graph mentions are left out, as {@link #read} leaves them out.
+   */
+  Map<String, Boolean> physical(GraphReader r, Collection<String> datasetIris) {
+    Map<String, Boolean> physical = new LinkedHashMap<>();
+    for (String iri : datasetIris) {
+      Map<String, Node> bindings = Map.of("dataset", NodeFactory.createURI(iri));
+      List<Row> mentions = r.select(MENTIONS, bindings);
+      if (!mentions.isEmpty()) {
+        physical.put(iri, seen(mentions) || bound(r.select(PRODUCERS, bindings)));
+      }
+    }
+    return physical;
+  }
+
+  /** A graph without a data product in it (lineage, observed bindings) mentions the dataset. */
+  private static boolean seen(List<Row> mentions) {
+    return mentions.stream().anyMatch(row -> !"true".equals(row.text("declared")));
+  }
+
+  /** A product's output port is bound to the dataset. */
+  private static boolean bound(List<Row> producers) {
+    return producers.stream().anyMatch(row -> "bound".equals(row.text("role")));
+  }
+
   private static CatalogDataset assemble(
       String iri,
       List<Row> mentions,
@@ -61,16 +90,15 @@ final class DatasetAssembler {
     List<CatalogDataset.Column> observed = columns(columns, "observed", content);
     List<CatalogDataset.Column> promised = columns(columns, "promised", content);
     Map<String, CatalogDataset.Producer> byProduct = new LinkedHashMap<>();
-    boolean bound = false;
     for (Row row : producers) {
       content.add(row.text("g"));
-      bound |= "bound".equals(row.text("role"));
       byProduct.putIfAbsent(
           row.text("product"),
           new CatalogDataset.Producer(
               row.text("product"), row.text("key"), row.text("title"), row.text("owner")));
     }
-    boolean seen = mentions.stream().anyMatch(row -> !"true".equals(row.text("declared")));
+    boolean bound = bound(producers);
+    boolean seen = seen(mentions);
     return new CatalogDataset(
         iri,
         new DatasetRef(identity.text("namespace"), identity.text("name")),

@@ -29,6 +29,7 @@ public class CatalogLoaders {
   static final String JOBS = "jobs";
   static final String RUNS = "runs";
   static final String POLICIES = "policies";
+  static final String PHYSICAL = "physical";
 
   private final CatalogReads reads;
 
@@ -46,6 +47,7 @@ public class CatalogLoaders {
     registry.register(JOBS, mapped(reads::jobs));
     registry.register(RUNS, mapped(reads::runs));
     registry.register(POLICIES, mapped(reads::policies));
+    registry.register(PHYSICAL, mapped(reads::physical));
     return registry;
   }
 
@@ -73,6 +75,12 @@ public class CatalogLoaders {
 
   static CompletableFuture<RunNode> run(DataFetchingEnvironment env, String iri) {
     return env.<String, RunNode>getDataLoader(RUNS).load(iri);
+  }
+
+  static CompletableFuture<Boolean> physical(DataFetchingEnvironment env, String iri) {
+    return env.<String, Boolean>getDataLoader(PHYSICAL)
+        .load(iri)
+        .thenApply(p -> Boolean.TRUE.equals(p));
   }
 
   static CompletableFuture<List<PolicyNode>> policies(DataFetchingEnvironment env, ProductKey key) {

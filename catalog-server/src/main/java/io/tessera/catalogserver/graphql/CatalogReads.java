@@ -197,6 +197,14 @@ public class CatalogReads {
     return found;
   }
 
+  /**
+   * Whether each dataset has been observed, without reading the rest of it; unknown IRIs absent.
+   */
+  Map<String, Boolean> physical(Collection<String> datasetIris) {
+    reads.incrementAndGet();
+    return entities.physical(datasetIris);
+  }
+
   /** Jobs, schema versions and quality around datasets, by dataset IRI. */
   Map<String, DatasetLinks> datasetLinks(Collection<String> datasetIris) {
     return read(

@@ -19,15 +19,10 @@ final class DatasetDetailsDataFetcher implements DataFetcher<CompletableFuture<O
   @Override
   public CompletableFuture<Object> get(DataFetchingEnvironment env) {
     DatasetNode node = env.getSource();
-    if (physical && node.bound()) {
-      // a port is bound to it: observed, whatever else the catalog knows
-      return CompletableFuture.completedFuture(true);
+    if (physical) {
+      return node.physical(env).thenApply(p -> p);
     }
-    return node.details(env).thenApply(d -> physical ? physical(d) : description(d));
-  }
-
-  private static Object physical(CatalogDataset d) {
-    return d != null && d.physical();
+    return node.details(env).thenApply(DatasetDetailsDataFetcher::description);
   }
 
   private static Object description(CatalogDataset d) {

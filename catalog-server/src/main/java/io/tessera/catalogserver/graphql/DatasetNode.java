@@ -14,12 +14,23 @@ import java.util.concurrent.CompletableFuture;
  * @param readable whether the caller may see its columns
  * @param bound whether it was reached through an output port bound to it, which proves it has been
  *     observed (so {@code physical} needs no read)
+ * @param detailsWanted whether the query asks for details of it besides {@code physical} (its
+ *     description, fields or product), which load the whole dataset anyway; when it does not,
+ *     {@code physical} is read alone, which costs a fraction of the whole dataset
  */
 record DatasetNode(
-    DatasetRef ref, String iri, CatalogDataset dataset, boolean readable, boolean bound) {
+    DatasetRef ref,
+    String iri,
+    CatalogDataset dataset,
+    boolean readable,
+    boolean bound,
+    boolean detailsWanted) {
   DatasetNode(CatalogDataset dataset, boolean readable) {
-    this(dataset.ref(), dataset.iri(), dataset, readable, false);
+    this(dataset.ref(), dataset.iri(), dataset, readable, false, true);
   }
+
+  /** A selection glob of the fields of {@code Dataset} whose resolvers load the whole dataset. */
+  static final String DETAIL_FIELDS = "{description,fields,product}";
 
   public String id() {
     return GlobalId.of("Dataset", ref.namespace(), ref.name());
@@ -31,6 +42,17 @@ record DatasetNode(
 
   public String name() {
     return ref.name();
+  }
+
+  /** Whether it has been observed: known, or read alone, or from the whole dataset. */
+  CompletableFuture<Boolean> physical(DataFetchingEnvironment env) {
+    if (bound) {
+      return CompletableFuture.completedFuture(true); // a port is bound to it: observed
+    }
+    if (dataset != null || detailsWanted) {
+      return details(env).thenApply(d -> d != null && d.physical());
+    }
+    return CatalogLoaders.physical(env, iri);
   }
 
   /** The dataset's details, loaded (batched) if this node was made from its identity only. */

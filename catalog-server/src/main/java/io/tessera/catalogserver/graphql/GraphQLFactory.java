@@ -145,7 +145,12 @@ public class GraphQLFactory {
                                   && ref.equals(port.port().binding().dataset());
                           return port.readable() && ref != null
                               ? new DatasetNode(
-                                  ref, iris.dataset(ref.namespace(), ref.name()), null, true, bound)
+                                  ref,
+                                  iris.dataset(ref.namespace(), ref.name()),
+                                  null,
+                                  true,
+                                  bound,
+                                  env.getSelectionSet().contains(DatasetNode.DETAIL_FIELDS))
                               : null;
                         })
                     .dataFetcher("schema", new PortSchemaDataFetcher(config))

@@ -24,16 +24,20 @@ import org.apache.jena.query.Query;
  * page of {@code products} costs a walk of the page instead of a query that sorts every product of
  * the catalog (or of the domain) on every request.
  *
- * <p>Built with one query on first use and after the store is reset; afterwards only the products
- * the change feed names are read again, by the next reader, inside its own read transaction. A
- * change is forgotten only by a reader whose transaction is known to see it: the reader takes the
- * {@link #generation()} before it opens its transaction, and a change announced before that was
- * committed before it (the store announces a commit's changes after committing and before the write
- * returns). So a listing never misses a write whose response its caller has already received.
+ * <p>Built with one query on first use, after the store is reset and when more than {@value
+ * #REBUILD_AFTER} products changed since the last reader; otherwise only the products the change
+ * feed names are read again, by the next reader, inside its own read transaction. A change is
+ * forgotten only by a reader whose transaction is known to see it: the reader takes the {@link
+ * #generation()} before it opens its transaction, and a change announced before that was committed
+ * before it (the store announces a commit's changes after committing and before the write returns).
+ * So a listing never misses a write whose response its caller has already received.
  */
 final class ProductIndex implements ChangeListener {
   private static final Query ENTRIES =
       SparqlQueries.load(ProductIndex.class, "/graphql/product-index.rq");
+
+  /** More changed products than this are read again with one query for all (e.g. after imports). */
+  private static final int REBUILD_AFTER = 500;
 
   /** What listings filter on. */
   private record Entry(Lifecycle lifecycle, boolean physical) {}
@@ -145,7 +149,7 @@ final class ProductIndex implements ChangeListener {
   }
 
   private void catchUp(GraphReader r, long readGeneration) {
-    if (!built) {
+    if (!built || changed.size() > REBUILD_AFTER) {
       entries.clear();
       for (Row row : r.select(ENTRIES, Map.of())) {
         put(row);

@@ -3,13 +3,16 @@ package io.tessera.catalogserver.graphql;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.analysis.FieldComplexityCalculator;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.analysis.QueryComplexityCalculator;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -27,24 +30,12 @@ import java.util.concurrent.CompletableFuture;
 final class QueryLimits {
   private QueryLimits() {}
 
+  /**
+   * One instrumentation rather than a chain of three: graphql-java calls every instrumentation of a
+   * chain for every field, so a chain costs on every field of every query.
+   */
   static Instrumentation of(GraphQLConfig config) {
-    return new ChainedInstrumentation(
-        List.of(
-            new Depth(config.maxDepth()),
-            new MaxQueryComplexityInstrumentation(
-                config.maxComplexity(), complexity(config.assumedListSize())) {
-              @Override
-              protected AbortExecutionException mkAbortException(int complexity, int max) {
-                return tooComplex(
-                    "the query's complexity is "
-                        + complexity
-                        + ", more than the "
-                        + max
-                        + " allowed: ask for fewer items per connection (first/last) or fewer"
-                        + " fields");
-              }
-            },
-            new Deadline()));
+    return new Limits(config);
   }
 
   /** One for the field, plus its selection once per item a connection is asked for. */
@@ -82,8 +73,47 @@ final class QueryLimits {
     }
   }
 
-  /** Fails fields fetched after the deadline, and puts a code on every error. */
-  private static final class Deadline extends SimplePerformantInstrumentation {
+  /**
+   * Checks depth and complexity when the operation starts executing (with its variables, so also
+   * for documents taken from the {@link DocumentCache}), fails fields fetched after the deadline,
+   * and puts a code on every error.
+   */
+  private static final class Limits extends SimplePerformantInstrumentation {
+    private final Depth depth;
+    private final int maxComplexity;
+    private final FieldComplexityCalculator complexity;
+
+    Limits(GraphQLConfig config) {
+      this.depth = new Depth(config.maxDepth());
+      this.maxComplexity = config.maxComplexity();
+      this.complexity = complexity(config.assumedListSize());
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+        InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+      depth.beginExecuteOperation(parameters, state);
+      ExecutionContext context = parameters.getExecutionContext();
+      int found =
+          QueryComplexityCalculator.newCalculator()
+              .fieldComplexityCalculator(complexity)
+              .schema(context.getGraphQLSchema())
+              .document(context.getDocument())
+              .operationName(context.getExecutionInput().getOperationName())
+              .variables(context.getCoercedVariables())
+              .build()
+              .calculate();
+      if (found > maxComplexity) {
+        throw tooComplex(
+            "the query's complexity is "
+                + found
+                + ", more than the "
+                + maxComplexity
+                + " allowed: ask for fewer items per connection (first/last) or fewer fields");
+      }
+      return SimpleInstrumentationContext.noOp();
+    }
+
     @Override
     public DataFetcher<?> instrumentDataFetcher(
         DataFetcher<?> fetcher,

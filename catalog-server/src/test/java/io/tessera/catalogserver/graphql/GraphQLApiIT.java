@@ -80,6 +80,32 @@ class GraphQLApiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldAnswerPhysicalAloneAsTheWholeDatasetDoes() {
+    // alone: read without the rest of the dataset (or known from a bound port); full: from the
+    // whole dataset, which description makes the query load
+    GraphQLResponse r =
+        graphql.ok(
+            """
+            { products(first: 500) { edges { node {
+                outputPorts { edges { node { bound
+                  alone: dataset { physical } full: dataset { physical description } } } }
+                inputPorts { edges { node {
+                  alone: dataset { physical } full: dataset { physical description } } } } } } } }""");
+    for (String ports : List.of("outputPorts", "inputPorts")) {
+      List<Boolean> alone =
+          r.extractValue("products.edges[*].node." + ports + ".edges[*].node.alone.physical");
+      List<Boolean> full =
+          r.extractValue("products.edges[*].node." + ports + ".edges[*].node.full.physical");
+      assertThat(alone).as(ports).isNotEmpty().isEqualTo(full);
+      assertThat(alone).as(ports).contains(true);
+    }
+    List<Boolean> unbound =
+        r.extractValue(
+            "products.edges[*].node.outputPorts.edges[?(@.node.bound == false)].node.alone.physical");
+    assertThat(unbound).contains(false);
+  }
+
+  @Test
   void shouldPageProductsForwardsAndBackwardsOverTheSameOrder() {
     String query =
         """
