@@ -31,4 +31,4 @@ public record GraphQLConfig(
     @Bindable(defaultValue = "500") int maxPageSize,
     @Bindable(defaultValue = "10") int assumedListSize,
     @Bindable(defaultValue = "1000") int documentCacheSize,
-    @Bindable(defaultValue = "20000") int productCacheSize) {}
+    @Bindable(defaultValue = "10000") int productCacheSize) {}
