@@ -44,6 +44,7 @@ final class CompiledPolicies {
   private final Map<Policy.Action, Set<String>> restricted = new EnumMap<>(Policy.Action.class);
   private final IriMinter iris;
   private final Map<String, List<ProductFacts>> producers = new HashMap<>();
+  private volatile Set<String> targetGraphs;
   private final Map<Policy, List<CompiledRule>> rulesOf = new java.util.IdentityHashMap<>();
 
   CompiledPolicies(List<Policy> policies, Map<String, ProductFacts> facts, IriMinter iris) {
@@ -91,6 +92,23 @@ final class CompiledPolicies {
   /** Whether any rule can hide anything (false with no policies). */
   boolean restrictsAnything() {
     return !rules.isEmpty();
+  }
+
+  /** Whether any of these graphs belongs to a product some rule targets. */
+  boolean restrictsAnyOf(Set<String> graphs) {
+    Set<String> targeted = targetGraphs;
+    if (targeted == null) {
+      Set<String> keys = new HashSet<>();
+      rules.forEach(r -> keys.addAll(r.targets()));
+      targeted = graphs(keys);
+      targetGraphs = targeted;
+    }
+    for (String g : graphs) {
+      if (targeted.contains(g)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Policy> policies() {

@@ -7,6 +7,7 @@ import io.tessera.graphstore.GraphStore;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TESS;
 import jakarta.inject.Singleton;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,12 +28,17 @@ import org.apache.jena.graph.Triple;
  * write a dataset the caller may not read, since RDF has no placeholder for the dataset they name.
  *
  * <p>Jobs reported changed are re-read on the next question, not when lineage commits, so ingest
- * pays nothing for it; the {@link #version()} changes only when some job's reads or writes did.
+ * pays nothing for it; the {@link #version()} changes only when some job's reads or writes did, and
+ * {@link #changesSince} says which datasets' writers changed, so that cached scopes are recomputed
+ * only when a job starts or stops writing a dataset some policy restricts.
  */
 @Singleton
 public class LineageMentions implements ChangeListener {
   /** Beyond this many changed jobs waiting, reading everything again is cheaper. */
   private static final int MAX_PENDING = 50_000;
+
+  /** How many versions of changes are remembered for {@link #changesSince}. */
+  private static final int MAX_HISTORY = 1_000;
 
   private final GraphStore store;
   private final IriMinter iris;
@@ -44,9 +50,20 @@ public class LineageMentions implements ChangeListener {
   private final Map<String, Set<String>> writers = new HashMap<>();
   private final Map<String, Set<String>> readers = new HashMap<>();
   private long version;
+  private long reloadedAt;
+  private final ArrayDeque<Change> history = new ArrayDeque<>();
 
   /** The dataset graphs one job reads and writes. */
   private record Io(Set<String> reads, Set<String> writes) {}
+
+  /** The dataset graphs whose writing jobs changed at one version. */
+  private record Change(long version, Set<String> written) {}
+
+  /**
+   * What changed since a version: the current version, and the dataset graphs whose writing jobs
+   * changed since then, or null when that is not known (everything was read again since).
+   */
+  public record Since(long version, Set<String> written) {}
 
   public LineageMentions(GraphStore store, IriMinter iris) {
     this.store = store;
@@ -73,6 +90,23 @@ public class LineageMentions implements ChangeListener {
     refresh();
     synchronized (this) {
       return version;
+    }
+  }
+
+  /** The current version and the dataset graphs whose writers changed after {@code since}. */
+  public Since changesSince(long since) {
+    refresh();
+    synchronized (this) {
+      if (since < reloadedAt) {
+        return new Since(version, null);
+      }
+      Set<String> written = new HashSet<>();
+      for (Change c : history) {
+        if (c.version() > since) {
+          written.addAll(c.written());
+        }
+      }
+      return new Since(version, written);
     }
   }
 
@@ -125,6 +159,8 @@ public class LineageMentions implements ChangeListener {
       readers.clear();
       all.forEach(this::put);
       version++;
+      reloadedAt = version;
+      history.clear();
       return;
     }
     if (pending.isEmpty()) {
@@ -150,11 +186,23 @@ public class LineageMentions implements ChangeListener {
               return read;
             });
     boolean changed = false;
+    Set<String> written = new HashSet<>();
     for (Map.Entry<String, Io> e : now.entrySet()) {
       String graph = e.getKey();
       Io before = jobs.get(graph);
       if (e.getValue().equals(before)) {
         continue;
+      }
+      Set<String> was = before == null ? Set.of() : before.writes();
+      for (String d : e.getValue().writes()) {
+        if (!was.contains(d)) {
+          written.add(d);
+        }
+      }
+      for (String d : was) {
+        if (!e.getValue().writes().contains(d)) {
+          written.add(d);
+        }
       }
       if (before != null) {
         before.writes().forEach(d -> remove(writers, d, graph));
@@ -165,6 +213,10 @@ public class LineageMentions implements ChangeListener {
     }
     if (changed) {
       version++;
+      history.addLast(new Change(version, Set.copyOf(written)));
+      if (history.size() > MAX_HISTORY) {
+        reloadedAt = history.removeFirst().version();
+      }
     }
   }
 

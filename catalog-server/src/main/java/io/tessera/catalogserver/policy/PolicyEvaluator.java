@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +46,16 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
   private List<Policy> policies = List.of();
   private Map<String, Set<String>> inherited = Map.of();
 
-  /** The scopes of one principal, computed at a version of the lineage mentions. */
-  private record Scopes(VisibilityScope discover, VisibilityScope read, long lineage) {}
+  /**
+   * Bumped whenever cached scopes may be wrong (policies, products or a restricted dataset's
+   * writing jobs changed); a scope computed under an older generation is computed again.
+   */
+  private final AtomicLong generation = new AtomicLong();
+
+  private long lineageSeen = -1;
+
+  /** The scopes of one principal, computed in one generation. */
+  private record Scopes(VisibilityScope discover, VisibilityScope read, long generation) {}
 
   public PolicyEvaluator(
       GraphStore store,
@@ -104,10 +113,13 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
    */
   public AccessScope scopeFor(Principal principal) {
     CompiledPolicies current = current();
-    long lineage = current.restrictsAnything() ? mentions.version() : 0;
+    if (current.restrictsAnything()) {
+      checkLineage(current);
+    }
+    long gen = generation.get();
     List<Object> key = List.of(principal.roles(), principal.domains(), principal.attributes());
     Scopes s = scopes.get(key);
-    if (s == null || s.lineage() != lineage) {
+    if (s == null || s.generation() != gen) {
       Set<String> hiddenDiscover = current.hidden(principal, Policy.Action.DISCOVER);
       Set<String> hiddenRead = current.hidden(principal, Policy.Action.READ);
       hiddenRead.addAll(hiddenDiscover);
@@ -117,13 +129,26 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
           new Scopes(
               VisibilityScope.allGraphsExcept(discoverGraphs),
               VisibilityScope.allGraphsExcept(current.graphs(hiddenRead)),
-              lineage);
+              gen);
       if (scopes.size() >= MAX_CACHED_SCOPES) {
         scopes.clear();
       }
       scopes.put(key, s);
     }
     return new AccessScope(principal, s.discover(), s.read());
+  }
+
+  // A job that starts or stops writing a dataset some policy restricts changes what scopes hide;
+  // other lineage (the vast majority while pipelines run) leaves the cached scopes as they are.
+  private synchronized void checkLineage(CompiledPolicies current) {
+    LineageMentions.Since since = mentions.changesSince(lineageSeen);
+    if (since.version() == lineageSeen) {
+      return;
+    }
+    if (since.written() == null || current.restrictsAnyOf(since.written())) {
+      generation.incrementAndGet();
+    }
+    lineageSeen = since.version();
   }
 
   /** Why a principal may or may not discover and read a product. */
@@ -268,6 +293,7 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
               }
             });
         compiled = new CompiledPolicies(policies, Map.copyOf(effective), iris);
+        generation.incrementAndGet();
         scopes.clear();
       }
       return compiled;
