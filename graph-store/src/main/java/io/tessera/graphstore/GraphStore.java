@@ -70,20 +70,7 @@ public interface GraphStore extends AutoCloseable {
    * scope allows, in one read transaction. Quad formats keep the graph names; Turtle writes their
    * union.
    */
-  default void export(
-      OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope) {
-    export(out, format, prefixes, reader -> scope);
-  }
-
-  /**
-   * Like {@link #export(OutputStream, ExportFormat, List, ViewScope)}, with the scope computed from
-   * the store in the export's own read transaction, so it matches exactly what is exported.
-   */
-  void export(
-      OutputStream out,
-      ExportFormat format,
-      List<String> prefixes,
-      Function<GraphReader, ViewScope> scopeOf);
+  void export(OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope);
 
   /**
    * Replaces the whole store with the dataset read from the stream. The input is parsed completely

@@ -206,13 +206,9 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void export(
-      OutputStream out,
-      ExportFormat format,
-      List<String> prefixes,
-      Function<GraphReader, ViewScope> scopeOf) {
+      OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope) {
     dataset.begin(TxnType.READ);
     try {
-      ViewScope scope = scopeOf.apply(new TxnAccess(dataset, config.queryTimeout()));
       List<Node> graphs = new ArrayList<>();
       dsg.listGraphNodes()
           .forEachRemaining(

@@ -18,7 +18,7 @@ import java.util.Map;
  * real HTTP through the JDK's HTTP client, plus helpers to read errors. Every request carries the
  * test admin token ({@link TestCredentials}) unless the client was made with another token.
  */
-final class GraphQLTestClient {
+public final class GraphQLTestClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URL base;
   private final CustomGraphQLClient client;
@@ -29,13 +29,13 @@ final class GraphQLTestClient {
   }
 
   /** A client that sends this API token (or JWT) instead of the admin token. */
-  GraphQLTestClient(URL base, String token) {
+  public GraphQLTestClient(URL base, String token) {
     this.base = base;
     this.authorization = "Bearer " + token;
     this.client = new CustomGraphQLClient(base + "/graphql", this::post);
   }
 
-  GraphQLResponse query(String query) {
+  public GraphQLResponse query(String query) {
     return client.executeQuery(query);
   }
 
@@ -44,7 +44,7 @@ final class GraphQLTestClient {
   }
 
   /** The response, which must have no errors. */
-  GraphQLResponse ok(String query, Map<String, Object> variables) {
+  public GraphQLResponse ok(String query, Map<String, Object> variables) {
     GraphQLResponse response = client.executeQuery(query, variables);
     if (response.hasErrors()) {
       throw new AssertionError("unexpected errors: " + response.getJson());

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.netflix.graphql.dgs.client.CustomGraphQLClient;
 import com.netflix.graphql.dgs.client.GraphQLResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.graphql.GraphQLTestClient;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.ontology.IriMinter;
@@ -18,10 +18,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -72,8 +68,6 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   @Inject SearchIndex index;
   @Inject LineageProjection projection;
 
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private SecurityHttp http;
   private Reader eu;
   private Reader us;
@@ -557,36 +551,11 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
 
   /** The response, which must have no errors. */
   private GraphQLResponse graphql(String token, String query, Map<String, Object> variables) {
-    GraphQLResponse response = client(token).executeQuery(query, variables);
-    assertThat(response.hasErrors()).as(response.getJson()).isFalse();
-    return response;
+    return new GraphQLTestClient(server.getURL(), token).ok(query, variables);
   }
 
   private GraphQLResponse query(String token, String query) {
-    return client(token).executeQuery(query);
-  }
-
-  private CustomGraphQLClient client(String token) {
-    return new CustomGraphQLClient(
-        server.getURI().resolve("/graphql").toString(),
-        (url, headers, body) -> {
-          HttpRequest.Builder request =
-              HttpRequest.newBuilder(URI.create(url))
-                  .header("Authorization", "Bearer " + token)
-                  .POST(HttpRequest.BodyPublishers.ofString(body));
-          headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-          try {
-            HttpResponse<String> response =
-                client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new com.netflix.graphql.dgs.client.HttpResponse(
-                response.statusCode(), response.body());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        });
+    return new GraphQLTestClient(server.getURL(), token).query(query);
   }
 
   private String token(String subject, Map<String, List<String>> attributes) {
