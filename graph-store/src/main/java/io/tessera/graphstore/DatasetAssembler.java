@@ -1,5 +1,7 @@
 package io.tessera.graphstore;
 
+import io.tessera.ontology.DPROD;
+import io.tessera.ontology.TESS;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Merges what every named graph says about datasets into {@link CatalogDataset} records: identity
@@ -21,6 +28,16 @@ final class DatasetAssembler {
   private static final Query DESCRIPTIONS = load("queries/search-dataset-descriptions.rq");
   private static final Query COLUMNS = load("queries/search-dataset-columns.rq");
   private static final Query PRODUCERS = load("queries/search-dataset-producers.rq");
+  private static final Node TYPE = RDF.type.asNode();
+  private static final Node DATASET = DCAT.Dataset.asNode();
+  private static final Node DATA_PRODUCT = DPROD.DataProduct.asNode();
+  private static final Node OL_NAMESPACE = TESS.olNamespace.asNode();
+  private static final Node OL_NAME = TESS.olName.asNode();
+  private static final Node BOUND_DATASET = TESS.boundDataset.asNode();
+  private static final Node OUTPUT_PORT = DPROD.outputPort.asNode();
+  private static final Node IDENTIFIER = DCTerms.identifier.asNode();
+  private static final Node LABEL = RDFS.label.asNode();
+  private static final Node OWNER = DPROD.dataProductOwner.asNode();
 
   /** Reads the datasets matching the bindings (one, or all when {@code ?dataset} is unbound). */
   List<CatalogDataset> read(GraphReader r, Map<String, Node> bindings) {
@@ -51,15 +68,43 @@ final class DatasetAssembler {
    * Datasets no graph mentions are left out, as {@link #read} leaves them out.
    */
   Map<String, Boolean> physical(GraphReader r, Collection<String> datasetIris) {
+    // The rules of search-dataset-mentions.rq and search-dataset-producers.rq as index lookups:
+    // a few quad lookups per dataset instead of two SPARQL queries.
     Map<String, Boolean> physical = new LinkedHashMap<>();
     for (String iri : datasetIris) {
-      Map<String, Node> bindings = Map.of("dataset", NodeFactory.createURI(iri));
-      List<Row> mentions = r.select(MENTIONS, bindings);
-      if (!mentions.isEmpty()) {
-        physical.put(iri, seen(mentions) || bound(r.select(PRODUCERS, bindings)));
+      Node dataset = NodeFactory.createURI(iri);
+      boolean mentioned = false;
+      boolean seen = false;
+      for (Node g : r.graphsWith(dataset, TYPE, DATASET)) {
+        if (r.contains(g, dataset, OL_NAMESPACE, Node.ANY)
+            && r.contains(g, dataset, OL_NAME, Node.ANY)) {
+          mentioned = true;
+          if (!r.contains(g, Node.ANY, TYPE, DATA_PRODUCT)) {
+            seen = true;
+            break;
+          }
+        }
+      }
+      if (mentioned) {
+        physical.put(iri, seen || bound(r, dataset));
       }
     }
     return physical;
+  }
+
+  /** A product's output port is bound to the dataset (the "bound" producers). */
+  private static boolean bound(GraphReader r, Node dataset) {
+    for (Triple binding : r.find(null, BOUND_DATASET, dataset)) {
+      for (Triple port : r.find(null, OUTPUT_PORT, binding.getSubject())) {
+        Node product = port.getSubject();
+        if (!r.find(product, IDENTIFIER, null).isEmpty()
+            && !r.find(product, LABEL, null).isEmpty()
+            && !r.find(product, OWNER, null).isEmpty()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A graph without a data product in it (lineage, observed bindings) mentions the dataset. */

@@ -2,6 +2,7 @@ package io.tessera.graphstore;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -21,6 +22,15 @@ public interface GraphReader {
    * Node.ANY} matches anything). Cheaper than SPARQL for one-hop traversal.
    */
   List<Triple> find(Node subject, Node predicate, Node object);
+
+  /**
+   * The named graphs that hold a triple matching the pattern ({@code null} or {@code Node.ANY}
+   * matches anything), each once. An index lookup, like {@link #find}.
+   */
+  Set<Node> graphsWith(Node subject, Node predicate, Node object);
+
+  /** Whether the named graph holds a triple matching the pattern. An index lookup. */
+  boolean contains(Node graph, Node subject, Node predicate, Node object);
 
   /** The names of the named graphs whose IRI starts with the prefix. */
   List<String> graphNames(String prefix);

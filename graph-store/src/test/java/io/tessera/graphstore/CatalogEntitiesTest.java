@@ -9,7 +9,9 @@ import io.tessera.ontology.PortType;
 import io.tessera.ontology.TESS;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -85,6 +87,33 @@ class CatalogEntitiesTest {
             LINEAGE_GRAPH);
     assertThat(dataset.mentionGraphs()).contains(IRIS.productGraph("sales", "order-lines"));
     assertThat(dataset.contentGraphs()).doesNotContain(IRIS.productGraph("sales", "order-lines"));
+  }
+
+  @Test
+  void shouldTellWhetherDatasetsArePhysicalExactlyAsTheWholeReadDoes() {
+    String checkout = IRIS.dataset("kafka://broker:9092", "checkout.events");
+    String grouped = IRIS.dataset("s3://legacy", "exports/orders");
+    String unknown = IRIS.dataset("s3://x", "y");
+    List<String> datasets = List.of(ORDERS_IRI, checkout, grouped, unknown);
+
+    assertThat(entities.physical(datasets))
+        .isEqualTo(physicalFromWholeRead(datasets))
+        .containsEntry(ORDERS_IRI, true)
+        .containsEntry(checkout, false)
+        .containsEntry(grouped, false)
+        .doesNotContainKey(unknown);
+
+    // without its lineage graph, the orders table is still observed through its port's binding
+    store.write(w -> w.removeGraph(LINEAGE_GRAPH));
+    assertThat(entities.physical(datasets))
+        .isEqualTo(physicalFromWholeRead(datasets))
+        .containsEntry(ORDERS_IRI, true);
+  }
+
+  private Map<String, Boolean> physicalFromWholeRead(List<String> datasets) {
+    Map<String, Boolean> physical = new LinkedHashMap<>();
+    entities.datasets(datasets).forEach(d -> physical.put(d.iri(), d.physical()));
+    return physical;
   }
 
   @Test

@@ -78,6 +78,11 @@ public final class LineageQueries {
         });
   }
 
+  /** Whether the lineage graph knows the node (a dataset or job it has seen or been told of). */
+  public boolean exists(NodeId id) {
+    return store.read(r -> exists(r, id));
+  }
+
   private boolean exists(GraphReader r, NodeId id) {
     Node type = id.kind() == NodeId.Kind.DATASET ? DCAT.Dataset.asNode() : PROV.Plan.asNode();
     return !r.find(iri(id), RDF.type.asNode(), type).isEmpty();

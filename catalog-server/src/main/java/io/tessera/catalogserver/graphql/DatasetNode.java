@@ -1,8 +1,16 @@
 package io.tessera.catalogserver.graphql;
 
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.DatasetRef;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -29,8 +37,45 @@ record DatasetNode(
     this(dataset.ref(), dataset.iri(), dataset, readable, false, true);
   }
 
-  /** A selection glob of the fields of {@code Dataset} whose resolvers load the whole dataset. */
-  static final String DETAIL_FIELDS = "{description,fields,product}";
+  /** The fields of {@code Dataset} whose resolvers load the whole dataset. */
+  private static final Set<String> DETAIL_FIELDS = Set.of("description", "fields", "product");
+
+  /**
+   * Whether the field being fetched (of type {@code Dataset}) selects any of its detail fields,
+   * read from the query's syntax (fragments included; {@code @skip}/{@code @include} ignored, which
+   * can only load more than needed). Cheaper than {@code env.getSelectionSet()}, which normalises
+   * the whole operation.
+   */
+  static boolean detailsWanted(DataFetchingEnvironment env) {
+    for (Field field : env.getMergedField().getFields()) {
+      if (selects(field.getSelectionSet(), env.getFragmentsByName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean selects(
+      SelectionSet selections, Map<String, FragmentDefinition> fragments) {
+    if (selections == null) {
+      return false;
+    }
+    for (Selection<?> selection : selections.getSelections()) {
+      boolean wanted =
+          switch (selection) {
+            case Field f -> DETAIL_FIELDS.contains(f.getName());
+            case InlineFragment f -> selects(f.getSelectionSet(), fragments);
+            case FragmentSpread f ->
+                fragments.containsKey(f.getName())
+                    && selects(fragments.get(f.getName()).getSelectionSet(), fragments);
+            default -> true;
+          };
+      if (wanted) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public String id() {
     return GlobalId.of("Dataset", ref.namespace(), ref.name());

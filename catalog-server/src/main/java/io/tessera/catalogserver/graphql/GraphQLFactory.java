@@ -150,7 +150,7 @@ public class GraphQLFactory {
                                   null,
                                   true,
                                   bound,
-                                  env.getSelectionSet().contains(DatasetNode.DETAIL_FIELDS))
+                                  DatasetNode.detailsWanted(env))
                               : null;
                         })
                     .dataFetcher("schema", new PortSchemaDataFetcher(config))

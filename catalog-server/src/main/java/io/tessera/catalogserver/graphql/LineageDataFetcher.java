@@ -35,11 +35,12 @@ final class LineageDataFetcher implements DataFetcher<LineageView> {
         start.kind() == NodeId.Kind.DATASET
             ? iris.datasetGraph(start.namespace(), start.name())
             : iris.jobGraph(start.namespace(), start.name());
+    // a dataset's own lineage starts from its known identity; an id given by the caller is
+    // resolved against the graph (its namespace and name may both contain colons)
     NodeId resolved =
-        queries
-            .resolve(start.value())
-            .filter(n -> env.getSource() instanceof DatasetNode || scope.mayDiscover(graph))
-            .orElse(null);
+        env.getSource() instanceof DatasetNode
+            ? (queries.exists(start) ? start : null)
+            : queries.resolve(start.value()).filter(n -> scope.mayDiscover(graph)).orElse(null);
     if (resolved == null) {
       if (env.getSource() instanceof DatasetNode) {
         return new LineageView(java.util.List.of(), java.util.List.of());

@@ -15,11 +15,21 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.Argument;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLTypeUtil;
 import io.tessera.catalogserver.problem.ProblemType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -74,14 +84,79 @@ final class QueryLimits {
   }
 
   /**
+   * An operation found within the limits: its document (by identity: documents come from the {@link
+   * DocumentCache}), its name, and the values of the only variables that can change its depth or
+   * complexity — those used in a directive ({@code @skip}/{@code @include}) or in a {@code
+   * first}/{@code last} argument. Any other variable (a product's name, say) cannot, so a page
+   * asked for again with other such values is not traversed again.
+   */
+  private record Checked(Document document, String operation, Map<String, Object> values) {
+    /** The operations found within the limits, at most {@code max} (least recently used out). */
+    static final class Memory {
+      private final Map<Document, Set<String>> variables = new WeakHashMap<>();
+      private final Map<Checked, Boolean> passed;
+
+      Memory(int max) {
+        this.passed =
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Checked, Boolean> eldest) {
+                return size() > max;
+              }
+            };
+      }
+
+      synchronized Checked key(ExecutionContext context) {
+        Document document = context.getDocument();
+        Set<String> names = variables.computeIfAbsent(document, Checked::limitVariables);
+        Map<String, Object> values = new HashMap<>();
+        for (String name : names) {
+          values.put(name, context.getCoercedVariables().get(name));
+        }
+        return new Checked(document, context.getExecutionInput().getOperationName(), values);
+      }
+
+      synchronized boolean passed(Checked key) {
+        return passed.containsKey(key);
+      }
+
+      synchronized void pass(Checked key) {
+        passed.put(key, Boolean.TRUE);
+      }
+    }
+
+    static Set<String> limitVariables(Document document) {
+      Set<String> names = new HashSet<>();
+      collect(document, false, names);
+      return names;
+    }
+
+    private static void collect(Node<?> node, boolean counts, Set<String> names) {
+      boolean inside =
+          counts
+              || node instanceof Directive
+              || (node instanceof Argument a
+                  && (a.getName().equals("first") || a.getName().equals("last")));
+      if (inside && node instanceof VariableReference v) {
+        names.add(v.getName());
+      }
+      for (Node<?> child : node.getChildren()) {
+        collect(child, inside, names);
+      }
+    }
+  }
+
+  /**
    * Checks depth and complexity when the operation starts executing (with its variables, so also
-   * for documents taken from the {@link DocumentCache}), fails fields fetched after the deadline,
-   * and puts a code on every error.
+   * for documents taken from the {@link DocumentCache}; an operation already found within the
+   * limits with the same values of the variables that matter is not traversed again), fails fields
+   * fetched after the deadline, and puts a code on every error.
    */
   private static final class Limits extends SimplePerformantInstrumentation {
     private final Depth depth;
     private final int maxComplexity;
     private final FieldComplexityCalculator complexity;
+    private final Checked.Memory checked = new Checked.Memory(1024);
 
     Limits(GraphQLConfig config) {
       this.depth = new Depth(config.maxDepth());
@@ -92,8 +167,12 @@ final class QueryLimits {
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
         InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-      depth.beginExecuteOperation(parameters, state);
       ExecutionContext context = parameters.getExecutionContext();
+      Checked key = checked.key(context);
+      if (checked.passed(key)) {
+        return SimpleInstrumentationContext.noOp();
+      }
+      depth.beginExecuteOperation(parameters, state);
       int found =
           QueryComplexityCalculator.newCalculator()
               .fieldComplexityCalculator(complexity)
@@ -111,6 +190,7 @@ final class QueryLimits {
                 + maxComplexity
                 + " allowed: ask for fewer items per connection (first/last) or fewer fields");
       }
+      checked.pass(key);
       return SimpleInstrumentationContext.noOp();
     }
 

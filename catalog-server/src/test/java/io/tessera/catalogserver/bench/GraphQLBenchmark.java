@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.tessera.catalogserver.policy.PolicyRepository;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
@@ -41,7 +42,8 @@ import org.apache.jena.query.Query;
 /**
  * Measures GraphQL latency (over HTTP, through the whole server) for a product page and a domain
  * page on a synthetic catalog of N products, against the same data read directly with SPARQL
- * in-process. Not a test; prints its figures. Seeded, so runs are comparable.
+ * in-process, and the same pages read by a consumer under 100 policies against an admin's
+ * unfiltered reads. Not a test; prints its figures. Seeded, so runs are comparable.
  *
  * <p>How to run it: see docs/benchmarks.md ("GraphQL").
  */
@@ -50,7 +52,8 @@ public final class GraphQLBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The server is private to the benchmark (loopback, random port); every request is an admin's.
+   * The server is private to the benchmark (loopback, random port); every request is an admin's
+   * except the consumer rows, which use a token the benchmark issues.
    */
   private static final String ADMIN_TOKEN = "graphql-bench-admin-token-on-loopback-only";
 
@@ -86,6 +89,8 @@ public final class GraphQLBenchmark {
             ? Files.createDirectories(Path.of(args[2]))
             : Files.createTempDirectory("graphql-bench");
     Path loaded = dir.resolve("loaded-" + n);
+    // A fourth argument runs only the groups whose first row's name contains it (for profiling).
+    String only = args.length > 3 ? args[3] : "";
     long started = System.nanoTime();
     if (Files.exists(loaded)) {
       System.out.printf("reusing the %d products loaded in %s%n", n, dir);
@@ -124,12 +129,42 @@ public final class GraphQLBenchmark {
           "search index ready after %d s%n", (System.nanoTime() - started) / 1_000_000_000);
       HttpClient http = HttpClient.newHttpClient();
       String base = server.getURL().toString();
+      // A consumer in the EU reading for analytics: the 100 policies decide what it sees.
+      String consumer =
+          JSON.readTree(
+                  post(
+                      http,
+                      base + "/api/v1/tokens",
+                      JSON.writeValueAsString(
+                          Map.of(
+                              "subject", "bench-consumer",
+                              "roles", List.of("consumer"),
+                              "attributes",
+                                  Map.of(
+                                      "region", List.of("eu"), "purposes", List.of("analytics"))))))
+              .path("secret")
+              .asText();
+      started = System.nanoTime();
       List<int[]> sampled = new ArrayList<>();
+      int hidden = 0;
       for (int i = 0; i < SAMPLED; i++) {
-        int p = (int) ((long) i * n / SAMPLED);
-        sampled.add(new int[] {p % DOMAINS, p});
-        post(http, base + "/api/v1/lineage", event(p, n));
+        // the first product from here on that the consumer may see, so that both readers
+        // request the same pages and get the same answers
+        for (int p = (int) ((long) i * n / SAMPLED); ; p++) {
+          JsonNode seen =
+              graphql(
+                  http, base, consumer, PRODUCT_NAME, Map.of("d", "d" + p % DOMAINS, "n", "p" + p));
+          if (!seen.path("data").path("product").isNull()) {
+            sampled.add(new int[] {p % DOMAINS, p});
+            post(http, base + "/api/v1/lineage", event(p, n));
+            break;
+          }
+          hidden++;
+        }
       }
+      System.out.printf(
+          "sampled %d products the consumer sees (skipped %d hidden) in %d ms%n",
+          SAMPLED, hidden, (System.nanoTime() - started) / 1_000_000);
       awaitLineage(http, base, sampled.getLast());
 
       // What every query pays before it reads anything: HTTP, JSON, parsing, validation, limits.
@@ -176,17 +211,38 @@ public final class GraphQLBenchmark {
             get(http, base + "/api/v1/products/d" + s[0] + "/p" + s[1]);
           };
       measure(
+          only,
           samples,
           List.of("GraphQL { __typename }", "GraphQL product name", "REST product"),
           List.of(trivial, productName, restProduct));
       measure(
+          only,
           samples,
           List.of("GraphQL product page", "SPARQL product page"),
           List.of(graphqlProductPage, sparqlProductPage));
       measure(
+          only,
           samples,
           List.of("GraphQL domain page", "SPARQL domain page"),
           List.of(graphqlDomainPage, sparqlDomainPage));
+      // What policies add: the same pages as the consumer, under its policy scope.
+      IntConsumer consumerProductPage =
+          i -> {
+            int[] s = sampled.get(i % SAMPLED);
+            graphql(http, base, consumer, PRODUCT_PAGE, Map.of("d", "d" + s[0], "n", "p" + s[1]));
+          };
+      IntConsumer consumerDomainPage =
+          i -> graphql(http, base, consumer, DOMAIN_PAGE, Map.of("d", "d" + (i % DOMAINS)));
+      measure(
+          only,
+          samples,
+          List.of("product page, admin", "product page, consumer"),
+          List.of(graphqlProductPage, consumerProductPage));
+      measure(
+          only,
+          samples,
+          List.of("domain page, admin", "domain page, consumer"),
+          List.of(graphqlDomainPage, consumerDomainPage));
     }
   }
 
@@ -212,6 +268,9 @@ public final class GraphQLBenchmark {
         batch.clear();
       }
     }
+    PolicyRepository policies = new PolicyRepository(store, IRIS);
+    store.write(
+        w -> BenchPolicies.policies(new Random(7), DOMAINS).forEach(p -> policies.put(w, p)));
   }
 
   private static Product product(int i, int n, Random random) {
@@ -236,7 +295,7 @@ public final class GraphQLBenchmark {
         null,
         "mailto:team-" + (i % 50) + "@x.example",
         Lifecycle.CONSUME,
-        List.of("internal"),
+        List.of(BenchPolicies.CLASSES.get(i % BenchPolicies.CLASSES.size())),
         List.of("bench"),
         outputs,
         List.of(input),
@@ -276,9 +335,14 @@ public final class GraphQLBenchmark {
 
   private static JsonNode graphql(
       HttpClient http, String base, String query, Map<String, Object> variables) {
+    return graphql(http, base, ADMIN_TOKEN, query, variables);
+  }
+
+  private static JsonNode graphql(
+      HttpClient http, String base, String token, String query, Map<String, Object> variables) {
     try {
       String body = JSON.writeValueAsString(Map.of("query", query, "variables", variables));
-      JsonNode result = JSON.readTree(post(http, base + "/graphql", body));
+      JsonNode result = JSON.readTree(post(http, base + "/graphql", token, body));
       if (result.has("errors")) {
         throw new IllegalStateException(result.toString());
       }
@@ -310,12 +374,16 @@ public final class GraphQLBenchmark {
   }
 
   private static String post(HttpClient http, String url, String body) {
+    return post(http, url, ADMIN_TOKEN, body);
+  }
+
+  private static String post(HttpClient http, String url, String token, String body) {
     try {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(url))
                   .header("Content-Type", "application/json")
-                  .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                  .header("Authorization", "Bearer " + token)
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -333,7 +401,10 @@ public final class GraphQLBenchmark {
   }
 
   /** Runs the works in turn, {@code count} times each after a warm-up of half as many. */
-  private static void measure(int count, List<String> names, List<IntConsumer> works) {
+  private static void measure(String only, int count, List<String> names, List<IntConsumer> works) {
+    if (!names.getFirst().contains(only)) {
+      return;
+    }
     for (int i = 0; i < count / 2; i++) {
       for (IntConsumer work : works) {
         work.accept(i); // warm-up

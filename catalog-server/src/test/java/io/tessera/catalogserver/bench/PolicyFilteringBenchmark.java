@@ -2,13 +2,10 @@ package io.tessera.catalogserver.bench;
 
 import io.tessera.catalogserver.policy.FindingRepository;
 import io.tessera.catalogserver.policy.LineageMentions;
-import io.tessera.catalogserver.policy.Operand;
-import io.tessera.catalogserver.policy.Policy;
 import io.tessera.catalogserver.policy.PolicyEvaluator;
 import io.tessera.catalogserver.policy.PolicyRepository;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.Principal;
-import io.tessera.catalogserver.security.Role;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
@@ -74,11 +71,9 @@ public final class PolicyFilteringBenchmark {
           "margin",
           "ledger",
           "tax");
-  private static final List<String> CLASSES =
-      List.of("internal", "confidential", "pii", "finance", "health", "location", "contract", "hr");
-  private static final List<String> REGIONS = List.of("eu", "us", "apac", "latam", "mena");
+  private static final List<String> CLASSES = BenchPolicies.CLASSES;
   private static final int DOMAINS = 100;
-  private static final int POLICIES = 100;
+  private static final int POLICIES = BenchPolicies.COUNT;
 
   private PolicyFilteringBenchmark() {}
 
@@ -93,7 +88,7 @@ public final class PolicyFilteringBenchmark {
       long started = System.nanoTime();
       load(store, products, random);
       PolicyRepository policies = new PolicyRepository(store, IRIS);
-      store.write(w -> policies(random).forEach(p -> policies.put(w, p)));
+      store.write(w -> BenchPolicies.policies(random, DOMAINS).forEach(p -> policies.put(w, p)));
       System.out.printf(
           "catalog: %d products, %d policies; loaded in %d ms%n",
           products, POLICIES, millis(started));
@@ -106,7 +101,7 @@ public final class PolicyFilteringBenchmark {
       PolicyEvaluator evaluator =
           new PolicyEvaluator(
               store, policies, IRIS, new NoFindings(), new LineageMentions(store, IRIS));
-      Principal consumer = consumer("eu", "analytics");
+      Principal consumer = BenchPolicies.consumer("eu", "analytics");
       started = System.nanoTime();
       evaluator.policies();
       System.out.printf("compile policies (read the products' facts): %d ms%n", millis(started));
@@ -117,7 +112,10 @@ public final class PolicyFilteringBenchmark {
           millis(started), scope.discover().graphs().size());
       int[] n = {0};
       measure(
-          "scope, computed", 400, random, r -> evaluator.scopeFor(consumer("eu", "p" + n[0]++)));
+          "scope, computed",
+          400,
+          random,
+          r -> evaluator.scopeFor(BenchPolicies.consumer("eu", "p" + n[0]++)));
       measure("scope, cached", 3000, random, r -> evaluator.scopeFor(consumer));
       measure("search, unfiltered", 3000, random, r -> search(index, r, SearchScope.everything()));
       SearchScope policy = searchScope(scope);
@@ -129,58 +127,6 @@ public final class PolicyFilteringBenchmark {
           r -> search(index, r, searchScope(evaluator.scopeFor(consumer))));
       index.close();
     }
-  }
-
-  private static Principal consumer(String region, String purpose) {
-    return new Principal(
-        "bench",
-        Set.of(Role.CONSUMER),
-        Set.of(),
-        Map.of("region", Set.of(region), "purposes", Set.of(purpose)));
-  }
-
-  /** 100 policies: three in four domain-scoped, a fifth of them prohibitions. */
-  private static List<Policy> policies(Random random) {
-    List<Policy> out = new ArrayList<>();
-    for (int i = 0; i < POLICIES; i++) {
-      String domain = i % 4 == 3 ? null : "d" + (i % DOMAINS);
-      String classification = CLASSES.get(random.nextInt(CLASSES.size()));
-      Policy.Constraint region =
-          new Policy.Constraint(
-              "permissions[0].constraints[0]",
-              Operand.REGION,
-              true,
-              Set.of(REGIONS.get(random.nextInt(REGIONS.size()))));
-      List<Policy.Rule> rules = new ArrayList<>();
-      rules.add(
-          new Policy.Rule(
-              "permissions[0]",
-              Policy.Effect.PERMIT,
-              Set.of(Policy.Action.DISCOVER, Policy.Action.READ),
-              List.of(region)));
-      if (i % 5 == 0) {
-        rules.add(
-            new Policy.Rule(
-                "prohibitions[0]",
-                Policy.Effect.PROHIBIT,
-                Set.of(Policy.Action.READ),
-                List.of(
-                    new Policy.Constraint(
-                        "prohibitions[0].constraints[0]",
-                        Operand.PURPOSE,
-                        false,
-                        Set.of("audit")))));
-      }
-      out.add(
-          new Policy(
-              domain,
-              "policy-" + i,
-              null,
-              new Policy.Targets(Set.of(), Set.of(), Set.of(classification)),
-              rules,
-              List.of()));
-    }
-    return out;
   }
 
   private static void load(GraphStore store, int products, Random random) {

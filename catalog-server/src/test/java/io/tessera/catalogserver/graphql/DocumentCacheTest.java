@@ -23,7 +23,7 @@ class DocumentCacheTest {
       """
       type Query { items(first: Int): ItemConnection }
       type ItemConnection { total: Int, item: Item }
-      type Item { a: Int, b: Int, next: Item }
+      type Item { a(times: Int): Int, b: Int, next: Item }
       """;
   private static final String PAGE = "query($n: Int) { items(first: $n) { total item { a b } } }";
 
@@ -51,6 +51,20 @@ class DocumentCacheTest {
       ExecutionResult r = run(deep, Map.of());
       assertThat(r.getErrors()).hasSize(1);
       assertThat(r.getErrors().getFirst().getMessage()).contains("levels deep");
+    }
+  }
+
+  @Test
+  void shouldCheckDepthAgainWhenAnIncludeVariableChanges() {
+    String page =
+        "query($deep: Boolean!, $x: Int) { items(first: 1) { total item { next { next"
+            + " { next @include(if: $deep) { next { a(times: $x) } } } } } } }";
+    for (int x = 0; x < 3; x++) {
+      // $x changes nothing the limits depend on; $deep does
+      assertThat(run(page, Map.of("deep", false, "x", x)).getErrors()).isEmpty();
+      ExecutionResult deep = run(page, Map.of("deep", true, "x", x));
+      assertThat(deep.getErrors()).hasSize(1);
+      assertThat(deep.getErrors().getFirst().getMessage()).contains("levels deep");
     }
   }
 

@@ -91,6 +91,21 @@ public final class TxnAccess implements GraphWriter {
         .toList();
   }
 
+  @Override
+  public Set<Node> graphsWith(Node subject, Node predicate, Node object) {
+    flush();
+    Set<Node> graphs = new LinkedHashSet<>();
+    dsg.findNG(Node.ANY, any(subject), any(predicate), any(object))
+        .forEachRemaining(q -> graphs.add(q.getGraph()));
+    return graphs;
+  }
+
+  @Override
+  public boolean contains(Node graph, Node subject, Node predicate, Node object) {
+    flush(graph);
+    return dsg.contains(any(graph), any(subject), any(predicate), any(object));
+  }
+
   private static Node any(Node node) {
     return node == null ? Node.ANY : node;
   }
