@@ -92,10 +92,11 @@ public final class CatalogEntities {
 
   /**
    * Hands every entity to the visitor, from one read transaction (a consistent snapshot that does
-   * not block writers). Products are read one at a time; the other kinds are read in bulk.
+   * not block writers) whose queries have no timeout: the whole catalog is read however large it
+   * is. Products are read one at a time; the other kinds are read in bulk.
    */
   public void readAll(CatalogVisitor visitor) {
-    store.read(
+    store.readWithoutTimeout(
         r -> {
           List<Domain> domains = domains(r, Map.of());
           List<Row> products = r.select(PRODUCTS, Map.of());

@@ -23,6 +23,13 @@ public interface GraphStore extends AutoCloseable {
   <T> T read(Function<GraphReader, T> work);
 
   /**
+   * Runs work in a read transaction whose queries have no timeout: for the server's own reads of
+   * the whole catalog (rebuilding the search index, compiling policies), which grow with the
+   * catalog and must finish however large it is. Never for a caller's query.
+   */
+  <T> T readWithoutTimeout(Function<GraphReader, T> work);
+
+  /**
    * Runs work in a write transaction and commits it if the written graphs conform to the shapes.
    *
    * @return the revision of the commit, or the current revision when nothing was written

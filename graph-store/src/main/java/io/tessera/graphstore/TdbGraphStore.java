@@ -82,6 +82,16 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   @Override
+  public <T> T readWithoutTimeout(Function<GraphReader, T> work) {
+    dataset.begin(TxnType.READ);
+    try {
+      return work.apply(new TxnAccess(dataset, null));
+    } finally {
+      dataset.end();
+    }
+  }
+
+  @Override
   public long write(Consumer<GraphWriter> work) {
     return transact(work, true);
   }

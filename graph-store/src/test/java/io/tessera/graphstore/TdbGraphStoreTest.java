@@ -232,6 +232,25 @@ class TdbGraphStoreTest {
         .isInstanceOf(QueryTimeoutException.class);
   }
 
+  @Test
+  void shouldRunTheServersWholeCatalogReadsPastTheQueryTimeout() {
+    GraphStore store = open(new GraphStoreConfig(null, Duration.ofMillis(100), VOCAB));
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      many.append("ex:n").append(i).append(" ex:size \"").append(i).append("\" .\n");
+    }
+    store.write(w -> w.replaceGraph("https://catalog.example/g/many", turtle(many.toString())));
+    Query pairs =
+        QueryFactory.create(
+            "PREFIX ex: <https://catalog.example/> SELECT (COUNT(*) AS ?n)"
+                + " WHERE { ?a ex:size ?x . ?b ex:size ?y }");
+
+    assertThatThrownBy(() -> store.select(pairs, Map.of()))
+        .isInstanceOf(QueryTimeoutException.class);
+    List<Row> rows = store.readWithoutTimeout(r -> r.select(pairs, Map.of()));
+    assertThat(rows.getFirst().text("n")).isEqualTo(Integer.toString(3000 * 3000));
+  }
+
   @ParameterizedTest
   @EnumSource(RdfFormat.class)
   void shouldRoundTripTheWholeStoreThroughExportAndImport(RdfFormat format) {

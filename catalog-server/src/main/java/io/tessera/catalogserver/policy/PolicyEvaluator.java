@@ -249,7 +249,7 @@ public class PolicyEvaluator implements ChangeListener, ApplicationEventListener
         reloadAll = false;
         changedProducts.clear();
         facts.clear();
-        facts.putAll(store.read(r -> ProductFacts.read(r, iris, null)));
+        facts.putAll(store.readWithoutTimeout(r -> ProductFacts.read(r, iris, null)));
         policiesChanged = true;
         changed = true;
       }

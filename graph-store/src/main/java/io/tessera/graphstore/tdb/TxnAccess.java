@@ -50,6 +50,10 @@ public final class TxnAccess implements GraphWriter {
   public record PendingChange(
       String entityIri, ChangeEvent.EntityKind kind, ChangeEvent.ChangeType type) {}
 
+  /**
+   * @param timeout how long each query may run, or null for none (the server's own whole-catalog
+   *     reads)
+   */
   public TxnAccess(Dataset dataset, Duration timeout) {
     this.dsg = dataset.asDatasetGraph();
     this.timeout = timeout;
@@ -142,7 +146,7 @@ public final class TxnAccess implements GraphWriter {
             rows.add(new Row(values));
           });
     } catch (QueryCancelledException e) {
-      throw new QueryTimeoutException(timeout, e);
+      throw timedOut(e);
     }
     return rows;
   }
@@ -152,7 +156,7 @@ public final class TxnAccess implements GraphWriter {
     try (QueryExec exec = build(query, bindings).build()) {
       return exec.ask();
     } catch (QueryCancelledException e) {
-      throw new QueryTimeoutException(timeout, e);
+      throw timedOut(e);
     }
   }
 
@@ -163,7 +167,7 @@ public final class TxnAccess implements GraphWriter {
       exec.construct(copy);
       return copy;
     } catch (QueryCancelledException e) {
-      throw new QueryTimeoutException(timeout, e);
+      throw timedOut(e);
     }
   }
 
@@ -171,13 +175,22 @@ public final class TxnAccess implements GraphWriter {
   public SparqlResult query(
       Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
     flush();
+    if (timeout == null) {
+      throw new IllegalStateException("a caller's query always runs with the store's timeout");
+    }
     return new ScopedQuery(dsg, timeout).run(query, dataset, scope, maxResults);
+  }
+
+  private RuntimeException timedOut(QueryCancelledException e) {
+    return timeout == null ? e : new QueryTimeoutException(timeout, e);
   }
 
   private QueryExecBuilder build(Query query, Map<String, Node> bindings) {
     flush();
-    QueryExecBuilder builder =
-        QueryExec.dataset(dsg).query(query).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    QueryExecBuilder builder = QueryExec.dataset(dsg).query(query);
+    if (timeout != null) {
+      builder.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
     bindings.forEach((var, value) -> builder.substitution(var, value));
     return builder;
   }
