@@ -6,7 +6,9 @@ import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.Row;
 import io.tessera.graphstore.SparqlQueries;
+import io.tessera.ontology.DPROD;
 import io.tessera.ontology.Lifecycle;
+import io.tessera.ontology.TESS;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +18,10 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * The keys ({@code domain/name}) of every data product in key order, with the two facts product
@@ -24,10 +29,10 @@ import org.apache.jena.query.Query;
  * page of {@code products} costs a walk of the page instead of a query that sorts every product of
  * the catalog (or of the domain) on every request.
  *
- * <p>Built with one query on first use, after the store is reset and when more than {@value
- * #REBUILD_AFTER} products changed since the last reader; otherwise only the products the change
- * feed names are read again, by the next reader, inside its own read transaction. A change is
- * forgotten only by a reader whose transaction is known to see it: the reader takes the {@link
+ * <p>Built with a scan of five predicates on first use, after the store is reset and when more than
+ * {@value #REBUILD_AFTER} products changed since the last reader; otherwise only the products the
+ * change feed names are read again, by the next reader, inside its own read transaction. A change
+ * is forgotten only by a reader whose transaction is known to see it: the reader takes the {@link
  * #generation()} before it opens its transaction, and a change announced before that was committed
  * before it (the store announces a commit's changes after committing and before the write returns).
  * So a listing never misses a write whose response its caller has already received.
@@ -151,9 +156,7 @@ final class ProductIndex implements ChangeListener {
   private void catchUp(GraphReader r, long readGeneration) {
     if (!built || changed.size() > REBUILD_AFTER) {
       entries.clear();
-      for (Row row : r.select(ENTRIES, Map.of())) {
-        put(row);
-      }
+      readAll(r);
       built = resetAt <= readGeneration;
       changed.values().removeIf(at -> at <= readGeneration);
       return;
@@ -171,6 +174,42 @@ final class ProductIndex implements ChangeListener {
         changed.remove(key);
       }
     }
+  }
+
+  /**
+   * What {@code product-index.rq} answers for every product, from five scans of one predicate each
+   * joined in memory: index lookups without the per-query timeout, which the one query for all
+   * products can run past in a large catalog.
+   */
+  private void readAll(GraphReader r) {
+    Map<Node, List<String>> keys = objects(r, DCTerms.identifier.asNode());
+    Map<Node, List<String>> lifecycles = objects(r, DPROD.lifecycleStatus.asNode());
+    Map<Node, List<String>> domains = objects(r, DPROD.domain.asNode());
+    Map<Node, List<String>> since = objects(r, TESS.physicalSince.asNode());
+    for (Triple t : r.find(null, RDF.type.asNode(), DPROD.DataProduct.asNode())) {
+      Node product = t.getSubject();
+      if (!domains.containsKey(product)) {
+        continue;
+      }
+      for (String key : keys.getOrDefault(product, List.of())) {
+        for (String lifecycle : lifecycles.getOrDefault(product, List.of())) {
+          entries.put(
+              key,
+              new Entry(Lifecycle.fromIri(lifecycle).orElse(null), since.containsKey(product)));
+        }
+      }
+    }
+  }
+
+  private static Map<Node, List<String>> objects(GraphReader r, Node predicate) {
+    Map<Node, List<String>> bySubject = new HashMap<>();
+    for (Triple t : r.find(null, predicate, null)) {
+      Node o = t.getObject();
+      bySubject
+          .computeIfAbsent(t.getSubject(), s -> new ArrayList<>(1))
+          .add(o.isLiteral() ? o.getLiteralLexicalForm() : o.toString());
+    }
+    return bySubject;
   }
 
   private void put(Row row) {
