@@ -1,6 +1,8 @@
 package io.tessera.graphstore;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.graph.Node;
 
 /**
@@ -30,6 +32,13 @@ public interface TermIndex {
    * orders them.
    */
   List<Link> links(Term subject);
+
+  /**
+   * The links of several subjects, each as {@link #links(Term)} answers. Subjects the store
+   * identified together (e.g. the fields of a schema, written in one go) are read with one index
+   * scan instead of a lookup each.
+   */
+  Map<Term, List<Link>> links(Collection<Term> subjects);
 
   /**
    * The distinct objects of a subject's triples with a predicate, as {@code find(subject,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -87,6 +88,39 @@ class TermIndexTest {
           assertThat(terms.objects(terms.term(uri(EX + "job4")), terms.term(READS)))
               .extracting(terms::node)
               .containsExactly(uri(EX + "d4"));
+        });
+  }
+
+  @Test
+  void shouldReadTheLinksOfSeveralSubjectsAsEachAlone() {
+    // written one after the other, so their ids lie close together; ex:many's objects are inline
+    // integers, which take no space between them
+    store.write(w -> w.replaceGraph(EX + "g/a", turtle("ex:first ex:p \"a\" ; ex:q ex:d1 .")));
+    StringBuilder many = new StringBuilder("ex:many ex:n 0");
+    for (int i = 1; i < 300; i++) {
+      many.append(", ").append(i);
+    }
+    store.write(w -> w.replaceGraph(EX + "g/b", turtle(many + " .")));
+    store.write(w -> w.replaceGraph(EX + "g/c", turtle("ex:last ex:p \"c\", \"b\" .")));
+    store.read(
+        r -> {
+          TermIndex terms = r.terms();
+          List<TermIndex.Term> subjects = new ArrayList<>();
+          for (String name : List.of("first", "many", "last", "job1", "job3", "d1")) {
+            subjects.add(terms.term(uri(EX + name)));
+          }
+          for (List<TermIndex.Term> some :
+              List.of(
+                  subjects, List.of(subjects.get(0), subjects.get(2)), subjects.subList(3, 6))) {
+            Map<TermIndex.Term, List<TermIndex.Link>> links = terms.links(some);
+            assertThat(links).hasSize(some.size());
+            for (TermIndex.Term subject : some) {
+              assertThat(links.get(subject)).isEqualTo(terms.links(subject));
+            }
+          }
+          assertThat(terms.links(List.of(subjects.get(1))).get(subjects.get(1))).hasSize(300);
+          assertThat(terms.links(subjects).get(subjects.get(5))).isEmpty();
+          return null;
         });
   }
 

@@ -43,6 +43,7 @@ final class LineageWalk {
   private final Term runState;
   private final Map<Term, Described> described = new HashMap<>();
   private final Map<Term, String> ids = new HashMap<>();
+  private final Map<Term, Node> decoded = new HashMap<>();
 
   LineageWalk(TermIndex terms) {
     this.terms = terms;
@@ -170,8 +171,11 @@ final class LineageWalk {
     }
     record Column(int ordinal, LineageGraph.Column column) {}
     List<Column> columns = new ArrayList<>();
-    for (Term f : terms.objects(schemas.getFirst(), field)) {
-      Described d = new Described(f, terms.links(f));
+    List<Term> fields = terms.objects(schemas.getFirst(), field);
+    // a schema's fields were written together: one index scan reads them all
+    Map<Term, List<Link>> links = terms.links(fields);
+    for (Term f : fields) {
+      Described d = new Described(f, links.get(f));
       String position = d.literal(ordinal);
       columns.add(
           new Column(
@@ -199,14 +203,31 @@ final class LineageWalk {
     return state;
   }
 
+  /**
+   * The node a term stands for, decoded once per walk: namespaces, column names and types repeat
+   * across nodes, and identities are shown twice (node id and data).
+   */
+  private Node node(Term term) {
+    return decoded.computeIfAbsent(term, terms::node);
+  }
+
   /** A subject and its distinct (predicate, object) pairs in index order. */
   private final class Described {
     private final Term subject;
     private final List<Link> links;
+    private final boolean isJob;
 
     Described(Term subject, List<Link> links) {
       this.subject = subject;
       this.links = links;
+      boolean job = false;
+      for (Link l : links) {
+        if (l.predicate().equals(type) && l.object().equals(plan)) {
+          job = true;
+          break;
+        }
+      }
+      this.isJob = job;
     }
 
     Term subject() {
@@ -214,12 +235,7 @@ final class LineageWalk {
     }
 
     boolean isJob() {
-      for (Link l : links) {
-        if (l.predicate().equals(type) && l.object().equals(plan)) {
-          return true;
-        }
-      }
-      return false;
+      return isJob;
     }
 
     /** The distinct objects of a predicate, in index order. */
@@ -237,7 +253,7 @@ final class LineageWalk {
     String literal(Term predicate) {
       for (Link l : links) {
         if (l.predicate().equals(predicate)) {
-          Node value = terms.node(l.object());
+          Node value = node(l.object());
           if (value.isLiteral()) {
             return value.getLiteralLexicalForm();
           }

@@ -2,16 +2,25 @@ package io.tessera.graphstore.tdb;
 
 import io.tessera.graphstore.TermIndex;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.atlas.lib.tuple.TupleFactory;
+import org.apache.jena.dboe.base.record.Record;
+import org.apache.jena.dboe.index.RangeIndex;
 import org.apache.jena.graph.Node;
 import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdFactory;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.store.tupletable.TupleIndex;
+import org.apache.jena.tdb2.store.tupletable.TupleIndexRecord;
 
 /**
  * {@link TermIndex} on the TDB2 quad table: a lookup is one match on the quad index the pattern
@@ -21,9 +30,20 @@ import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 final class TdbTermIndex implements TermIndex {
   private static final NodeId ANY = NodeId.NodeIdAny;
 
+  /**
+   * Subjects whose node table positions lie at most this many bytes apart are read with one scan:
+   * nodes written together (a schema's fields) lie a few hundred bytes apart.
+   */
+  private static final long NEAR = 4096;
+
+  /** How many records of other subjects a scan may pass before it gives up. */
+  private static final int FOREIGN_RECORDS = 256;
+
   private final NodeTupleTable quads;
   private final NodeTable nodes;
   private final Runnable beforeRead;
+  // the index ordered by subject, predicate, object, graph; null if the store has none
+  private final TupleIndexRecord spog;
 
   /**
    * @param beforeRead run before every lookup (inserts quads the transaction still holds back)
@@ -32,6 +52,13 @@ final class TdbTermIndex implements TermIndex {
     this.quads = quads;
     this.nodes = quads.getNodeTable();
     this.beforeRead = beforeRead;
+    TupleIndexRecord subjectFirst = null;
+    for (TupleIndex index : quads.getTupleTable().getIndexes()) {
+      if (index.getName().equals("SPOG") && index instanceof TupleIndexRecord record) {
+        subjectFirst = record;
+      }
+    }
+    this.spog = subjectFirst;
   }
 
   /** A TDB2 node id. */
@@ -58,6 +85,73 @@ final class TdbTermIndex implements TermIndex {
       links.add(new Link(new Id(quad.get(2)), new Id(quad.get(3))));
     }
     return List.copyOf(links);
+  }
+
+  @Override
+  public Map<Term, List<Link>> links(Collection<Term> subjects) {
+    Map<Term, List<Link>> links = new HashMap<>();
+    List<NodeId> ids = new ArrayList<>();
+    for (Term subject : subjects) {
+      if (id(subject).isPtr()) {
+        ids.add(id(subject));
+      } else {
+        links.put(subject, links(subject));
+      }
+    }
+    ids.sort(Comparator.comparingLong(NodeId::getPtrLocation));
+    int from = 0;
+    while (from < ids.size()) {
+      int to = from + 1;
+      while (to < ids.size()
+          && ids.get(to).getPtrLocation() - ids.get(from).getPtrLocation() <= NEAR) {
+        to++;
+      }
+      List<NodeId> group = ids.subList(from, to);
+      if (group.size() == 1 || spog == null || !scan(group, links)) {
+        for (NodeId id : group) {
+          links.put(new Id(id), links(new Id(id)));
+        }
+      }
+      from = to;
+    }
+    return links;
+  }
+
+  /**
+   * Reads the links of subjects with nearby ids from one scan of the subject-first index, from the
+   * first subject's records up to the last one's. Gives up (false) when other subjects fill the
+   * range with more than {@link #FOREIGN_RECORDS} records.
+   */
+  private boolean scan(List<NodeId> group, Map<Term, List<Link>> out) {
+    beforeRead.run();
+    RangeIndex index = spog.getRangeIndex();
+    Record min = index.getRecordFactory().createKeyOnly();
+    NodeIdFactory.set(group.getFirst(), min.getKey(), 0);
+    Record max = index.getRecordFactory().createKeyOnly();
+    NodeIdFactory.set(
+        NodeIdFactory.createPtr(group.getLast().getPtrLocation() + 1), max.getKey(), 0);
+    Map<NodeId, Set<Link>> found = new HashMap<>();
+    for (NodeId id : group) {
+      found.put(id, new LinkedHashSet<>());
+    }
+    int foreign = 0;
+    Iterator<Record> records = index.iterator(min, max);
+    while (records.hasNext()) {
+      byte[] key = records.next().getKey();
+      Set<Link> links = found.get(NodeIdFactory.get(key, 0));
+      if (links == null) {
+        if (++foreign > FOREIGN_RECORDS) {
+          return false;
+        }
+        continue;
+      }
+      links.add(
+          new Link(
+              new Id(NodeIdFactory.get(key, NodeId.SIZE)),
+              new Id(NodeIdFactory.get(key, 2 * NodeId.SIZE))));
+    }
+    found.forEach((id, links) -> out.put(new Id(id), List.copyOf(links)));
+    return true;
   }
 
   @Override
