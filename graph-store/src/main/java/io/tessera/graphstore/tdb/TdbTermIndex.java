@@ -42,8 +42,10 @@ final class TdbTermIndex implements TermIndex {
   private final NodeTupleTable quads;
   private final NodeTable nodes;
   private final Runnable beforeRead;
-  // the index ordered by subject, predicate, object, graph; null if the store has none
+  // the indexes ordered by subject, predicate, object, graph and by predicate, object, subject,
+  // graph; null if the store has none (then lookups go through the tuple table)
   private final TupleIndexRecord spog;
+  private final TupleIndexRecord posg;
 
   /**
    * @param beforeRead run before every lookup (inserts quads the transaction still holds back)
@@ -52,13 +54,17 @@ final class TdbTermIndex implements TermIndex {
     this.quads = quads;
     this.nodes = quads.getNodeTable();
     this.beforeRead = beforeRead;
-    TupleIndexRecord subjectFirst = null;
+    this.spog = index(quads, "SPOG");
+    this.posg = index(quads, "POSG");
+  }
+
+  private static TupleIndexRecord index(NodeTupleTable quads, String name) {
     for (TupleIndex index : quads.getTupleTable().getIndexes()) {
-      if (index.getName().equals("SPOG") && index instanceof TupleIndexRecord record) {
-        subjectFirst = record;
+      if (index.getName().equals(name) && index instanceof TupleIndexRecord record) {
+        return record;
       }
     }
-    this.spog = subjectFirst;
+    return null;
   }
 
   /** A TDB2 node id. */
@@ -79,12 +85,56 @@ final class TdbTermIndex implements TermIndex {
   @Override
   public List<Link> links(Term subject) {
     Set<Link> links = new LinkedHashSet<>();
-    Iterator<Tuple<NodeId>> it = match(id(subject), ANY, ANY);
-    while (it.hasNext()) {
-      Tuple<NodeId> quad = it.next();
-      links.add(new Link(new Id(quad.get(2)), new Id(quad.get(3))));
+    if (spog == null) {
+      Iterator<Tuple<NodeId>> it = match(id(subject), ANY, ANY);
+      while (it.hasNext()) {
+        Tuple<NodeId> quad = it.next();
+        links.add(new Link(new Id(quad.get(2)), new Id(quad.get(3))));
+      }
+    } else {
+      Iterator<Record> records = range(spog, id(subject));
+      while (records.hasNext()) {
+        byte[] key = records.next().getKey();
+        links.add(
+            new Link(
+                new Id(NodeIdFactory.get(key, NodeId.SIZE)),
+                new Id(NodeIdFactory.get(key, 2 * NodeId.SIZE))));
+      }
     }
     return List.copyOf(links);
+  }
+
+  /**
+   * The records of an index whose leading ids are the prefix, in key order, read straight from the
+   * index (as the tuple table's own match does, without turning each record into a tuple).
+   */
+  private Iterator<Record> range(TupleIndexRecord index, NodeId... prefix) {
+    beforeRead.run();
+    RangeIndex range = index.getRangeIndex();
+    Record min = range.getRecordFactory().createKeyOnly();
+    Record max = range.getRecordFactory().createKeyOnly();
+    for (int i = 0; i < prefix.length; i++) {
+      NodeIdFactory.set(prefix[i], min.getKey(), i * NodeId.SIZE);
+      if (i < prefix.length - 1) {
+        NodeIdFactory.set(prefix[i], max.getKey(), i * NodeId.SIZE);
+      } else {
+        NodeIdFactory.setNext(prefix[i], max.getKey(), i * NodeId.SIZE);
+      }
+    }
+    return range.iterator(min, max);
+  }
+
+  /** The distinct ids at one position of the records, in order. */
+  private static List<Term> slot(Iterator<Record> records, int position) {
+    Set<NodeId> seen = new LinkedHashSet<>();
+    while (records.hasNext()) {
+      seen.add(NodeIdFactory.get(records.next().getKey(), position * NodeId.SIZE));
+    }
+    List<Term> terms = new ArrayList<>(seen.size());
+    for (NodeId id : seen) {
+      terms.add(new Id(id));
+    }
+    return terms;
   }
 
   @Override
@@ -128,8 +178,7 @@ final class TdbTermIndex implements TermIndex {
     Record min = index.getRecordFactory().createKeyOnly();
     NodeIdFactory.set(group.getFirst(), min.getKey(), 0);
     Record max = index.getRecordFactory().createKeyOnly();
-    NodeIdFactory.set(
-        NodeIdFactory.createPtr(group.getLast().getPtrLocation() + 1), max.getKey(), 0);
+    NodeIdFactory.setNext(group.getLast(), max.getKey(), 0);
     Map<NodeId, Set<Link>> found = new HashMap<>();
     for (NodeId id : group) {
       found.put(id, new LinkedHashSet<>());
@@ -156,12 +205,16 @@ final class TdbTermIndex implements TermIndex {
 
   @Override
   public List<Term> objects(Term subject, Term predicate) {
-    return slot(match(id(subject), id(predicate), ANY), 3);
+    return spog == null
+        ? tupleSlot(match(id(subject), id(predicate), ANY), 3)
+        : slot(range(spog, id(subject), id(predicate)), 2);
   }
 
   @Override
   public List<Term> subjects(Term predicate, Term object) {
-    return slot(match(ANY, id(predicate), id(object)), 1);
+    return posg == null
+        ? tupleSlot(match(ANY, id(predicate), id(object)), 1)
+        : slot(range(posg, id(predicate), id(object)), 2);
   }
 
   private Iterator<Tuple<NodeId>> match(NodeId s, NodeId p, NodeId o) {
@@ -169,7 +222,7 @@ final class TdbTermIndex implements TermIndex {
     return quads.find(TupleFactory.create4(ANY, s, p, o));
   }
 
-  private static List<Term> slot(Iterator<Tuple<NodeId>> it, int slot) {
+  private static List<Term> tupleSlot(Iterator<Tuple<NodeId>> it, int slot) {
     Set<NodeId> seen = new LinkedHashSet<>();
     while (it.hasNext()) {
       seen.add(it.next().get(slot));
