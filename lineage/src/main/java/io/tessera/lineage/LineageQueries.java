@@ -23,7 +23,9 @@ import org.apache.jena.vocabulary.RDFS;
 /**
  * Walks the lineage graphs: dataset- and job-level lineage in Marquez's shape, and column-level
  * lineage. Each hop is an index lookup on the union graph ({@code tess:reads}, {@code tess:writes},
- * {@code prov:wasDerivedFrom}), not a SPARQL query, so deep walks stay cheap.
+ * {@code prov:wasDerivedFrom}), not a SPARQL query, so deep walks stay cheap; dataset- and
+ * job-level walks run on the store's term ids ({@link LineageWalk}) and decode only what the answer
+ * shows.
  */
 public final class LineageQueries {
   /** The deepest walk a caller may ask for. */
