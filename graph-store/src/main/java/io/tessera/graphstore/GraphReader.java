@@ -32,6 +32,12 @@ public interface GraphReader {
   /** Whether the named graph holds a triple matching the pattern. An index lookup. */
   boolean contains(Node graph, Node subject, Node predicate, Node object);
 
+  /**
+   * Lookups on the union of all named graphs by the store's term identifiers, which decode only the
+   * terms the caller asks for: for walks over thousands of nodes. Valid inside this transaction.
+   */
+  TermIndex terms();
+
   /** The names of the named graphs whose IRI starts with the prefix. */
   List<String> graphNames(String prefix);
 

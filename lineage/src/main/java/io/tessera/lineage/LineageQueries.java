@@ -2,15 +2,14 @@ package io.tessera.lineage;
 
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.TermIndex;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,14 +17,15 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.DCAT;
-import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Walks the lineage graphs: dataset- and job-level lineage in Marquez's shape, and column-level
  * lineage. Each hop is an index lookup on the union graph ({@code tess:reads}, {@code tess:writes},
- * {@code prov:wasDerivedFrom}), not a SPARQL query, so deep walks stay cheap.
+ * {@code prov:wasDerivedFrom}), not a SPARQL query, so deep walks stay cheap; dataset- and
+ * job-level walks run on the store's term ids ({@link LineageWalk}) and decode only what the answer
+ * shows.
  */
 public final class LineageQueries {
   /** The deepest walk a caller may ask for. */
@@ -36,9 +36,6 @@ public final class LineageQueries {
 
   /** The largest node limit a caller may ask for. */
   public static final int MAX_NODES = 100_000;
-
-  private static final Node READS = TESS.reads.asNode();
-  private static final Node WRITES = TESS.writes.asNode();
 
   private final GraphStore store;
   private final IriMinter iris;
@@ -107,102 +104,23 @@ public final class LineageQueries {
     int limit = Math.max(1, Math.min(maxNodes, MAX_NODES));
     return store.read(
         reader -> {
-          NodeCache r = new NodeCache(reader);
-          Map<Node, Integer> seen = new LinkedHashMap<>();
-          Map<Node, List<Node>> ups = new HashMap<>();
-          Deque<Node> queue = new ArrayDeque<>();
-          Node first = iri(start);
-          seen.put(first, 0);
-          queue.add(first);
-          boolean truncated = false;
-          while (!queue.isEmpty()) {
-            Node node = queue.poll();
-            int hops = seen.get(node);
-            Description d = r.describe(node);
-            boolean isJob = r.isJob(node);
-            // every edge between two nodes of the result is an upstream link of its destination,
-            // so upstream links of every node give all edges; downstream links are read only to
-            // walk downstream (a hub's thousands of readers are not read on an upstream walk)
-            List<Node> upstream = isJob ? d.objects(READS) : subjects(reader, WRITES, node);
-            ups.put(node, upstream);
-            if (hops >= maxDepth) {
-              continue;
-            }
-            List<Node> next = new ArrayList<>();
-            if (direction != Direction.DOWNSTREAM) {
-              next.addAll(upstream);
-            }
-            if (direction != Direction.UPSTREAM) {
-              next.addAll(isJob ? d.objects(WRITES) : subjects(reader, READS, node));
-            }
-            for (Node n : next) {
-              if (seen.containsKey(n)) {
-                continue;
-              }
-              if (seen.size() >= limit) {
-                truncated = true;
-                break;
-              }
-              seen.put(n, hops + 1);
-              queue.add(n);
-            }
+          TermIndex terms = reader.terms();
+          TermIndex.Term first = terms.term(iri(start));
+          if (first == null) {
+            return new LineageGraph(List.of(unknownNode()), false);
           }
-          Map<Node, List<LineageGraph.Edge>> in = new HashMap<>();
-          Map<Node, List<LineageGraph.Edge>> out = new HashMap<>();
-          for (Node node : seen.keySet()) {
-            for (Node u : ups.get(node)) {
-              if (seen.containsKey(u)) {
-                LineageGraph.Edge edge = new LineageGraph.Edge(r.id(u), r.id(node));
-                in.computeIfAbsent(node, k -> new ArrayList<>()).add(edge);
-                out.computeIfAbsent(u, k -> new ArrayList<>()).add(edge);
-              }
-            }
-          }
-          List<LineageGraph.Node> nodes = new ArrayList<>(seen.size());
-          for (Node node : seen.keySet()) {
-            nodes.add(
-                new LineageGraph.Node(
-                    r.id(node),
-                    r.isJob(node) ? "JOB" : "DATASET",
-                    data(reader, r.describe(node), r.isJob(node)),
-                    List.copyOf(in.getOrDefault(node, List.of())),
-                    List.copyOf(out.getOrDefault(node, List.of()))));
-          }
-          return new LineageGraph(nodes, truncated);
+          return new LineageWalk(terms).walk(first, maxDepth, direction, limit);
         });
   }
 
-  /**
-   * Reads each node's triples once per walk, and its Marquez id once: edges name every node many
-   * times.
-   */
-  private static final class NodeCache {
-    private static final Node PLAN = PROV.Plan.asNode();
-    private final GraphReader reader;
-    private final Map<Node, Description> descriptions = new HashMap<>();
-    private final Map<Node, String> ids = new HashMap<>();
-
-    NodeCache(GraphReader reader) {
-      this.reader = reader;
-    }
-
-    Description describe(Node node) {
-      return descriptions.computeIfAbsent(node, n -> Description.of(reader, n));
-    }
-
-    boolean isJob(Node node) {
-      return describe(node).has(RDF.type.asNode(), PLAN);
-    }
-
-    String id(Node node) {
-      return ids.computeIfAbsent(
-          node,
-          n ->
-              (isJob(n) ? "job:" : "dataset:")
-                  + describe(n).literal(TESS.olNamespace.asNode())
-                  + ":"
-                  + describe(n).literal(TESS.olName.asNode()));
-    }
+  /** What a walk from a node the graph does not hold answers: the node, without data. */
+  private static LineageGraph.Node unknownNode() {
+    return new LineageGraph.Node(
+        "dataset:null:null",
+        "DATASET",
+        new LineageGraph.Data(new LineageGraph.Key(null, null), null, null, null, List.of(), null),
+        List.of(),
+        List.of());
   }
 
   /** Column-level lineage around one field of a dataset. */
@@ -278,65 +196,6 @@ public final class LineageQueries {
     return node.isURI()
         && node.getURI().contains("/field/")
         && !r.find(node, RDF.type.asNode(), TESS.Field.asNode()).isEmpty();
-  }
-
-  private LineageGraph.Data data(GraphReader r, Description node, boolean isJob) {
-    String namespace = node.literal(TESS.olNamespace.asNode());
-    String name = node.literal(TESS.olName.asNode());
-    String description = node.literal(DCTerms.description.asNode());
-    if (isJob) {
-      return new LineageGraph.Data(
-          new LineageGraph.Key(namespace, name),
-          namespace,
-          name,
-          description,
-          List.of(),
-          latestRunState(r, node.subject()));
-    }
-    return new LineageGraph.Data(
-        new LineageGraph.Key(namespace, name),
-        namespace,
-        name,
-        description,
-        columns(r, node),
-        null);
-  }
-
-  private static List<LineageGraph.Column> columns(GraphReader r, Description dataset) {
-    List<Node> schemas = dataset.objects(DCTerms.conformsTo.asNode());
-    if (schemas.isEmpty()) {
-      return List.of();
-    }
-    record Column(int ordinal, LineageGraph.Column column) {}
-    return objects(r, schemas.getFirst(), TESS.field.asNode()).stream()
-        .map(f -> Description.of(r, f))
-        .map(
-            f ->
-                new Column(
-                    ordinal(f),
-                    new LineageGraph.Column(
-                        f.literal(RDFS.label.asNode()), f.literal(TESS.dataType.asNode()))))
-        .sorted(Comparator.comparingInt(Column::ordinal))
-        .map(Column::column)
-        .toList();
-  }
-
-  private static String latestRunState(GraphReader r, Node job) {
-    String latest = null;
-    String state = null;
-    for (Node run : subjects(r, TESS.job.asNode(), job)) {
-      String modified = literal(r, run, DCTerms.modified.asNode());
-      if (modified != null && (latest == null || modified.compareTo(latest) > 0)) {
-        latest = modified;
-        state = literal(r, run, TESS.runState.asNode());
-      }
-    }
-    return state;
-  }
-
-  private static int ordinal(Description field) {
-    String value = field.literal(TESS.ordinal.asNode());
-    return value == null ? Integer.MAX_VALUE : Integer.parseInt(value);
   }
 
   static List<Node> objects(GraphReader r, Node subject, Node predicate) {

@@ -5,6 +5,7 @@ import io.tessera.graphstore.GraphWriter;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.Row;
 import io.tessera.graphstore.SparqlResult;
+import io.tessera.graphstore.TermIndex;
 import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Reader and writer over a dataset inside an open transaction. Tracks which graphs were written (to
@@ -108,6 +110,13 @@ public final class TxnAccess implements GraphWriter {
   public boolean contains(Node graph, Node subject, Node predicate, Node object) {
     flush(graph);
     return dsg.contains(any(graph), any(subject), any(predicate), any(object));
+  }
+
+  @Override
+  public TermIndex terms() {
+    flush();
+    return new TdbTermIndex(
+        TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable(), this::flush);
   }
 
   private static Node any(Node node) {
