@@ -1,5 +1,6 @@
 package io.tessera.graphstore;
 
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
@@ -15,10 +16,11 @@ import java.util.Set;
  * {base}/graph/product/sales} covers every product graph of the sales domain; it does not cover
  * {@code .../orders-v2}.
  *
- * @param mode how {@code graphs} is read
- * @param graphs the graphs listed (empty for {@link Mode#EVERYTHING})
+ * <p>A scope can list a hundred thousand graphs and is asked about every hit of a search and every
+ * key of a listing, so it keeps the lengths of the listed IRIs (only prefixes of those lengths can
+ * match) and computes its hash once; it is immutable and compares by mode and graphs.
  */
-public record VisibilityScope(Mode mode, Set<String> graphs) {
+public final class VisibilityScope {
 
   /** How the listed graphs are read. */
   public enum Mode {
@@ -32,12 +34,33 @@ public record VisibilityScope(Mode mode, Set<String> graphs) {
 
   private static final VisibilityScope EVERYTHING = new VisibilityScope(Mode.EVERYTHING, Set.of());
 
-  public VisibilityScope {
-    Objects.requireNonNull(mode, "mode");
-    graphs = Set.copyOf(graphs);
-    if (mode == Mode.EVERYTHING && !graphs.isEmpty()) {
+  private final Mode mode;
+  private final Set<String> graphs;
+  private final BitSet lengths = new BitSet();
+  private final int hash;
+
+  /**
+   * @param mode how {@code graphs} is read
+   * @param graphs the graphs listed (empty for {@link Mode#EVERYTHING})
+   */
+  public VisibilityScope(Mode mode, Set<String> graphs) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.graphs = Set.copyOf(graphs);
+    if (mode == Mode.EVERYTHING && !this.graphs.isEmpty()) {
       throw new IllegalArgumentException("the everything scope lists no graphs");
     }
+    this.graphs.forEach(g -> lengths.set(g.length()));
+    this.hash = 31 * mode.hashCode() + this.graphs.hashCode();
+  }
+
+  /** How {@link #graphs()} is read. */
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The graphs listed (empty for {@link Mode#EVERYTHING}). */
+  public Set<String> graphs() {
+    return graphs;
   }
 
   /** No restriction: what the server uses until policies exist. */
@@ -80,16 +103,35 @@ public record VisibilityScope(Mode mode, Set<String> graphs) {
   }
 
   private boolean covered(String graphIri) {
-    if (graphs.contains(graphIri)) {
+    if (lengths.get(graphIri.length()) && graphs.contains(graphIri)) {
       return true;
     }
     for (int slash = graphIri.lastIndexOf('/');
         slash > 0;
         slash = graphIri.lastIndexOf('/', slash - 1)) {
-      if (graphs.contains(graphIri.substring(0, slash))) {
+      if (lengths.get(slash) && graphs.contains(graphIri.substring(0, slash))) {
         return true;
       }
     }
     return false;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || (o instanceof VisibilityScope other
+            && other.hash == hash
+            && other.mode == mode
+            && other.graphs.equals(graphs));
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "VisibilityScope[mode=" + mode + ", " + graphs.size() + " graphs]";
   }
 }

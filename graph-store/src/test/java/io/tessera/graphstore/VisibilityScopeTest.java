@@ -51,4 +51,21 @@ class VisibilityScopeTest {
     assertThatThrownBy(() -> new VisibilityScope(VisibilityScope.Mode.EVERYTHING, Set.of(ORDERS)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldMatchPrefixesOfEveryListedLengthAndCompareByContent() {
+    String base = "https://catalog.example/graph/product";
+    VisibilityScope scope =
+        VisibilityScope.allGraphsExcept(Set.of(base + "/sales", base + "/hr/payroll"));
+
+    assertThat(scope.allows(base + "/sales/orders/observed")).isFalse();
+    assertThat(scope.allows(base + "/hr/payroll/observed")).isFalse();
+    assertThat(scope.allows(base + "/hr/payroll-v2")).isTrue();
+    assertThat(scope.allows(base + "/hr")).isTrue();
+    assertThat(scope)
+        .isEqualTo(VisibilityScope.allGraphsExcept(Set.of(base + "/hr/payroll", base + "/sales")))
+        .hasSameHashCodeAs(
+            VisibilityScope.allGraphsExcept(Set.of(base + "/hr/payroll", base + "/sales")))
+        .isNotEqualTo(VisibilityScope.onlyGraphs(Set.of(base + "/sales", base + "/hr/payroll")));
+  }
 }

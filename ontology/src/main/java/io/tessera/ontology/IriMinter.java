@@ -98,6 +98,14 @@ public final class IriMinter {
     return base + "/graph/product/" + slug(domain) + "/" + slug(product);
   }
 
+  /**
+   * {@link #productGraph} of a product by the key the catalog stores it under ({@code domain/name},
+   * both slugs checked when it was stored), without checking them again: for walks over many keys.
+   */
+  public String productGraphOfKey(String key) {
+    return base + "/graph/product/" + key;
+  }
+
   /** The named graph holding what has been observed about a product (port bindings). */
   public String observedGraph(String domain, String product) {
     return productGraph(domain, product) + "/observed";

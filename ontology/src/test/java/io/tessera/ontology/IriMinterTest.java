@@ -19,6 +19,8 @@ class IriMinterTest {
         .isEqualTo("https://catalog.example/graph/product/sales/orders");
     assertThat(iris.observedGraph("sales", "orders"))
         .isEqualTo("https://catalog.example/graph/product/sales/orders/observed");
+    assertThat(iris.productGraphOfKey("sales/orders"))
+        .isEqualTo(iris.productGraph("sales", "orders"));
   }
 
   @Test

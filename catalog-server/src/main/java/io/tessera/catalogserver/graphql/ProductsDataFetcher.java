@@ -76,9 +76,8 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
               filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
       List<String> keys = reads.keys(r, stamp, page, backwards);
       for (String key : keys) {
-        ProductKey k = ProductKey.parse(key);
-        if (found.size() < wanted && visibility.mayDiscoverProduct(scope, k)) {
-          Product product = reads.product(r, k, stamp);
+        if (found.size() < wanted && visibility.mayDiscoverStoredKey(scope, key)) {
+          Product product = reads.product(r, ProductKey.parse(key), stamp);
           ProductNode node = visibility.product(scope, product);
           if (node != null) {
             found.add(node);

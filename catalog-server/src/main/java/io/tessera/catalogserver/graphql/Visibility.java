@@ -32,6 +32,11 @@ public class Visibility {
         product, iris.product(product.domain(), product.name()), scope.mayRead(graph));
   }
 
+  /** Whether the caller may discover the product stored under this key ({@code domain/name}). */
+  boolean mayDiscoverStoredKey(AccessScope scope, String key) {
+    return scope.mayDiscover(iris.productGraphOfKey(key));
+  }
+
   boolean mayDiscoverProduct(AccessScope scope, ProductKey key) {
     return scope.mayDiscover(iris.productGraph(key.domain(), key.name()));
   }
