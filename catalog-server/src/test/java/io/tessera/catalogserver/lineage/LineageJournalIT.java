@@ -162,6 +162,48 @@ class LineageJournalIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldStorePayloadsOfEverySizeWhole(String database) throws Exception {
+    DataSource ds = dataSource(database);
+    if (database.equals("h2")) {
+      // typical events (a few KB) stay in their row instead of H2's separate LOB storage
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                      + " WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(Integer.parseInt(rs.getString(1))).isEqualTo(32768);
+      }
+    }
+    String prefix = database + "-sizes";
+    List<GroupInsert.Row> rows = new ArrayList<>();
+    Map<String, String> payloads = new TreeMap<>();
+    int i = 0;
+    for (int size : new int[] {200, 5_000, 32_000, 33_000, 200_000}) {
+      GroupInsert.Row base = row(prefix, ++i);
+      // pad the JSON with whitespace: the same event, a payload of the wanted size
+      String payload = base.payload() + " ".repeat(Math.max(0, size - base.payload().length()));
+      rows.add(new GroupInsert.Row(base.event(), base.identity(), payload));
+      payloads.put(base.identity(), payload);
+    }
+    inTransaction(ds, rows);
+    try (Connection c = ds.getConnection();
+        var select =
+            c.prepareStatement("SELECT identity, payload FROM lineage_event WHERE producer = ?")) {
+      select.setString(1, "https://example.com/tessera-tests/" + prefix);
+      Map<String, String> stored = new TreeMap<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          stored.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      assertThat(stored).isEqualTo(payloads);
+    }
+  }
+
   private static List<LineageJournal.Appended> inTransaction(
       DataSource ds, List<GroupInsert.Row> rows) throws SQLException {
     try (Connection c = ds.getConnection()) {
