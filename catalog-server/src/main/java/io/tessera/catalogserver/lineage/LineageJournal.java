@@ -69,12 +69,9 @@ public class LineageJournal {
    * @throws JournalException if the event could not be stored; then it was not accepted
    */
   public Appended append(LineageEvent event, String identity, String payload) {
-    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
-    if (!running || !queue.offer(pending)) {
-      throw new JournalException("the event journal is not accepting events", null);
-    }
+    CompletableFuture<Appended> result = appendAsync(event, identity, payload);
     try {
-      return pending.result().get(30, TimeUnit.SECONDS);
+      return result.get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new JournalException("cannot append the event to the journal", e.getCause());
     } catch (TimeoutException e) {
@@ -83,6 +80,23 @@ public class LineageJournal {
       Thread.currentThread().interrupt();
       throw new JournalException("interrupted while appending to the journal", e);
     }
+  }
+
+  /**
+   * Like {@link #append}, without waiting: the result completes, on the journal's writer thread,
+   * once the event's commit group is committed (or exceptionally if it could not be stored; then it
+   * was not accepted). The calling thread is free meanwhile, so a request waits for its commit
+   * without holding a thread.
+   *
+   * @throws JournalException if the journal is not accepting events (closed, or its queue is full)
+   */
+  public CompletableFuture<Appended> appendAsync(
+      LineageEvent event, String identity, String payload) {
+    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
+    if (!running || !queue.offer(pending)) {
+      throw new JournalException("the event journal is not accepting events", null);
+    }
+    return pending.result();
   }
 
   private record Pending(

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.policy;
 
 import io.micronaut.context.annotation.Context;
+import io.tessera.graphstore.BackgroundPriority;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.CatalogJob;
 import io.tessera.graphstore.ChangeEvent;
@@ -45,7 +46,13 @@ public class ToxicCombinationDetector implements ChangeListener {
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
-            Thread t = new Thread(r, "tessera-toxic-combinations");
+            Thread t =
+                new Thread(
+                    () -> {
+                      BackgroundPriority.lowerCurrentThread();
+                      r.run();
+                    },
+                    "tessera-toxic-combinations");
             t.setDaemon(true);
             return t;
           });
