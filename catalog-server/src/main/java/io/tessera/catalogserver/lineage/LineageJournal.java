@@ -1,8 +1,11 @@
 package io.tessera.catalogserver.lineage;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
 import io.tessera.lineage.LineageEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -36,17 +41,30 @@ public class LineageJournal {
   private final boolean fsync;
   private volatile Boolean h2;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+  private final Executor completions;
   private final Thread writer;
   private volatile boolean running = true;
+
+  /** A journal that completes appends on its writer thread (for tools and tests). */
+  public LineageJournal(DataSource dataSource, boolean fsync) {
+    this(dataSource, fsync, Runnable::run);
+  }
 
   /**
    * @param fsync on H2, force every commit group to disk before it is acknowledged (survives power
    *     loss, not only a crash of the server); PostgreSQL does so on every commit by itself
+   * @param completions where the appends of a committed group are completed (one task per group),
+   *     so that what their callers do next (such as answering the request) does not hold up the
+   *     next group's commit
    */
+  @Inject
   public LineageJournal(
-      DataSource dataSource, @Value("${tessera.journal.fsync:false}") boolean fsync) {
+      DataSource dataSource,
+      @Value("${tessera.journal.fsync:false}") boolean fsync,
+      @Named(TaskExecutors.BLOCKING) Executor completions) {
     this.dataSource = dataSource;
     this.fsync = fsync;
+    this.completions = completions;
     this.writer = Thread.ofPlatform().name("lineage-journal").daemon().start(this::writeLoop);
   }
 
@@ -143,11 +161,28 @@ public class LineageJournal {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      batch.forEach(p -> p.result().completeExceptionally(e));
+      complete(List.copyOf(batch), null, e);
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).result().complete(results.get(i));
+    complete(List.copyOf(batch), results, null);
+  }
+
+  /** Completes a group's appends, off the writer thread when the executor takes the task. */
+  private void complete(List<Pending> group, List<Appended> results, Exception failure) {
+    Runnable task =
+        () -> {
+          for (int i = 0; i < group.size(); i++) {
+            if (failure != null) {
+              group.get(i).result().completeExceptionally(failure);
+            } else {
+              group.get(i).result().complete(results.get(i));
+            }
+          }
+        };
+    try {
+      completions.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
     }
   }
 

@@ -164,6 +164,50 @@ class LineageJournalIT {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void shouldCompleteAsyncAppendsOnTheGivenExecutorOnlyAfterTheyAreCommitted(String database)
+      throws Exception {
+    DataSource ds = dataSource(database);
+    String prefix = database + "-async";
+    List<String> completedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> storedWhenCompleted = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService completions =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-completions"))) {
+      LineageJournal journal = new LineageJournal(ds, false, completions);
+      try {
+        List<java.util.concurrent.CompletableFuture<LineageJournal.Appended>> futures =
+            new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          GroupInsert.Row r = row(prefix, i % 10); // the second ten repeat the first
+          futures.add(
+              journal
+                  .appendAsync(r.event(), r.identity(), r.payload())
+                  .whenComplete(
+                      (appended, failure) -> {
+                        completedOn.add(Thread.currentThread().getName());
+                        try {
+                          // committed: visible to another connection when the caller learns of it
+                          storedWhenCompleted.add((long) storedIds(ds, prefix).size());
+                        } catch (SQLException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      }));
+        }
+        List<LineageJournal.Appended> all = new ArrayList<>();
+        for (var f : futures) {
+          all.add(f.get());
+        }
+        assertThat(completedOn).hasSize(20).containsOnly("journal-completions");
+        assertThat(storedWhenCompleted).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(all.stream().filter(a -> !a.duplicate())).hasSize(10);
+        assertThat(storedIds(ds, prefix)).hasSize(10);
+      } finally {
+        journal.stop();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void shouldStorePayloadsOfEverySizeWhole(String database) throws Exception {
     DataSource ds = dataSource(database);
     if (database.equals("h2")) {
