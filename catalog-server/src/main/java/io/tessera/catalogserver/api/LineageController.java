@@ -41,6 +41,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * OpenLineage in and out: {@code POST /api/v1/lineage} for pipelines (the path the OpenLineage
@@ -87,13 +88,28 @@ public class LineageController {
     this.defaultMaxNodes = defaultMaxNodes;
   }
 
-  /** Accepts one OpenLineage run, dataset or job event; 201 once it is in the journal. */
+  /**
+   * Accepts one OpenLineage run, dataset or job event; 201 once it is committed to the journal. The
+   * request thread validates the event and hands it to the journal's writer; the answer is sent
+   * when the commit group holding it is committed, without a thread waiting for it meanwhile.
+   */
   @Post("/lineage")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-  public HttpResponse<LineageJournal.Appended> accept(
+  public CompletableFuture<HttpResponse<LineageJournal.Appended>> accept(
       @Nullable @Body byte[] body, Principal principal) {
     authorization.requireProducer(principal);
-    return HttpResponse.status(HttpStatus.CREATED).body(ingest.accept(body));
+    CompletableFuture<HttpResponse<LineageJournal.Appended>> response = new CompletableFuture<>();
+    ingest
+        .acceptAsync(body)
+        .whenComplete(
+            (appended, failure) -> {
+              if (failure != null) {
+                response.completeExceptionally(failure); // a ProblemException, as thrown
+              } else {
+                response.complete(HttpResponse.status(HttpStatus.CREATED).body(appended));
+              }
+            });
+    return response;
   }
 
   /**

@@ -8,6 +8,9 @@ import io.tessera.lineage.InvalidEventException;
 import io.tessera.lineage.LineageEvent;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,13 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class LineageIngestService {
   private static final Logger LOG = LoggerFactory.getLogger(LineageIngestService.class);
+
+  /**
+   * How long an event waits for room in a full projection backlog; after that it is appended anyway
+   * (acknowledging stored events matters more than the bound).
+   */
+  static final Duration BACKLOG_WAIT = Duration.ofSeconds(10);
+
   private final EventParser parser;
   private final LineageJournal journal;
   private final LineageProjection projection;
@@ -29,14 +39,76 @@ public class LineageIngestService {
     this.projection = projection;
   }
 
-  /** Accepts an event. */
+  /** Accepts an event; returns once it is committed to the journal. */
   public LineageJournal.Appended accept(byte[] body) {
+    LineageEvent event = admit(body);
+    LineageJournal.Appended appended;
+    try {
+      appended =
+          journal.append(event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
+    } catch (JournalException e) {
+      throw unavailable(e);
+    }
+    appended(appended);
+    return appended;
+  }
+
+  /**
+   * Accepts an event without holding the calling thread while its commit group is written: an
+   * invalid event is refused at once (thrown), a valid one is appended and the result completes
+   * once it is committed to the journal, or exceptionally with a {@link ProblemException} if it
+   * could not be stored (then it was not accepted).
+   */
+  public CompletableFuture<LineageJournal.Appended> acceptAsync(byte[] body) {
+    LineageEvent event = admit(body);
+    CompletableFuture<LineageJournal.Appended> stored;
+    try {
+      stored =
+          journal.appendAsync(
+              event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
+    } catch (JournalException e) {
+      throw unavailable(e);
+    }
+    CompletableFuture<LineageJournal.Appended> accepted = new CompletableFuture<>();
+    stored
+        .orTimeout(30, TimeUnit.SECONDS)
+        .whenComplete(
+            (appended, failure) -> {
+              if (failure != null) {
+                accepted.completeExceptionally(
+                    unavailable(
+                        new JournalException("cannot append the event to the journal", failure)));
+              } else {
+                appended(appended);
+                accepted.complete(appended);
+              }
+            });
+    return accepted;
+  }
+
+  /**
+   * Parses and validates an event; then, if the projection's backlog is at its bound, waits (at
+   * most {@link #BACKLOG_WAIT}) for the projection to make room before the event is appended.
+   */
+  private LineageEvent admit(byte[] body) {
+    LineageEvent event = validate(body);
+    try {
+      if (!projection.awaitRoom(BACKLOG_WAIT)) {
+        LOG.debug("the projection backlog stayed at its bound; appending anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable(new JournalException("interrupted while waiting for the projection", e));
+    }
+    return event;
+  }
+
+  private LineageEvent validate(byte[] body) {
     if (body == null || body.length == 0) {
       throw invalid("body", "the request body is empty; send one OpenLineage event as JSON");
     }
-    LineageEvent event;
     try {
-      event = parser.parse(body);
+      return parser.parse(body);
     } catch (InvalidEventException e) {
       throw new ProblemException(
           ProblemType.INVALID_EVENT,
@@ -45,19 +117,18 @@ public class LineageIngestService {
               .map(err -> new Problem.FieldError(err.field(), err.message()))
               .toList());
     }
-    LineageJournal.Appended appended;
-    try {
-      appended =
-          journal.append(event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
-    } catch (JournalException e) {
-      LOG.error("an OpenLineage event could not be journaled and was refused", e);
-      throw new ProblemException(
-          ProblemType.UNAVAILABLE, "the event could not be stored and was not accepted; retry");
-    }
+  }
+
+  private void appended(LineageJournal.Appended appended) {
     if (!appended.duplicate()) {
       projection.signal(appended.id());
     }
-    return appended;
+  }
+
+  private static ProblemException unavailable(JournalException e) {
+    LOG.error("an OpenLineage event could not be journaled and was refused", e);
+    return new ProblemException(
+        ProblemType.UNAVAILABLE, "the event could not be stored and was not accepted; retry");
   }
 
   private static ProblemException invalid(String field, String message) {

@@ -1,8 +1,11 @@
 package io.tessera.catalogserver.lineage;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
 import io.tessera.lineage.LineageEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -19,7 +22,9 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
@@ -36,17 +41,30 @@ public class LineageJournal {
   private final boolean fsync;
   private volatile Boolean h2;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
+  private final Executor completions;
   private final Thread writer;
   private volatile boolean running = true;
+
+  /** A journal that completes appends on its writer thread (for tools and tests). */
+  public LineageJournal(DataSource dataSource, boolean fsync) {
+    this(dataSource, fsync, Runnable::run);
+  }
 
   /**
    * @param fsync on H2, force every commit group to disk before it is acknowledged (survives power
    *     loss, not only a crash of the server); PostgreSQL does so on every commit by itself
+   * @param completions where the appends of a committed group are completed (one task per group),
+   *     so that what their callers do next (such as answering the request) does not hold up the
+   *     next group's commit
    */
+  @Inject
   public LineageJournal(
-      DataSource dataSource, @Value("${tessera.journal.fsync:false}") boolean fsync) {
+      DataSource dataSource,
+      @Value("${tessera.journal.fsync:false}") boolean fsync,
+      @Named(TaskExecutors.BLOCKING) Executor completions) {
     this.dataSource = dataSource;
     this.fsync = fsync;
+    this.completions = completions;
     this.writer = Thread.ofPlatform().name("lineage-journal").daemon().start(this::writeLoop);
   }
 
@@ -69,12 +87,9 @@ public class LineageJournal {
    * @throws JournalException if the event could not be stored; then it was not accepted
    */
   public Appended append(LineageEvent event, String identity, String payload) {
-    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
-    if (!running || !queue.offer(pending)) {
-      throw new JournalException("the event journal is not accepting events", null);
-    }
+    CompletableFuture<Appended> result = appendAsync(event, identity, payload);
     try {
-      return pending.result().get(30, TimeUnit.SECONDS);
+      return result.get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       throw new JournalException("cannot append the event to the journal", e.getCause());
     } catch (TimeoutException e) {
@@ -83,6 +98,23 @@ public class LineageJournal {
       Thread.currentThread().interrupt();
       throw new JournalException("interrupted while appending to the journal", e);
     }
+  }
+
+  /**
+   * Like {@link #append}, without waiting: the result completes, on the journal's writer thread,
+   * once the event's commit group is committed (or exceptionally if it could not be stored; then it
+   * was not accepted). The calling thread is free meanwhile, so a request waits for its commit
+   * without holding a thread.
+   *
+   * @throws JournalException if the journal is not accepting events (closed, or its queue is full)
+   */
+  public CompletableFuture<Appended> appendAsync(
+      LineageEvent event, String identity, String payload) {
+    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
+    if (!running || !queue.offer(pending)) {
+      throw new JournalException("the event journal is not accepting events", null);
+    }
+    return pending.result();
   }
 
   private record Pending(
@@ -129,11 +161,28 @@ public class LineageJournal {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      batch.forEach(p -> p.result().completeExceptionally(e));
+      complete(List.copyOf(batch), null, e);
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).result().complete(results.get(i));
+    complete(List.copyOf(batch), results, null);
+  }
+
+  /** Completes a group's appends, off the writer thread when the executor takes the task. */
+  private void complete(List<Pending> group, List<Appended> results, Exception failure) {
+    Runnable task =
+        () -> {
+          for (int i = 0; i < group.size(); i++) {
+            if (failure != null) {
+              group.get(i).result().completeExceptionally(failure);
+            } else {
+              group.get(i).result().complete(results.get(i));
+            }
+          }
+        };
+    try {
+      completions.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run();
     }
   }
 

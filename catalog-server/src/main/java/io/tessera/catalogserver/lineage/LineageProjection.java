@@ -2,6 +2,7 @@ package io.tessera.catalogserver.lineage;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.tessera.graphstore.BackgroundPriority;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.JournalEntry;
 import io.tessera.lineage.LineageProjector;
@@ -25,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * recorded as a failure and skipped; it stays in the journal. A rebuild clears the lineage graphs
  * and replays the whole journal.
  *
- * <p>While events are arriving the projection yields to the requests that append them: it takes
- * larger batches (one transaction then covers more events, and a job or dataset that several of
- * them touch is read and written once) and rests twice as long as each batch took, so it uses about
- * a third of a core and the request path keeps the rest. The backlog this builds is bounded: once
- * it reaches {@code tessera.lineage.projection.max-backlog} events, or as soon as no event has
- * arrived for a moment, the projection runs flat out again until it has caught up.
+ * <p>While events are arriving the projection yields to the requests that append them: its thread
+ * runs at a lower scheduling priority than request threads (see {@link BackgroundPriority}), it
+ * takes larger batches (one transaction then covers more events, and a job or dataset that several
+ * of them touch is read and written once) and rests twice as long as each batch took. The backlog
+ * this builds is bounded: once it reaches {@code tessera.lineage.projection.max-backlog} events, or
+ * as soon as no event has arrived for a moment, the projection runs flat out again until it has
+ * caught up, and while the backlog is at the bound new events wait for room ({@link #awaitRoom})
+ * before they are appended.
  */
 @Context
 @Singleton
@@ -128,6 +131,39 @@ public class LineageProjection {
     }
   }
 
+  /**
+   * Holds the calling request while the backlog is at its bound ({@code
+   * tessera.lineage.projection.max-backlog}), at most for the given time: the projection runs at a
+   * lower scheduling priority than requests, so under a stream that keeps every core busy it is the
+   * producers that must slow down for it to keep up. Returns at once when the backlog is below the
+   * bound, and during a rebuild (whose backlog is the whole journal).
+   *
+   * @return whether the backlog is below its bound
+   */
+  public boolean awaitRoom(Duration timeout) throws InterruptedException {
+    if (!full()) {
+      return true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (full()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        progress.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean full() {
+    return running && !rebuilding.get() && appended.get() - projected.get() >= maxBacklog;
+  }
+
   /** Starts a rebuild of the lineage graphs from the journal; false if one is running. */
   public boolean rebuild() {
     if (!rebuilding.compareAndSet(false, true)) {
@@ -144,6 +180,7 @@ public class LineageProjection {
   }
 
   private void loop() {
+    BackgroundPriority.lowerCurrentThread();
     while (running) {
       try {
         if (rebuildRequested.getAndSet(false)) {

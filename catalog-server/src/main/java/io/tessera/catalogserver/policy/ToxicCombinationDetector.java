@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.policy;
 
 import io.micronaut.context.annotation.Context;
+import io.tessera.graphstore.BackgroundPriority;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.CatalogJob;
 import io.tessera.graphstore.ChangeEvent;
@@ -42,10 +43,17 @@ public class ToxicCombinationDetector implements ChangeListener {
   private final PolicyEvaluator evaluator;
   private final FindingRepository findings;
   private final IriMinter iris;
+  private final CoalescingQueue inspections;
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
           r -> {
-            Thread t = new Thread(r, "tessera-toxic-combinations");
+            Thread t =
+                new Thread(
+                    () -> {
+                      BackgroundPriority.lowerCurrentThread();
+                      r.run();
+                    },
+                    "tessera-toxic-combinations");
             t.setDaemon(true);
             return t;
           });
@@ -61,15 +69,21 @@ public class ToxicCombinationDetector implements ChangeListener {
     this.evaluator = evaluator;
     this.findings = findings;
     this.iris = iris;
+    this.inspections = new CoalescingQueue(worker, this::inspect);
     store.subscribe(this);
   }
 
+  /**
+   * Queues an inspection of each reported job, unless one is queued and not yet started: an
+   * inspection reads the job's lineage as it is when it runs, so a job that many commits report
+   * while the check is behind is walked once.
+   */
   @Override
   public void onCommit(List<ChangeEvent> changes) {
     for (ChangeEvent change : changes) {
       if (change.kind() == ChangeEvent.EntityKind.JOB
           && change.type() == ChangeEvent.ChangeType.UPSERT) {
-        worker.execute(() -> inspect(change.entityIri()));
+        inspections.submit(change.entityIri());
       }
     }
   }

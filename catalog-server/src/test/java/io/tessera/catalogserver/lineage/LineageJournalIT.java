@@ -162,6 +162,92 @@ class LineageJournalIT {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldCompleteAsyncAppendsOnTheGivenExecutorOnlyAfterTheyAreCommitted(String database)
+      throws Exception {
+    DataSource ds = dataSource(database);
+    String prefix = database + "-async";
+    List<String> completedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Long> storedWhenCompleted = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService completions =
+        Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-completions"))) {
+      LineageJournal journal = new LineageJournal(ds, false, completions);
+      try {
+        List<java.util.concurrent.CompletableFuture<LineageJournal.Appended>> futures =
+            new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          GroupInsert.Row r = row(prefix, i % 10); // the second ten repeat the first
+          futures.add(
+              journal
+                  .appendAsync(r.event(), r.identity(), r.payload())
+                  .whenComplete(
+                      (appended, failure) -> {
+                        completedOn.add(Thread.currentThread().getName());
+                        try {
+                          // committed: visible to another connection when the caller learns of it
+                          storedWhenCompleted.add((long) storedIds(ds, prefix).size());
+                        } catch (SQLException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      }));
+        }
+        List<LineageJournal.Appended> all = new ArrayList<>();
+        for (var f : futures) {
+          all.add(f.get());
+        }
+        assertThat(completedOn).hasSize(20).containsOnly("journal-completions");
+        assertThat(storedWhenCompleted).allSatisfy(n -> assertThat(n).isPositive());
+        assertThat(all.stream().filter(a -> !a.duplicate())).hasSize(10);
+        assertThat(storedIds(ds, prefix)).hasSize(10);
+      } finally {
+        journal.stop();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldStorePayloadsOfEverySizeWhole(String database) throws Exception {
+    DataSource ds = dataSource(database);
+    if (database.equals("h2")) {
+      // typical events (a few KB) stay in their row instead of H2's separate LOB storage
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                      + " WHERE SETTING_NAME = 'MAX_LENGTH_INPLACE_LOB'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(Integer.parseInt(rs.getString(1))).isEqualTo(32768);
+      }
+    }
+    String prefix = database + "-sizes";
+    List<GroupInsert.Row> rows = new ArrayList<>();
+    Map<String, String> payloads = new TreeMap<>();
+    int i = 0;
+    for (int size : new int[] {200, 5_000, 32_000, 33_000, 200_000}) {
+      GroupInsert.Row base = row(prefix, ++i);
+      // pad the JSON with whitespace: the same event, a payload of the wanted size
+      String payload = base.payload() + " ".repeat(Math.max(0, size - base.payload().length()));
+      rows.add(new GroupInsert.Row(base.event(), base.identity(), payload));
+      payloads.put(base.identity(), payload);
+    }
+    inTransaction(ds, rows);
+    try (Connection c = ds.getConnection();
+        var select =
+            c.prepareStatement("SELECT identity, payload FROM lineage_event WHERE producer = ?")) {
+      select.setString(1, "https://example.com/tessera-tests/" + prefix);
+      Map<String, String> stored = new TreeMap<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          stored.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      assertThat(stored).isEqualTo(payloads);
+    }
+  }
+
   private static List<LineageJournal.Appended> inTransaction(
       DataSource ds, List<GroupInsert.Row> rows) throws SQLException {
     try (Connection c = ds.getConnection()) {

@@ -1,5 +1,6 @@
 package io.tessera.searchindex.engine;
 
+import io.tessera.graphstore.BackgroundPriority;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphStore;
@@ -142,6 +143,7 @@ final class Indexer implements AutoCloseable {
   }
 
   private void run() {
+    BackgroundPriority.lowerCurrentThread();
     while (true) {
       List<Task> batch = new ArrayList<>();
       try {
