@@ -2,8 +2,11 @@ package io.tessera.graphstore;
 
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which named graphs a caller may see. Every read path that filters by policy (search, facets,
@@ -38,6 +41,7 @@ public final class VisibilityScope {
   private final Set<String> graphs;
   private final BitSet lengths = new BitSet();
   private final int hash;
+  private final Map<String, Listed> under = new ConcurrentHashMap<>();
 
   /**
    * @param mode how {@code graphs} is read
@@ -90,6 +94,55 @@ public final class VisibilityScope {
       case ONLY -> covered(graphIri);
       case EXCEPT -> !covered(graphIri);
     };
+  }
+
+  /**
+   * Whether the caller may see the graph {@code prefix + key}, as {@link #allows(String)} answers:
+   * for walks over many keys under one prefix (a product listing). The scope's graphs under the
+   * prefix are gathered once per prefix, and a key is then looked up without building its graph's
+   * IRI.
+   *
+   * @param prefix what the graphs' IRIs start with, ending with {@code /}
+   * @param key the rest of the IRI
+   */
+  public boolean allows(String prefix, String key) {
+    if (mode == Mode.EVERYTHING) {
+      return true;
+    }
+    Listed listed = under.computeIfAbsent(prefix, this::listedUnder);
+    boolean covered = listed.prefixCovered() || listed.covers(key);
+    return mode == Mode.ONLY ? covered : !covered;
+  }
+
+  /** The listed graphs under a prefix, by the rest of their IRI. */
+  private record Listed(boolean prefixCovered, Set<String> keys) {
+    boolean covers(String key) {
+      if (keys.isEmpty()) {
+        return false;
+      }
+      if (keys.contains(key)) {
+        return true;
+      }
+      for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+        if (keys.contains(key.substring(0, slash))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private Listed listedUnder(String prefix) {
+    if (!prefix.endsWith("/")) {
+      throw new IllegalArgumentException("a prefix ends with /: " + prefix);
+    }
+    Set<String> keys = new HashSet<>();
+    for (String graph : graphs) {
+      if (graph.startsWith(prefix) && graph.length() > prefix.length()) {
+        keys.add(graph.substring(prefix.length()));
+      }
+    }
+    return new Listed(covered(prefix.substring(0, prefix.length() - 1)), keys);
   }
 
   /** Whether the caller may see every one of the graphs (true for none). */

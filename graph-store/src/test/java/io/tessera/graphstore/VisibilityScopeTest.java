@@ -68,4 +68,32 @@ class VisibilityScopeTest {
             VisibilityScope.allGraphsExcept(Set.of(base + "/hr/payroll", base + "/sales")))
         .isNotEqualTo(VisibilityScope.onlyGraphs(Set.of(base + "/sales", base + "/hr/payroll")));
   }
+
+  @Test
+  void shouldAnswerKeysUnderAPrefixAsItAnswersTheirWholeIris() {
+    String base = "https://catalog.example/graph";
+    String prefix = base + "/product/";
+    List<String> keys =
+        List.of(
+            "sales/orders", "sales/orders/observed", "sales/orders-v2", "hr/payroll", "hr", "x");
+    List<Set<String>> listings =
+        List.of(
+            Set.of(prefix + "sales/orders", prefix + "hr"),
+            Set.of(base + "/product"),
+            Set.of(base),
+            Set.of(base + "/job/etl", prefix + "sales"),
+            Set.of());
+    for (Set<String> graphs : listings) {
+      for (VisibilityScope scope :
+          List.of(VisibilityScope.allGraphsExcept(graphs), VisibilityScope.onlyGraphs(graphs))) {
+        for (String key : keys) {
+          assertThat(scope.allows(prefix, key))
+              .as("%s %s", scope, key)
+              .isEqualTo(scope.allows(prefix + key));
+        }
+      }
+    }
+    assertThatThrownBy(() -> VisibilityScope.onlyGraphs(Set.of(base)).allows(base, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -99,11 +99,11 @@ public final class IriMinter {
   }
 
   /**
-   * {@link #productGraph} of a product by the key the catalog stores it under ({@code domain/name},
-   * both slugs checked when it was stored), without checking them again: for walks over many keys.
+   * What every {@link #productGraph} starts with, followed by the key the catalog stores the
+   * product under ({@code domain/name}): for walks over many keys.
    */
-  public String productGraphOfKey(String key) {
-    return base + "/graph/product/" + key;
+  public String productGraphPrefix() {
+    return base + "/graph/product/";
   }
 
   /** The named graph holding what has been observed about a product (port bindings). */

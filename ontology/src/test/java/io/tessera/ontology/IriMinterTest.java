@@ -19,7 +19,7 @@ class IriMinterTest {
         .isEqualTo("https://catalog.example/graph/product/sales/orders");
     assertThat(iris.observedGraph("sales", "orders"))
         .isEqualTo("https://catalog.example/graph/product/sales/orders/observed");
-    assertThat(iris.productGraphOfKey("sales/orders"))
+    assertThat(iris.productGraphPrefix() + "sales/orders")
         .isEqualTo(iris.productGraph("sales", "orders"));
   }
 

@@ -34,7 +34,7 @@ public class Visibility {
 
   /** Whether the caller may discover the product stored under this key ({@code domain/name}). */
   boolean mayDiscoverStoredKey(AccessScope scope, String key) {
-    return scope.mayDiscover(iris.productGraphOfKey(key));
+    return scope.discover().allows(iris.productGraphPrefix(), key);
   }
 
   boolean mayDiscoverProduct(AccessScope scope, ProductKey key) {
