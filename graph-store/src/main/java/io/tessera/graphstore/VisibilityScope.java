@@ -114,8 +114,11 @@ public final class VisibilityScope {
     return mode == Mode.ONLY ? covered : !covered;
   }
 
-  /** The listed graphs under a prefix, by the rest of their IRI. */
-  private record Listed(boolean prefixCovered, Set<String> keys) {
+  /**
+   * The listed graphs under a prefix, by the rest of their IRI, and the length of the shortest of
+   * them: an ancestor of a key shorter than that cannot be listed, so most keys cost one lookup.
+   */
+  private record Listed(boolean prefixCovered, Set<String> keys, int shortest) {
     boolean covers(String key) {
       if (keys.isEmpty()) {
         return false;
@@ -123,7 +126,9 @@ public final class VisibilityScope {
       if (keys.contains(key)) {
         return true;
       }
-      for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+      for (int slash = key.lastIndexOf('/');
+          slash >= shortest;
+          slash = key.lastIndexOf('/', slash - 1)) {
         if (keys.contains(key.substring(0, slash))) {
           return true;
         }
@@ -142,7 +147,9 @@ public final class VisibilityScope {
         keys.add(graph.substring(prefix.length()));
       }
     }
-    return new Listed(covered(prefix.substring(0, prefix.length() - 1)), keys);
+    int shortest = keys.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+    return new Listed(
+        covered(prefix.substring(0, prefix.length() - 1)), keys, Math.max(1, shortest));
   }
 
   /** Whether the caller may see every one of the graphs (true for none). */
