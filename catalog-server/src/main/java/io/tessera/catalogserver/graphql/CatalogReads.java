@@ -11,6 +11,7 @@ import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.DCAT3;
 import io.tessera.ontology.DQV;
 import io.tessera.ontology.IriMinter;
@@ -72,7 +73,8 @@ public class CatalogReads {
             key -> {
               ProductKey k = ProductKey.parse(key);
               return iris.product(k.domain(), k.name());
-            });
+            },
+            iris.productGraphPrefix());
     store.subscribe(cache);
     store.subscribe(index);
   }
@@ -90,11 +92,12 @@ public class CatalogReads {
   }
 
   /**
-   * Keys of the products matching the filter, from the product index (see {@link ProductIndex}),
-   * inside the caller's read transaction.
+   * Keys of the products matching the filter whose graph the scope allows, from the product index
+   * (see {@link ProductIndex}), inside the caller's read transaction.
    */
-  List<String> keys(GraphReader r, Stamp stamp, ProductFilter filter, boolean backwards) {
-    return index.keys(r, stamp.index(), filter, backwards);
+  List<String> keys(
+      GraphReader r, Stamp stamp, ProductFilter filter, boolean backwards, VisibilityScope scope) {
+    return index.keys(r, stamp.index(), filter, backwards, scope);
   }
 
   /** How many store reads (read transactions) GraphQL resolvers have made since start-up. */

@@ -6,11 +6,14 @@ import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.Row;
 import io.tessera.graphstore.SparqlQueries;
+import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.DPROD;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.TESS;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -44,15 +47,34 @@ final class ProductIndex implements ChangeListener {
   /** More changed products than this are read again with one query for all (e.g. after imports). */
   private static final int REBUILD_AFTER = 500;
 
+  /** How many scopes' allowed keys are kept. */
+  private static final int SCOPES = 16;
+
   /** What listings filter on. */
   private record Entry(Lifecycle lifecycle, boolean physical) {}
 
+  /** The keys a scope allows, as of a set of keys. */
+  private record Visible(long keySet, String[] keys) {}
+
   private final String productPrefix;
   private final Function<String, String> productIri;
+  private final String graphPrefix;
   private final NavigableMap<String, Entry> entries = new TreeMap<>();
 
   /** Changed products not yet read again, with the generation their change was announced at. */
   private final Map<String, Long> changed = new HashMap<>();
+
+  /** The keys a scope allows, by scope, for the last {@value #SCOPES} scopes asked about. */
+  private final Map<VisibilityScope, Visible> visibleByScope =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<VisibilityScope, Visible> eldest) {
+          return size() > SCOPES;
+        }
+      };
+
+  /** Counts changes to the set of keys (not to what a key holds). */
+  private long keySet;
 
   private long generation;
   private boolean built;
@@ -61,10 +83,12 @@ final class ProductIndex implements ChangeListener {
   /**
    * @param productPrefix what product IRIs start with, before {@code domain/name}
    * @param productIri the IRI of a product by its key
+   * @param graphPrefix what product graphs start with, before {@code domain/name}
    */
-  ProductIndex(String productPrefix, Function<String, String> productIri) {
+  ProductIndex(String productPrefix, Function<String, String> productIri, String graphPrefix) {
     this.productPrefix = productPrefix;
     this.productIri = productIri;
+    this.graphPrefix = graphPrefix;
   }
 
   /** Take this before opening the read transaction that is then passed to {@link #keys}. */
@@ -111,6 +135,21 @@ final class ProductIndex implements ChangeListener {
    */
   synchronized List<String> keys(
       GraphReader r, long generation, ProductFilter filter, boolean backwards) {
+    return keys(r, generation, filter, backwards, VisibilityScope.everything());
+  }
+
+  /**
+   * As {@link #keys(GraphReader, long, ProductFilter, boolean)}, but only the keys of products
+   * whose graph the scope allows. The keys a scope allows are gathered once per scope and set of
+   * keys (the last {@value #SCOPES} scopes are kept), so a caller who may see few of a large
+   * domain's products pays for the page, not for a walk over the domain's keys on every request.
+   */
+  synchronized List<String> keys(
+      GraphReader r,
+      long generation,
+      ProductFilter filter,
+      boolean backwards,
+      VisibilityScope scope) {
     catchUp(r, generation);
     // a domain's keys are those from "domain/" up to "domain/\uffff" (slugs are ASCII)
     String low = filter.domain() == null ? null : filter.domain() + "/";
@@ -128,34 +167,71 @@ final class ProductIndex implements ChangeListener {
     if (low != null && high != null && low.compareTo(high) > 0) {
       return List.of();
     }
-    NavigableMap<String, Entry> view =
-        low == null && high == null
-            ? entries
-            : low == null
-                ? entries.headMap(high, highIncluded)
-                : high == null
-                    ? entries.tailMap(low, lowIncluded)
-                    : entries.subMap(low, lowIncluded, high, highIncluded);
-    if (backwards) {
-      view = view.descendingMap();
-    }
     List<String> keys = new ArrayList<>(Math.min(filter.limit(), 1024));
-    for (Map.Entry<String, Entry> e : view.entrySet()) {
+    if (scope.isEverything()) {
+      NavigableMap<String, Entry> view =
+          low == null && high == null
+              ? entries
+              : low == null
+                  ? entries.headMap(high, highIncluded)
+                  : high == null
+                      ? entries.tailMap(low, lowIncluded)
+                      : entries.subMap(low, lowIncluded, high, highIncluded);
+      for (String key : backwards ? view.descendingKeySet() : view.navigableKeySet()) {
+        if (keys.size() >= filter.limit()) {
+          break;
+        }
+        if (matches(filter, entries.get(key))) {
+          keys.add(key);
+        }
+      }
+      return keys;
+    }
+    String[] visible = visible(scope);
+    int from = low == null ? 0 : position(visible, low, !lowIncluded);
+    int to = high == null ? visible.length : position(visible, high, highIncluded);
+    for (int i = backwards ? to - 1 : from;
+        backwards ? i >= from : i < to;
+        i += backwards ? -1 : 1) {
       if (keys.size() >= filter.limit()) {
         break;
       }
-      Entry entry = e.getValue();
-      if ((filter.lifecycle() == null || filter.lifecycle() == entry.lifecycle())
-          && (filter.physical() == null || filter.physical() == entry.physical())) {
-        keys.add(e.getKey());
+      if (matches(filter, entries.get(visible[i]))) {
+        keys.add(visible[i]);
       }
     }
+    return keys;
+  }
+
+  private static boolean matches(ProductFilter filter, Entry entry) {
+    return (filter.lifecycle() == null || filter.lifecycle() == entry.lifecycle())
+        && (filter.physical() == null || filter.physical() == entry.physical());
+  }
+
+  /** Where {@code key} is or would be in the sorted keys; past it if {@code after}. */
+  private static int position(String[] sorted, String key, boolean after) {
+    int at = Arrays.binarySearch(sorted, key);
+    return at >= 0 ? (after ? at + 1 : at) : -at - 1;
+  }
+
+  /** The keys the scope allows, in key order, gathered again after keys came or went. */
+  private String[] visible(VisibilityScope scope) {
+    Visible cached = visibleByScope.get(scope);
+    if (cached != null && cached.keySet() == keySet) {
+      return cached.keys();
+    }
+    String[] keys =
+        entries.keySet().stream()
+            .filter(key -> scope.allows(graphPrefix, key))
+            .toArray(String[]::new);
+    visibleByScope.put(scope, new Visible(keySet, keys));
     return keys;
   }
 
   private void catchUp(GraphReader r, long readGeneration) {
     if (!built || changed.size() > REBUILD_AFTER) {
       entries.clear();
+      keySet++;
       readAll(r);
       built = resetAt <= readGeneration;
       changed.values().removeIf(at -> at <= readGeneration);
@@ -168,8 +244,11 @@ final class ProductIndex implements ChangeListener {
       String key = change.getKey();
       Node product = NodeFactory.createURI(productIri.apply(key));
       List<Row> rows = r.select(ENTRIES, Map.of("product", product));
-      entries.remove(key);
+      boolean existed = entries.remove(key) != null;
       rows.forEach(this::put);
+      if (existed != entries.containsKey(key)) {
+        keySet++;
+      }
       if (change.getValue() <= readGeneration) {
         changed.remove(key);
       }

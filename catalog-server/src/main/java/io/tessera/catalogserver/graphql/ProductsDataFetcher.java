@@ -74,7 +74,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       ProductFilter page =
           new ProductFilter(
               filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
-      List<String> keys = reads.keys(r, stamp, page, backwards);
+      List<String> keys = reads.keys(r, stamp, page, backwards, scope.discover());
       for (String key : keys) {
         if (found.size() < wanted && visibility.mayDiscoverStoredKey(scope, key)) {
           Product product = reads.product(r, ProductKey.parse(key), stamp);

@@ -14,6 +14,7 @@ import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.TdbGraphStore;
+import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,8 @@ class ProductIndexTest {
             key -> {
               ProductKey k = ProductKey.parse(key);
               return IRIS.product(k.domain(), k.name());
-            });
+            },
+            IRIS.productGraphPrefix());
     store.subscribe(index);
     store.write(
         w -> {
@@ -148,12 +151,34 @@ class ProductIndexTest {
         }
       }
     }
+    String graphs = IRIS.productGraphPrefix();
+    List<VisibilityScope> scopes =
+        List.of(
+            VisibilityScope.allGraphsExcept(Set.of(graphs + "a/p1", graphs + "b/p3", graphs + "c")),
+            VisibilityScope.onlyGraphs(Set.of(graphs + "b", graphs + "a/p2")),
+            VisibilityScope.onlyGraphs(Set.of()));
     for (ProductFilter filter : filters) {
       for (boolean backwards : new boolean[] {false, true}) {
         List<String> expected = store.read(r -> products.keys(r, filter, backwards));
         assertThat(keys(filter, backwards))
             .as("%s backwards=%s", filter, backwards)
             .isEqualTo(expected);
+        ProductFilter unlimited =
+            new ProductFilter(
+                filter.domain(), filter.lifecycle(), filter.physical(), filter.after(), 10_000);
+        List<String> all = store.read(r -> products.keys(r, unlimited, backwards));
+        for (VisibilityScope scope : scopes) {
+          long generation = index.generation();
+          List<String> scoped =
+              store.read(r -> index.keys(r, generation, filter, backwards, scope));
+          assertThat(scoped)
+              .as("%s backwards=%s %s", filter, backwards, scope.graphs())
+              .isEqualTo(
+                  all.stream()
+                      .filter(key -> scope.allows(graphs + key))
+                      .limit(filter.limit())
+                      .toList());
+        }
       }
     }
   }
