@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,20 +116,7 @@ public class LineageProjection {
 
   /** Waits until the journal is projected through the position; false on timeout. */
   public boolean awaitProjected(long position, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    lock.lock();
-    try {
-      while (projected.get() < position) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        progress.awaitNanos(left);
-      }
-      return true;
-    } finally {
-      lock.unlock();
-    }
+    return awaitProgress(() -> projected.get() >= position, timeout);
   }
 
   /**
@@ -141,13 +129,16 @@ public class LineageProjection {
    * @return whether the backlog is below its bound
    */
   public boolean awaitRoom(Duration timeout) throws InterruptedException {
-    if (!full()) {
-      return true;
-    }
+    return !full() || awaitProgress(() -> !full(), timeout);
+  }
+
+  /** Waits, as the projection progresses, until the condition holds; false on timeout. */
+  private boolean awaitProgress(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (full()) {
+      while (!condition.getAsBoolean()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
