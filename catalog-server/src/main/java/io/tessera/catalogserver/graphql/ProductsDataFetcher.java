@@ -5,7 +5,6 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.api.ProductFilters;
 import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.graphstore.GraphReader;
-import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,11 +73,13 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       ProductFilter page =
           new ProductFilter(
               filter.domain(), filter.lifecycle(), filter.physical(), position, batch);
+      // the index lists only keys the caller may discover; the node is checked once more as every
+      // product is
       List<String> keys = reads.keys(r, stamp, page, backwards, scope.discover());
       for (String key : keys) {
-        if (found.size() < wanted && visibility.mayDiscoverStoredKey(scope, key)) {
-          Product product = reads.product(r, ProductKey.parse(key), stamp);
-          ProductNode node = visibility.product(scope, product);
+        if (found.size() < wanted) {
+          ProductNode node =
+              visibility.product(scope, reads.product(r, ProductKey.parse(key), stamp));
           if (node != null) {
             found.add(node);
           }

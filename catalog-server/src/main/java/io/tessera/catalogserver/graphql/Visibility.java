@@ -32,11 +32,6 @@ public class Visibility {
         product, iris.product(product.domain(), product.name()), scope.mayRead(graph));
   }
 
-  /** Whether the caller may discover the product stored under this key ({@code domain/name}). */
-  boolean mayDiscoverStoredKey(AccessScope scope, String key) {
-    return scope.discover().allows(iris.productGraphPrefix(), key);
-  }
-
   boolean mayDiscoverProduct(AccessScope scope, ProductKey key) {
     return scope.mayDiscover(iris.productGraph(key.domain(), key.name()));
   }

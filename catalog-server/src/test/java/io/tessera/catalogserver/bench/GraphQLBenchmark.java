@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -245,32 +246,24 @@ public final class GraphQLBenchmark {
       System.out.printf(
           "warmed up with %d of each request in %d s%n",
           Math.max(samples, WARM_UP), (System.nanoTime() - started) / 1_000_000_000);
-      measure(
-          plan,
-          samples,
+      Map<List<String>, List<IntConsumer>> groups = new LinkedHashMap<>();
+      groups.put(
           List.of("GraphQL { __typename }", "GraphQL product name", "REST product"),
           List.of(trivial, productName, restProduct));
-      measure(
-          plan,
-          samples,
+      groups.put(
           List.of("GraphQL product page", "SPARQL product page"),
           List.of(graphqlProductPage, sparqlProductPage));
-      measure(
-          plan,
-          samples,
+      groups.put(
           List.of("GraphQL domain page", "SPARQL domain page"),
           List.of(graphqlDomainPage, sparqlDomainPage));
       // What policies add: the same pages as the consumer, under its policy scope.
-      measure(
-          plan,
-          samples,
+      groups.put(
           List.of("product page, admin", "product page, consumer"),
           List.of(graphqlProductPage, consumerProductPage));
-      measure(
-          plan,
-          samples,
+      groups.put(
           List.of("domain page, admin", "domain page, consumer"),
           List.of(graphqlDomainPage, consumerDomainPage));
+      groups.forEach((names, works) -> measure(plan, samples, names, works));
     }
   }
 
