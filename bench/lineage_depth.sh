@@ -9,7 +9,7 @@
 # Usage: bench/lineage_depth.sh [--jobs 55000] [--chain 100] [--hubs 50] [--hub-fraction 0.1]
 #          [--batch 1000] [--samples 200] [--hub-samples 20] [--depths 1,5,20]
 #          [--directions UPSTREAM,BOTH] [--seed 42] [--row-budget 15]
-#          [--reruns 6000] [--dir PATH [--reuse]] [--compact]
+#          [--reruns 6000] [--warmup 200] [--dir PATH [--reuse]] [--compact]
 #          [--out PATH]
 # Environment: JAVA_HOME (default Temurin 25), BENCH_JAVA_OPTS (extra JVM options, e.g. a JFR
 # recording), SKIP_BUILD=1 to reuse the compiled classes and classpath of a previous run.
