@@ -18,13 +18,11 @@ import io.tessera.ontology.TESS;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
-import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -41,14 +39,9 @@ import org.apache.jena.vocabulary.RDFS;
 public final class LineageProjector {
   /**
    * The version of the lineage graphs' layout. 2: run graphs sit under their job's graph (1 had
-   * them under {@code /graph/lineage/run/}). 3: the state of a job's latest run is kept in a graph
-   * under the job's ({@link IriMinter#latestRunGraph}).
+   * them under {@code /graph/lineage/run/}).
    */
-  public static final int LAYOUT = 3;
-
-  /** What the projector keeps on a job for lineage walks; changing it announces nothing. */
-  private static final Set<Node> UNANNOUNCED =
-      Set.of(TESS.latestRun.asNode(), TESS.latestRunState.asNode(), TESS.latestRunTime.asNode());
+  public static final int LAYOUT = 2;
 
   private final GraphStore store;
   private final ProductRepository products;
@@ -103,7 +96,7 @@ public final class LineageProjector {
     long last = entries.isEmpty() ? position() : entries.getLast().position();
     store.write(
         w -> {
-          ProjectionBatch batch = new ProjectionBatch(w, UNANNOUNCED);
+          ProjectionBatch batch = new ProjectionBatch(w);
           for (JournalEntry entry : entries) {
             switch (entry.event()) {
               case RunEvent e -> run(batch, e, bound, changes);
@@ -124,7 +117,7 @@ public final class LineageProjector {
   public void skip(long position) {
     store.write(
         w -> {
-          ProjectionBatch batch = new ProjectionBatch(w, UNANNOUNCED);
+          ProjectionBatch batch = new ProjectionBatch(w);
           setPosition(batch, position);
           batch.flush();
         });
@@ -165,7 +158,6 @@ public final class LineageProjector {
     Resource run = m.createResource(runIri).addProperty(RDF.type, PROV.Activity);
     RdfTerms.set(run, TESS.job, m.createResource(job.getURI()));
     state(run, e);
-    latestRun(batch.graph(iris.latestRunGraph(e.job().namespace(), e.job().name())), job, run);
     for (Dataset in : e.inputs()) {
       run.addProperty(PROV.used, m.createResource(iris.dataset(in.namespace(), in.name())));
     }
@@ -207,34 +199,6 @@ public final class LineageProjector {
     }
     if (e.eventType().terminal()) {
       RdfTerms.set(run, PROV.endedAtTime, RdfTerms.time(m, e.eventTime()));
-    }
-  }
-
-  /**
-   * Keeps the state of the job's latest run in a graph of its own, so that a lineage walk reads it
-   * with the job's triples instead of visiting every run, and a re-run rewrites three triples
-   * instead of the job's graph (which a write would validate again): the run modified last; of runs
-   * modified at the same moment, the one that got there first in journal order (the latest run
-   * itself may keep changing at that moment).
-   */
-  private static void latestRun(Model graph, Resource jobNode, Resource run) {
-    Resource job = graph.createResource(jobNode.getURI());
-    Statement modified = run.getProperty(DCTerms.modified);
-    Statement latest = job.getProperty(TESS.latestRun);
-    Statement at = job.getProperty(TESS.latestRunTime);
-    boolean replaces =
-        latest == null
-            || at == null
-            || latest.getObject().isURIResource()
-                && latest.getResource().getURI().equals(run.getURI())
-            || instant(modified.getString()).isAfter(instant(at.getString()));
-    if (replaces) {
-      RdfTerms.set(job, TESS.latestRun, graph.createResource(run.getURI()));
-      RdfTerms.set(
-          job,
-          TESS.latestRunState,
-          graph.createLiteral(run.getProperty(TESS.runState).getString()));
-      RdfTerms.set(job, TESS.latestRunTime, modified.getLiteral());
     }
   }
 

@@ -22,8 +22,7 @@ import org.apache.jena.vocabulary.RDFS;
  * One dataset- and job-level lineage walk inside a read transaction, on the store's term ids: each
  * node's triples are one index lookup that decodes nothing, and only what the answer shows is
  * decoded (identities, descriptions, column names and types, run states). IRIs of datasets, jobs,
- * schemas and fields are compared as terms and never decoded; a job's latest run state is one of
- * its own triples (kept there by {@link LineageProjector}), so no run is visited.
+ * runs, schemas and fields are compared as terms and never decoded.
  */
 final class LineageWalk {
   private final TermIndex terms;
@@ -39,7 +38,9 @@ final class LineageWalk {
   private final Term label;
   private final Term dataType;
   private final Term ordinal;
-  private final Term latestRunState;
+  private final Term job;
+  private final Term modified;
+  private final Term runState;
   private final Map<Term, Described> described = new HashMap<>();
   private final Map<Term, String> ids = new HashMap<>();
   private final Map<Term, Node> decoded = new HashMap<>();
@@ -58,7 +59,9 @@ final class LineageWalk {
     this.label = terms.term(RDFS.label.asNode());
     this.dataType = terms.term(TESS.dataType.asNode());
     this.ordinal = terms.term(TESS.ordinal.asNode());
-    this.latestRunState = terms.term(TESS.latestRunState.asNode());
+    this.job = terms.term(TESS.job.asNode());
+    this.modified = terms.term(DCTerms.modified.asNode());
+    this.runState = terms.term(TESS.runState.asNode());
   }
 
   /**
@@ -132,7 +135,7 @@ final class LineageWalk {
 
   /** A node's triples, read once per walk. */
   private Described describe(Term node) {
-    return described.computeIfAbsent(node, n -> new Described(terms.links(n)));
+    return described.computeIfAbsent(node, n -> new Described(n, terms.links(n)));
   }
 
   /** A node's Marquez id, built once per walk: edges name every node many times. */
@@ -155,7 +158,7 @@ final class LineageWalk {
     String text = node.literal(description);
     if (node.isJob()) {
       return new LineageGraph.Data(
-          new LineageGraph.Key(ns, n), ns, n, text, List.of(), node.literal(latestRunState));
+          new LineageGraph.Key(ns, n), ns, n, text, List.of(), latestRunState(node.subject()));
     }
     return new LineageGraph.Data(new LineageGraph.Key(ns, n), ns, n, text, columns(node), null);
   }
@@ -172,7 +175,7 @@ final class LineageWalk {
     // a schema's fields were written together: one index scan reads them all
     Map<Term, List<Link>> links = terms.links(fields);
     for (Term f : fields) {
-      Described d = new Described(links.get(f));
+      Described d = new Described(f, links.get(f));
       String position = d.literal(ordinal);
       columns.add(
           new Column(
@@ -185,6 +188,21 @@ final class LineageWalk {
         .toList();
   }
 
+  /** The state of the job's run modified last (the first of equally recent ones). */
+  private String latestRunState(Term jobNode) {
+    String latest = null;
+    String state = null;
+    for (Term run : subjects(job, jobNode)) {
+      Described d = new Described(run, terms.links(run));
+      String time = d.literal(modified);
+      if (time != null && (latest == null || time.compareTo(latest) > 0)) {
+        latest = time;
+        state = d.literal(runState);
+      }
+    }
+    return state;
+  }
+
   /**
    * The node a term stands for, decoded once per walk: namespaces, column names and types repeat
    * across nodes, and identities are shown twice (node id and data).
@@ -193,12 +211,14 @@ final class LineageWalk {
     return decoded.computeIfAbsent(term, terms::node);
   }
 
-  /** A subject's distinct (predicate, object) pairs in index order. */
+  /** A subject and its distinct (predicate, object) pairs in index order. */
   private final class Described {
+    private final Term subject;
     private final List<Link> links;
     private final boolean isJob;
 
-    Described(List<Link> links) {
+    Described(Term subject, List<Link> links) {
+      this.subject = subject;
       this.links = links;
       boolean job = false;
       for (Link l : links) {
@@ -208,6 +228,10 @@ final class LineageWalk {
         }
       }
       this.isJob = job;
+    }
+
+    Term subject() {
+      return subject;
     }
 
     boolean isJob() {

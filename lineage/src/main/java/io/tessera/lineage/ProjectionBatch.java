@@ -27,18 +27,12 @@ import org.apache.jena.sparql.graph.GraphFactory;
  */
 final class ProjectionBatch {
   private final GraphWriter writer;
-  private final Set<Node> unannounced;
   private final Map<String, Model> graphs = new LinkedHashMap<>();
   private final Map<String, Set<Triple>> originals = new HashMap<>();
   private final Map<String, ChangeEvent.EntityKind> changed = new LinkedHashMap<>();
 
-  /**
-   * @param unannounced predicates whose changes alone announce nothing: what the projector keeps
-   *     for its own readers (a job's latest run state), not part of any entity's description
-   */
-  ProjectionBatch(GraphWriter writer, Set<Node> unannounced) {
+  ProjectionBatch(GraphWriter writer) {
     this.writer = writer;
-    this.unannounced = unannounced;
   }
 
   GraphWriter writer() {
@@ -79,8 +73,7 @@ final class ProjectionBatch {
    * known job rewrite (and revalidate) nothing — and announces the entities it recorded as changed,
    * but only those whose description did change: an entity is announced when a triple added or
    * removed in some graph is about the entity or about a node the entity leads to in that graph
-   * (its schema and columns, its facets), other than the unannounced predicates. A re-run of a
-   * known job then announces nothing (though it changes the job's latest run state), and a job
+   * (its schema and columns, its facets). A re-run of a known job then announces nothing, and a job
    * whose SQL changed announces the job but not the datasets its graph mentions, so the search
    * index and the other listeners re-read only what changed.
    */
@@ -100,11 +93,8 @@ final class ProjectionBatch {
           }
           writer.updateGraph(iri, removals, additions);
           Set<Node> subjects = new HashSet<>();
-          for (Graph g : List.of(removals, additions)) {
-            g.find()
-                .filterDrop(t -> unannounced.contains(t.getPredicate()))
-                .forEach(t -> subjects.add(t.getSubject()));
-          }
+          removals.find().forEach(t -> subjects.add(t.getSubject()));
+          additions.find().forEach(t -> subjects.add(t.getSubject()));
           written.add(new Changed(now, removals, subjects));
         });
     changed.forEach(

@@ -285,46 +285,6 @@ class LineageProjectorTest {
   }
 
   @Test
-  void shouldShowTheStateOfTheJobsRunModifiedLast() {
-    String first = "0190f1a2-3b4c-7d5e-8f60-000000000201";
-    String second = "0190f1a2-3b4c-7d5e-8f60-000000000202";
-    String third = "0190f1a2-3b4c-7d5e-8f60-000000000203";
-    project(
-        event("START", first, "2026-03-01T10:00:00Z", ""),
-        event("FAIL", second, "2026-03-02T10:00:00Z", ""));
-    assertThat(latestRunState()).isEqualTo("FAIL");
-
-    // an older run's late event does not replace a newer run
-    project(event("COMPLETE", first, "2026-03-01T11:00:00Z", ""));
-    assertThat(latestRunState()).isEqualTo("FAIL");
-
-    // the latest run's own events at one moment: the last projected counts
-    project(
-        event("START", third, "2026-03-03T10:00:00Z", ""),
-        event("COMPLETE", third, "2026-03-03T10:00:00Z", ""));
-    assertThat(latestRunState()).isEqualTo("COMPLETE");
-
-    // another run reaching the same moment later does not replace it
-    project(event("ABORT", first, "2026-03-03T10:00:00Z", ""));
-    assertThat(latestRunState()).isEqualTo("COMPLETE");
-
-    // a later moment does, in a batch of its own or not
-    project(
-        event("RUNNING", first, "2026-03-03T10:00:01Z", ""),
-        event("FAIL", first, "2026-03-03T10:00:02Z", ""));
-    assertThat(latestRunState()).isEqualTo("FAIL");
-  }
-
-  private String latestRunState() {
-    return queries
-        .lineage(NodeId.job("airflow", "etl.orders"), 0, Direction.BOTH)
-        .graph()
-        .getFirst()
-        .data()
-        .latestRunState();
-  }
-
-  @Test
   void shouldRecordColumnLineageWithTransformations() {
     String columnLineage =
         """

@@ -20,10 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 
 /**
  * The lineage walk as it was written on {@link GraphReader#find} (decoded triples, a lookup per
- * property), kept to check that the walk on term ids ({@link LineageWalk}) answers the same. A
- * job's latest run state is still found here by visiting its runs (the first in index order of
- * those modified last), independently of the state the projector keeps on the job; on stores whose
- * tied runs reached their time in the order they were created, both agree.
+ * property), kept to check that the walk on term ids ({@link LineageWalk}) answers the same.
  */
 final class ReferenceLineage {
   private static final Node READS = TESS.reads.asNode();

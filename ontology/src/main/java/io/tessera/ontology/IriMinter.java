@@ -139,14 +139,6 @@ public final class IriMinter {
     return jobGraph(jobNamespace, jobName) + "/run/" + encode(runId);
   }
 
-  /**
-   * The named graph holding the state of a job's latest run, apart from the job's graph: a re-run
-   * rewrites only this small graph (and the run's), not the job's description.
-   */
-  public String latestRunGraph(String jobNamespace, String jobName) {
-    return jobGraph(jobNamespace, jobName) + "/latest-run";
-  }
-
   /** The named graph of the job with this IRI (see {@link #job}). */
   public String jobGraphOf(String jobIri) {
     return base + "/graph/lineage/job/" + suffix(jobIri, "/job/");

@@ -43,9 +43,6 @@ public final class TESS {
   public static final Property writes = property("writes");
   public static final Property job = property("job");
   public static final Property runState = property("runState");
-  public static final Property latestRun = property("latestRun");
-  public static final Property latestRunState = property("latestRunState");
-  public static final Property latestRunTime = property("latestRunTime");
   public static final Property errorMessage = property("errorMessage");
   public static final Property nominalStartTime = property("nominalStartTime");
   public static final Property facet = property("facet");
