@@ -3,12 +3,15 @@ package io.tessera.graphstore;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -83,7 +86,26 @@ public final class DomainRepository {
 
   /** One domain by name. */
   public Optional<Domain> find(String name) {
-    return list().stream().filter(d -> d.name().equals(name)).findFirst();
+    return Optional.ofNullable(find(List.of(name)).get(name));
+  }
+
+  /**
+   * The named domains, by name, in one read transaction and one bound query each (not a listing of
+   * every domain); unknown names, and names no domain can have, are absent.
+   */
+  public Map<String, Domain> find(Collection<String> names) {
+    return store.read(
+        r -> {
+          Map<String, Domain> found = new LinkedHashMap<>();
+          for (String name : names) {
+            if (name == null || !IriMinter.isSlug(name)) {
+              continue; // no domain can have that name
+            }
+            Node domain = NodeFactory.createURI(iris.domain(name));
+            read(r, Map.of("domain", domain), iris).forEach(d -> found.put(d.name(), d));
+          }
+          return found;
+        });
   }
 
   private Graph toGraph(Domain domain) {

@@ -9,6 +9,7 @@ import io.tessera.ontology.PortType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,20 @@ class ProductRepositoryTest {
         "tessera/v1",
         1,
         null);
+  }
+
+  @Test
+  void shouldFindDomainsByNameAsTheListingHasThem() {
+    Map<String, Domain> listed = new java.util.HashMap<>();
+    domains.list().forEach(d -> listed.put(d.name(), d));
+
+    assertThat(domains.find(List.of("finance", "nowhere", "Not A Name", "sales")))
+        .containsExactly(
+            Map.entry("finance", listed.get("finance")), Map.entry("sales", listed.get("sales")));
+    assertThat(domains.find("finance")).contains(listed.get("finance"));
+    assertThat(listed.get("finance").parent()).isEqualTo("sales");
+    assertThat(domains.find("nowhere")).isEmpty();
+    assertThat(domains.find("Not A Name")).isEmpty();
   }
 
   @Test

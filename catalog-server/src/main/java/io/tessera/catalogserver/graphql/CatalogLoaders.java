@@ -41,7 +41,7 @@ public class CatalogLoaders {
   DataLoaderRegistry registry() {
     DataLoaderRegistry registry = new DataLoaderRegistry();
     registry.register(PRODUCTS, mapped(reads::products));
-    registry.register(DOMAINS, mapped((Set<String> names) -> reads.domains()));
+    registry.register(DOMAINS, mapped((Set<String> names) -> reads.domains(names)));
     registry.register(DATASETS, mapped(reads::datasets));
     registry.register(DATASET_LINKS, mapped(reads::datasetLinks));
     registry.register(JOBS, mapped(reads::jobs));

@@ -184,6 +184,12 @@ public class CatalogReads {
     return found;
   }
 
+  /** Domains by name; unknown names are absent. */
+  Map<String, Domain> domains(Collection<String> names) {
+    reads.incrementAndGet();
+    return domains.find(names);
+  }
+
   /** Every domain by name. */
   Map<String, Domain> domains() {
     reads.incrementAndGet();

@@ -24,6 +24,7 @@ import io.tessera.ontology.TesseraOntology;
 import io.tessera.searchindex.SearchIndex;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -473,6 +474,10 @@ public final class GraphQLBenchmark {
       }
     }
     long[][] samples = new long[works.size()][count];
+    // -Dbench.slowMs=N prints every sample slower than N ms with the JVM uptime, to line the tail
+    // up with -Xlog output (GC, compilation), whose lines carry the same uptime
+    double slowMs = Double.parseDouble(System.getProperty("bench.slowMs", "Infinity"));
+    RuntimeMXBean runtime = ManagementFactory.getRuntimeMXBean();
     for (int start = 0; start < count; start += plan.block()) {
       int end = Math.min(count, start + plan.block());
       for (int w = 0; w < works.size(); w++) {
@@ -480,6 +485,14 @@ public final class GraphQLBenchmark {
           long t = System.nanoTime();
           works.get(w).accept(i);
           samples[w][i] = System.nanoTime() - t;
+          if (samples[w][i] / 1e6 > slowMs) {
+            System.out.printf(
+                Locale.ROOT,
+                "slow: %s %.2f ms, ended at uptime %.3f s%n",
+                names.get(w),
+                samples[w][i] / 1e6,
+                runtime.getUptime() / 1e3);
+          }
         }
       }
     }
