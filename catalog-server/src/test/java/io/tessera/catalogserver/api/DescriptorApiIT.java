@@ -12,6 +12,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.descriptor.standards.StandardFixtures;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphStore;
@@ -59,11 +60,7 @@ class DescriptorApiIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of("tessera.data-dir", Files.createTempDirectory("tessera-api-it").toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServer.properties("tessera-api-it");
   }
 
   @BeforeAll

@@ -13,6 +13,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
@@ -29,7 +30,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,15 +62,7 @@ class SearchApiIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-search-it").toString(),
-          "tessera.demo",
-          "true");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-search-it", "tessera.demo", "true");
   }
 
   @BeforeAll

@@ -6,10 +6,8 @@ import com.netflix.graphql.dgs.client.GraphQLResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,23 +33,16 @@ class GraphQLAccessScopeIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "micronaut.server.port",
-          "-1",
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-graphql-scope").toString(),
-          "tessera.demo",
-          "true",
-          "tessera.test.hidden-product",
-          "sales/orders",
-          "tessera.test.hidden-dataset",
-          WAREHOUSE + "|sales.public.orders",
-          "tessera.test.unreadable-product",
-          "finance/invoices");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties(
+        "tessera-graphql-scope",
+        "tessera.demo",
+        "true",
+        "tessera.test.hidden-product",
+        "sales/orders",
+        "tessera.test.hidden-dataset",
+        WAREHOUSE + "|sales.public.orders",
+        "tessera.test.unreadable-product",
+        "finance/invoices");
   }
 
   @BeforeAll

@@ -16,10 +16,10 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,17 +48,7 @@ class GraphQLApiIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "micronaut.server.port",
-          "-1",
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-graphql-it").toString(),
-          "tessera.demo",
-          "true");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-graphql-it", "tessera.demo", "true");
   }
 
   @BeforeAll

@@ -6,10 +6,8 @@ import com.netflix.graphql.dgs.client.GraphQLResponse;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,15 +40,7 @@ class GraphQLBatchingIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "micronaut.server.port",
-          "-1",
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-graphql-batch").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-graphql-batch");
   }
 
   @BeforeAll

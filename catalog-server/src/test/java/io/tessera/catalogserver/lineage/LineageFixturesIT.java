@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.graphstore.GraphStore;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,12 +59,7 @@ class LineageFixturesIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-lineage-fixtures-it").toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServer.properties("tessera-lineage-fixtures-it");
   }
 
   @BeforeAll

@@ -14,10 +14,9 @@ import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.HttpTransportResponseException;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -50,12 +49,7 @@ class OpenLineageClientIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-lineage-client-it").toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServer.properties("tessera-lineage-client-it");
   }
 
   @BeforeAll

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.lineage.Direction;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.NodeId;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,15 +45,10 @@ class ProjectionBacklogIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-projection-backlog-it").toString(),
-          "tessera.lineage.projection.max-backlog",
-          String.valueOf(MAX_BACKLOG));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServer.properties(
+        "tessera-projection-backlog-it",
+        "tessera.lineage.projection.max-backlog",
+        String.valueOf(MAX_BACKLOG));
   }
 
   @Test

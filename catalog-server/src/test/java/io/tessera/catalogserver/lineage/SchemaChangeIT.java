@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphStoreConfig;
 import io.tessera.graphstore.ProductRepository;
@@ -23,9 +24,7 @@ import io.tessera.lineage.LineageProjector;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TesseraOntology;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +68,7 @@ class SchemaChangeIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-schema-change-it").toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestServer.properties("tessera-schema-change-it");
   }
 
   @BeforeAll

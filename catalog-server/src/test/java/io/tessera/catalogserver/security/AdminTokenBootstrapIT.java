@@ -9,10 +9,8 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,15 +37,7 @@ class AdminTokenBootstrapIT implements TestPropertyProvider {
     Logger logger = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     logged.start();
     logger.addAppender(logged);
-    try {
-      return Map.of(
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-bootstrap-it").toString(),
-          "tessera.security.admin-token",
-          "");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-bootstrap-it", "tessera.security.admin-token", "");
   }
 
   @Test

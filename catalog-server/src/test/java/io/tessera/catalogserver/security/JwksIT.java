@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -66,9 +66,8 @@ class JwksIT implements TestPropertyProvider {
             }
           });
       idp.start();
-      return Map.of(
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-jwks-it").toString(),
+      return TestServer.properties(
+          "tessera-jwks-it",
           "tessera.security.jwt-jwks-url",
           "http://127.0.0.1:" + idp.getAddress().getPort() + "/.well-known/jwks.json",
           "tessera.security.jwt-issuer",

@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.graphql.GraphQLTestClient;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.graphstore.GraphStore;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -78,12 +78,7 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-leak-matrix-it").toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-leak-matrix-it");
   }
 
   @BeforeAll

@@ -13,6 +13,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.catalogserver.policy.ToxicCombinationDetector;
 import io.tessera.graphstore.GraphStore;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,15 +68,7 @@ class SecurityIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-security-it").toString(),
-          "tessera.security.jwt-secret",
-          JWT_SECRET);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-security-it", "tessera.security.jwt-secret", JWT_SECRET);
   }
 
   @BeforeAll

@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,27 +77,20 @@ class SparqlEndpointIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "micronaut.server.port",
-          "-1",
-          "tessera.data-dir",
-          Files.createTempDirectory("tessera-sparql-it").toString(),
-          "tessera.query-timeout",
-          "3s",
-          "tessera.security.anonymous-read",
-          "true",
-          "tessera.sparql.max-results",
-          Integer.toString(MAX_RESULTS),
-          "tessera.test.hidden-graphs",
-          String.join(
-              ",",
-              IRIS.productGraph("sales", "quarzite-commissions"),
-              IRIS.datasetGraph("postgres://pay-db:5432", "pay.public.quarzite_commissions"),
-              IRIS.jobGraph("pay-etl", "load_quarzite_commissions")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties(
+        "tessera-sparql-it",
+        "tessera.query-timeout",
+        "3s",
+        "tessera.security.anonymous-read",
+        "true",
+        "tessera.sparql.max-results",
+        Integer.toString(MAX_RESULTS),
+        "tessera.test.hidden-graphs",
+        String.join(
+            ",",
+            IRIS.productGraph("sales", "quarzite-commissions"),
+            IRIS.datasetGraph("postgres://pay-db:5432", "pay.public.quarzite_commissions"),
+            IRIS.jobGraph("pay-etl", "load_quarzite_commissions")));
   }
 
   @BeforeAll

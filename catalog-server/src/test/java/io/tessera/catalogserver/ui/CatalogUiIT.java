@@ -11,13 +11,12 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.lineage.LineageProjection;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +67,7 @@ class CatalogUiIT implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    try {
-      return Map.of(
-          "tessera.data-dir", Files.createTempDirectory("tessera-ui-it").toString(),
-          "tessera.demo", "true",
-          "micronaut.server.port", "-1");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestServer.properties("tessera-ui-it", "tessera.demo", "true");
   }
 
   @BeforeAll
