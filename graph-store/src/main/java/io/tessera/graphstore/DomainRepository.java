@@ -86,7 +86,7 @@ public final class DomainRepository {
 
   /** One domain by name. */
   public Optional<Domain> find(String name) {
-    return Optional.ofNullable(find(List.of(name)).get(name));
+    return name == null ? Optional.empty() : Optional.ofNullable(find(List.of(name)).get(name));
   }
 
   /**
