@@ -10,9 +10,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.tessera.catalogserver.descriptor.ApplyReport;
-import io.tessera.catalogserver.descriptor.ApplyService;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.apply.ApplyReport;
+import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.governance.Principal;
 
 /** {@code POST /api/v1/descriptors}: apply domain and product descriptors (YAML or JSON). */
 @Controller("/api/v1/descriptors")

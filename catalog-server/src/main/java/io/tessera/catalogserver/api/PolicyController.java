@@ -11,26 +11,26 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tessera.catalogserver.descriptor.ApplyReport;
-import io.tessera.catalogserver.descriptor.ApplyService;
-import io.tessera.catalogserver.policy.Decision;
-import io.tessera.catalogserver.policy.Evaluation;
-import io.tessera.catalogserver.policy.Explanation;
-import io.tessera.catalogserver.policy.Finding;
-import io.tessera.catalogserver.policy.FindingRepository;
-import io.tessera.catalogserver.policy.Policy;
-import io.tessera.catalogserver.policy.PolicyEvaluator;
-import io.tessera.catalogserver.policy.PolicyRepository;
+import io.tessera.catalogserver.apply.ApplyReport;
+import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessDeniedException;
-import io.tessera.catalogserver.security.AccessScope;
 import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.ApiToken;
-import io.tessera.catalogserver.security.Principal;
-import io.tessera.catalogserver.security.Role;
 import io.tessera.catalogserver.security.TokenService;
 import io.tessera.catalogserver.security.WriteAuthorization;
+import io.tessera.governance.AccessScope;
+import io.tessera.governance.Decision;
+import io.tessera.governance.Evaluation;
+import io.tessera.governance.Explanation;
+import io.tessera.governance.Finding;
+import io.tessera.governance.FindingStore;
+import io.tessera.governance.Policy;
+import io.tessera.governance.PolicyEvaluator;
+import io.tessera.governance.PolicyRepository;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import io.tessera.ontology.IriMinter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,7 +56,7 @@ public class PolicyController {
   private final ApplyService apply;
   private final WriteAuthorization authorization;
   private final IriMinter iris;
-  private final FindingRepository findingRepository;
+  private final FindingStore findingRepository;
 
   public PolicyController(
       PolicyRepository policies,
@@ -66,7 +66,7 @@ public class PolicyController {
       ApplyService apply,
       WriteAuthorization authorization,
       IriMinter iris,
-      FindingRepository findingRepository) {
+      FindingStore findingRepository) {
     this.findingRepository = findingRepository;
     this.policies = policies;
     this.evaluator = evaluator;

@@ -8,7 +8,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.searchindex.EntityType;

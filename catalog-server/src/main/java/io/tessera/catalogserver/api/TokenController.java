@@ -17,9 +17,9 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessDeniedException;
 import io.tessera.catalogserver.security.ApiToken;
-import io.tessera.catalogserver.security.Principal;
-import io.tessera.catalogserver.security.Role;
 import io.tessera.catalogserver.security.TokenService;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import java.util.List;
 
 /**

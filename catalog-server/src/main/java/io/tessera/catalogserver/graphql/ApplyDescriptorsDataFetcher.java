@@ -2,8 +2,8 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.descriptor.ApplyService;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.governance.Principal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
-import io.tessera.catalogserver.descriptor.ApplyReport;
+import io.tessera.catalogserver.apply.ApplyReport;
 import java.util.List;
 
 /** {@code ApplyPayload}: an {@link ApplyReport} with its changes as JSON text. */

@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
-import io.tessera.catalogserver.policy.AppliedPolicy;
-import io.tessera.catalogserver.policy.PolicyEvaluator;
+import io.tessera.governance.AppliedPolicy;
+import io.tessera.governance.PolicyEvaluator;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.Domain;

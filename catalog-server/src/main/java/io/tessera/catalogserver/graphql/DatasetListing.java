@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

@@ -2,7 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import java.util.List;
 import java.util.Objects;
 

@@ -12,6 +12,7 @@ import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AccessDeniedException;
+import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.graphstore.EntityNotFoundException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
@@ -42,6 +43,9 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
   public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
       DataFetcherExceptionHandlerParameters params) {
     Throwable e = unwrap(params.getException());
+    if (e instanceof InvalidDescriptorException invalid) {
+      e = ProblemException.of(invalid);
+    }
     Map<String, Object> extensions = new LinkedHashMap<>();
     String message;
     ProblemType type;

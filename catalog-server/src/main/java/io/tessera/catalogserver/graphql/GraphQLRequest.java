@@ -3,7 +3,7 @@ package io.tessera.catalogserver.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import io.tessera.searchindex.SearchScope;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.security.Principal;
-import io.tessera.catalogserver.security.Role;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import java.util.List;
 import java.util.Set;
 

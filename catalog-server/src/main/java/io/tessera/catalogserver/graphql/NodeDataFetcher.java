@@ -3,7 +3,7 @@ package io.tessera.catalogserver.graphql;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.problem.ProblemException;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.Port;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
-import io.tessera.catalogserver.policy.AppliedPolicy;
-import io.tessera.catalogserver.policy.Policy;
+import io.tessera.governance.AppliedPolicy;
+import io.tessera.governance.Policy;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.governance.Principal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

@@ -2,7 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.descriptor.ApplyService;
+import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.ontology.IriMinter;

@@ -1,6 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;

@@ -3,7 +3,7 @@
  * graphql/schema.graphqls}, one {@code *DataFetcher} per field that needs more than a property,
  * DataLoader batching of graph reads per request ({@link
  * io.tessera.catalogserver.graphql.CatalogLoaders}), Relay connections, opaque global ids, the
- * caller's {@link io.tessera.catalogserver.security.AccessScope} on every resolver, and the
- * protections (depth, complexity, timeout, error codes matching the REST problem types).
+ * caller's {@link io.tessera.governance.AccessScope} on every resolver, and the protections (depth,
+ * complexity, timeout, error codes matching the REST problem types).
  */
 package io.tessera.catalogserver.graphql;

@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.problem;
 
+import io.tessera.descriptors.InvalidDescriptorException;
 import java.util.List;
 
 /** An error the server reports as a problem document with a given type. */
@@ -15,6 +16,17 @@ public class ProblemException extends RuntimeException {
     super(detail);
     this.type = type;
     this.errors = List.copyOf(errors);
+  }
+
+  /**
+   * The problem a rejected descriptor request is: {@code invalid-descriptor}, naming each wrong
+   * field. The one place where the descriptors module's errors become problems.
+   */
+  public static ProblemException of(InvalidDescriptorException e) {
+    return new ProblemException(
+        ProblemType.INVALID_DESCRIPTOR,
+        e.getMessage(),
+        e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
   }
 
   public ProblemType type() {

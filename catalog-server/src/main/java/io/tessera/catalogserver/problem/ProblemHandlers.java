@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.graphstore.EntityNotFoundException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
@@ -51,6 +52,17 @@ public final class ProblemHandlers {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException e) {
       return respond(request, e.type(), e.getMessage(), e.errors(), List.of());
+    }
+  }
+
+  /** A descriptor request with wrong fields. */
+  @Singleton
+  public static class ForInvalidDescriptor
+      implements ExceptionHandler<InvalidDescriptorException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, InvalidDescriptorException e) {
+      ProblemException p = ProblemException.of(e);
+      return respond(request, p.type(), p.getMessage(), p.errors(), List.of());
     }
   }
 

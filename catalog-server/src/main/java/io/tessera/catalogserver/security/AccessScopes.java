@@ -2,7 +2,9 @@ package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpRequest;
 import io.tessera.catalogserver.TesseraConfig;
-import io.tessera.catalogserver.policy.PolicyEvaluator;
+import io.tessera.governance.AccessScope;
+import io.tessera.governance.PolicyEvaluator;
+import io.tessera.governance.Principal;
 import io.tessera.graphstore.VisibilityScope;
 import jakarta.inject.Singleton;
 import java.util.Set;

@@ -2,6 +2,8 @@ package io.tessera.catalogserver.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

@@ -12,6 +12,7 @@ import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.governance.Principal;
 
 /**
  * Authenticates every request once, before routing: invalid credentials are a 401 wherever they are

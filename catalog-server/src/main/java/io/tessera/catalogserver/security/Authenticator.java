@@ -2,6 +2,7 @@ package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -11,6 +11,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;

@@ -4,6 +4,7 @@ import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
+import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 

@@ -5,6 +5,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.catalogserver.audit.AuditLog;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.tessera.catalogserver.security;
 
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import jakarta.inject.Singleton;
 
 /**

@@ -2,7 +2,7 @@ package io.tessera.catalogserver.sparql;
 
 import io.micronaut.context.annotation.Secondary;
 import io.tessera.catalogserver.audit.AuditLog;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 
 /** The default {@link SparqlAudit}: one audit-log row per admin query, with the query text. */

@@ -1,6 +1,6 @@
 package io.tessera.catalogserver.sparql;
 
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.governance.Principal;
 
 /**
  * Where the SPARQL endpoint reports the queries of platform admins, which run over the whole store.

@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.sparql;
 
-import io.tessera.catalogserver.policy.LineageMentions;
-import io.tessera.catalogserver.security.AccessScope;
+import io.tessera.governance.AccessScope;
+import io.tessera.governance.LineageMentions;
 import io.tessera.graphstore.ViewScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;

@@ -13,7 +13,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
-import io.tessera.catalogserver.descriptor.standards.StandardFixtures;
+import io.tessera.descriptors.standards.StandardFixtures;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;

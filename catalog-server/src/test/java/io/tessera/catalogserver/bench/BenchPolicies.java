@@ -1,9 +1,9 @@
 package io.tessera.catalogserver.bench;
 
-import io.tessera.catalogserver.policy.Operand;
-import io.tessera.catalogserver.policy.Policy;
-import io.tessera.catalogserver.security.Principal;
-import io.tessera.catalogserver.security.Role;
+import io.tessera.governance.Operand;
+import io.tessera.governance.Policy;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

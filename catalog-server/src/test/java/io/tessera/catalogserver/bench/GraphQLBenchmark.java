@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.tessera.catalogserver.policy.PolicyRepository;
+import io.tessera.governance.PolicyRepository;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;

@@ -1,11 +1,12 @@
 package io.tessera.catalogserver.bench;
 
-import io.tessera.catalogserver.policy.FindingRepository;
-import io.tessera.catalogserver.policy.LineageMentions;
-import io.tessera.catalogserver.policy.PolicyEvaluator;
-import io.tessera.catalogserver.policy.PolicyRepository;
-import io.tessera.catalogserver.security.AccessScope;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.governance.AccessScope;
+import io.tessera.governance.Finding;
+import io.tessera.governance.FindingStore;
+import io.tessera.governance.LineageMentions;
+import io.tessera.governance.PolicyEvaluator;
+import io.tessera.governance.PolicyRepository;
+import io.tessera.governance.Principal;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
@@ -98,9 +99,11 @@ public final class PolicyFilteringBenchmark {
       System.out.printf(
           "index: %d documents in %d ms%n", index.status().documents(), millis(started));
 
+      LineageMentions mentions = new LineageMentions(store, IRIS);
+      store.subscribe(mentions);
       PolicyEvaluator evaluator =
-          new PolicyEvaluator(
-              store, policies, IRIS, new NoFindings(), new LineageMentions(store, IRIS));
+          new PolicyEvaluator(store, policies, IRIS, new NoFindings(), mentions);
+      store.subscribe(evaluator);
       Principal consumer = BenchPolicies.consumer("eu", "analytics");
       started = System.nanoTime();
       evaluator.policies();
@@ -220,9 +223,15 @@ public final class PolicyFilteringBenchmark {
   }
 
   /** No lineage findings in the benchmark. */
-  private static final class NoFindings extends FindingRepository {
-    NoFindings() {
-      super(null);
+  private static final class NoFindings implements FindingStore {
+    @Override
+    public boolean record(Finding finding) {
+      return false;
+    }
+
+    @Override
+    public List<Finding> list() {
+      return List.of();
     }
 
     @Override

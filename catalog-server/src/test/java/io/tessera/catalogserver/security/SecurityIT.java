@@ -15,7 +15,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.TestServer;
 import io.tessera.catalogserver.lineage.LineageProjection;
-import io.tessera.catalogserver.policy.ToxicCombinationDetector;
+import io.tessera.governance.ToxicCombinationDetector;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.sparql;
 
 import io.micronaut.context.annotation.Requires;
-import io.tessera.catalogserver.security.Principal;
+import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,9 +1,0 @@
-/**
- * Policies as data: {@code kind: Policy} descriptors stored as ODRL 2.2 ({@link
- * io.tessera.catalogserver.policy.PolicyMapper}, {@link
- * io.tessera.catalogserver.policy.PolicyRepository}) and evaluated into a principal's access scope
- * ({@link io.tessera.catalogserver.policy.PolicyEvaluator}): deny overrides permit, a product any
- * permission targets is restricted to those a permission applies to, and every decision can be
- * explained.
- */
-package io.tessera.catalogserver.policy;

@@ -1,0 +1,23 @@
+package io.tessera.descriptors;
+
+import java.util.List;
+
+/**
+ * One or more documents of a request cannot be read or are wrong: the message says so as a whole,
+ * {@link #errors()} names each wrong field. Nothing was applied.
+ */
+public final class InvalidDescriptorException extends DescriptorException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient List<FieldError> errors;
+
+  public InvalidDescriptorException(String message, List<FieldError> errors) {
+    super(message);
+    this.errors = List.copyOf(errors);
+  }
+
+  /** The wrong fields, in document order. */
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

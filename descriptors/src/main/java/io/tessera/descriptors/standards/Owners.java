@@ -1,0 +1,86 @@
+package io.tessera.descriptors.standards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Derives the owner IRI ({@code spec.owner}) from a standard's {@code team}.
+ *
+ * <p>The first current member (no {@code dateOut}) whose role is owner or product owner becomes
+ * {@code mailto:<email>} or {@code urn:tessera:user:<username>}; otherwise the team itself, {@code
+ * urn:tessera:team:<slug(team.name)>}; otherwise the domain, {@code urn:tessera:domain:<domain>}.
+ * Both the ODCS v3.1 team object ({@code name}, {@code members}) and the older member array are
+ * read.
+ */
+final class Owners {
+
+  private static final Set<String> OWNER_ROLES =
+      Set.of("owner", "productowner", "dataproductowner");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern NOT_ROLE = Pattern.compile("[^a-z]");
+
+  private Owners() {}
+
+  /** Returns the owner IRI for {@code team} (may be null) in {@code domain}. */
+  static String of(JsonNode team, String domain) {
+    for (JsonNode member : members(team)) {
+      String username = SourceFields.text(member, "username");
+      if (username != null && isOwner(member) && SourceFields.text(member, "dateOut") == null) {
+        return userIri(username);
+      }
+    }
+    if (team != null && team.isObject()) {
+      var teamSlug = Slugs.slug(SourceFields.text(team, "name"));
+      if (teamSlug.isPresent()) {
+        return "urn:tessera:team:" + teamSlug.get();
+      }
+    }
+    return "urn:tessera:domain:" + domain;
+  }
+
+  private static List<JsonNode> members(JsonNode team) {
+    if (team != null && team.isArray()) {
+      List<JsonNode> members = new ArrayList<>();
+      team.forEach(members::add);
+      return members;
+    }
+    return SourceFields.elements(team, "members");
+  }
+
+  private static boolean isOwner(JsonNode member) {
+    String role = SourceFields.text(member, "role");
+    return role != null
+        && OWNER_ROLES.contains(NOT_ROLE.matcher(role.toLowerCase(Locale.ROOT)).replaceAll(""));
+  }
+
+  private static String userIri(String username) {
+    if (EMAIL.matcher(username).matches()) {
+      return "mailto:" + username;
+    }
+    return "urn:tessera:user:" + percentEncode(username);
+  }
+
+  private static String percentEncode(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+      }
+    }
+    return encoded.toString();
+  }
+}

@@ -1,0 +1,141 @@
+package io.tessera.descriptors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tessera.graphstore.Product;
+import io.tessera.ontology.Lifecycle;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DescriptorValidatorTest {
+  private final DescriptorParser parser = new DescriptorParser();
+  private final DescriptorValidator validator = new DescriptorValidator();
+
+  static final String VALID =
+      """
+      apiVersion: tessera/v1
+      kind: DataProduct
+      metadata: {domain: sales, name: orders}
+      spec:
+        title: Orders
+        owner: mailto:sales@example.com
+        lifecycle: build
+        classification: [pii]
+        outputPorts:
+          - name: orders-table
+            dataset: {namespace: "postgres://db:5432", name: sales.public.orders}
+            schema:
+              - {name: order_id, type: string, required: true}
+        inputPorts:
+          - dataset: {namespace: "kafka://broker:9092", name: checkout.events}
+      """;
+
+  private List<FieldError> errorsOf(String yaml) {
+    List<FieldError> errors = new ArrayList<>();
+    JsonNode doc = parser.parse(yaml.getBytes(), false).getFirst();
+    validator.validate(0, doc, errors);
+    return errors;
+  }
+
+  @Test
+  void shouldTurnAValidDocumentIntoAProductWithDerivedInputPortName() {
+    List<FieldError> errors = new ArrayList<>();
+    var doc = validator.validate(0, parser.parse(VALID.getBytes(), false).getFirst(), errors);
+
+    assertThat(errors).isEmpty();
+    Product product = ((ValidatedDocument.ProductDocument) doc).product();
+    assertThat(product.lifecycle()).isEqualTo(Lifecycle.BUILD);
+    assertThat(product.inputPorts().getFirst().name()).isEqualTo("checkout-events");
+    assertThat(product.outputPorts().getFirst().schema().getFirst().required()).isTrue();
+  }
+
+  @Test
+  void shouldAcceptTheThinSliceOfNameOwnerAndPromisedPort() {
+    assertThat(
+            errorsOf(
+                """
+                apiVersion: tessera/v1
+                kind: DataProduct
+                metadata: {domain: sales, name: returns}
+                spec:
+                  owner: mailto:sales@example.com
+                  outputPorts:
+                    - {name: returns, dataset: {namespace: "s3://lake", name: returns/}}
+                """))
+        .isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          missing dataset name      | dataset: {namespace: "postgres://db:5432", name: sales.public.orders} | dataset: {namespace: "postgres://db:5432"} | documents[0].spec.outputPorts[0].dataset.name | required
+          bad product name          | name: orders}                   | name: Orders Table}           | documents[0].metadata.name | is not a valid name
+          unknown lifecycle         | lifecycle: build                | lifecycle: live               | documents[0].spec.lifecycle | unknown 'live'
+          unknown field (typo)      | outputPorts:                    | ouputPorts:                   | documents[0].spec.ouputPorts | unknown field
+          relative owner            | owner: mailto:sales@example.com | owner: sales team             | documents[0].spec.owner | not an absolute IRI
+          unknown port type         | - name: orders-table            | - type: spreadsheet\\n      name: orders-table | documents[0].spec.outputPorts[0].type | unknown 'spreadsheet'
+          wrong apiVersion          | apiVersion: tessera/v1          | apiVersion: tessera/v0        | documents[0].apiVersion | unsupported
+          unknown kind              | kind: DataProduct               | kind: Dataset                 | documents[0].kind | unknown kind
+          required not boolean      | required: true}                 | required: maybe}              | documents[0].spec.outputPorts[0].schema[0].required | true or false
+          classification not a slug | classification: [pii]           | classification: [Top Secret]  | documents[0].spec.classification[0] | classification name
+          missing owner             | owner: mailto:sales@example.com | purpose: none                 | documents[0].spec.owner | required
+          tags not a list           | classification: [pii]           | tags: orders                  | documents[0].spec.tags | must be a list
+          """)
+  void shouldNameTheFieldThatIsWrong(
+      String scenario, String find, String replace, String field, String message) {
+    String yaml = VALID.replace(find, replace.replace("\\n", "\n"));
+    assertThat(yaml).as("scenario edits the document").isNotEqualTo(VALID);
+
+    assertThat(errorsOf(yaml))
+        .anySatisfy(
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.message()).contains(message);
+            });
+  }
+
+  @Test
+  void shouldRequireOutputPortsOnceAProductIsBuilt() {
+    String yaml = VALID.replaceAll("(?s)  outputPorts:.*?  inputPorts:", "  inputPorts:");
+
+    assertThat(errorsOf(yaml))
+        .extracting(FieldError::field, FieldError::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "documents[0].spec.outputPorts",
+                "a product in build must promise at least one output port"));
+  }
+
+  @Test
+  void shouldReportDuplicatePortAndColumnNames() {
+    String yaml =
+        VALID.replace(
+            "        - {name: order_id, type: string, required: true}",
+            "        - {name: order_id}\n"
+                + "        - {name: order_id}\n"
+                + "    - name: orders-table\n"
+                + "      contract: c-1");
+    assertThat(yaml).isNotEqualTo(VALID);
+
+    assertThat(errorsOf(yaml))
+        .extracting(FieldError::field)
+        .contains(
+            "documents[0].spec.outputPorts[0].schema[1].name",
+            "documents[0].spec.outputPorts[1].name");
+  }
+
+  @Test
+  void shouldRejectADocumentThatIsNotAMapping() {
+    List<FieldError> errors = new ArrayList<>();
+    validator.validate(
+        3, parser.parse("- just\n- a list of strings\n".getBytes(), false).getFirst(), errors);
+
+    assertThat(errors).extracting(FieldError::field).containsExactly("documents[3]");
+  }
+}
