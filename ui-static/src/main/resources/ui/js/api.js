@@ -1,6 +1,6 @@
 // Every call to the REST API goes through here: it adds the signed-in token and turns RFC 7807
 // problems into ApiError.
-import { token } from './auth.js';
+import { token } from './session.js';
 
 /** A failed API call, with the problem document the server returned (if any). */
 export class ApiError extends Error {

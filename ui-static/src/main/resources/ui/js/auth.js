@@ -1,23 +1,14 @@
-// Sign-in with an API token. The token lives in sessionStorage only (gone when the tab closes) and
-// is sent as `Authorization: Bearer <token>` on every API call (see api.js). Before it is kept, the
-// server is asked who the token belongs to (GraphQL `me`); a token it refuses is not kept and its
-// problem is shown in the dialog.
+// Sign-in with an API token. The token lives in sessionStorage only (gone when the tab closes, see
+// session.js) and is sent as `Authorization: Bearer <token>` on every API call (see api.js). Before
+// it is kept, the server is asked who the token belongs to (GraphQL `me`); a token it refuses is not
+// kept and its problem is shown in the dialog.
 import { h, mount } from './dom.js';
 import { whoAmI, ApiError } from './api.js';
+import { token, setToken, clearToken } from './session.js';
 
-const KEY = 'tessera.token';
 const listeners = [];
 /** Who the signed-in token belongs to ({ subject, roles }), an ApiError the server answered, or null. */
 let who = null;
-
-/** The signed-in token, or null. */
-export function token() {
-  try {
-    return sessionStorage.getItem(KEY);
-  } catch {
-    return null;
-  }
-}
 
 /** Calls `fn` whenever the user signs in or out. */
 export function onSignInChange(fn) {
@@ -25,8 +16,8 @@ export function onSignInChange(fn) {
 }
 
 function set(value, principal) {
-  if (value) sessionStorage.setItem(KEY, value);
-  else sessionStorage.removeItem(KEY);
+  if (value) setToken(value);
+  else clearToken();
   who = value ? principal : null;
   renderStatus();
   listeners.forEach((fn) => fn());

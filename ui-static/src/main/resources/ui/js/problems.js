@@ -1,7 +1,7 @@
 // How a failed API call is shown.
 import { h } from './dom.js';
 import { ApiError } from './api.js';
-import { token } from './auth.js';
+import { token } from './session.js';
 
 /**
  * Shows a failed API call plainly: status, title, detail, for 401/403 a way to sign in, and for 404

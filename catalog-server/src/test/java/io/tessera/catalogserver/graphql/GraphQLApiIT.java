@@ -533,12 +533,12 @@ class GraphQLApiIT implements TestPropertyProvider {
     while (assets.find()) {
       found.add(assets.group(1));
     }
-    assertThat(found).hasSize(4).allMatch(a -> a.startsWith("/graphiql/"));
+    assertThat(found).hasSize(4).allMatch(a -> a.startsWith("/vendor/"));
     assertThat(page.body()).doesNotContain("src=\"http").doesNotContain("href=\"http");
     for (String asset : found) {
       HttpResponse<String> file = graphql.get(asset);
       assertThat(file.statusCode()).as(asset).isEqualTo(200);
     }
-    assertThat(Collections.frequency(found, "/graphiql/graphiql.min.js")).isEqualTo(1);
+    assertThat(Collections.frequency(found, "/vendor/graphiql/graphiql.min.js")).isEqualTo(1);
   }
 }
