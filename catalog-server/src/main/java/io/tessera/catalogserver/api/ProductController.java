@@ -20,13 +20,13 @@ import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.revision.RevisionRepository;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
+import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
-import io.tessera.graphstore.ProductSummary;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TESS;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.apache.jena.graph.Graph;
@@ -42,6 +42,7 @@ public class ProductController {
   static final String JSON_LD = "application/ld+json";
 
   private final ProductRepository products;
+  private final ProductReadModel readModel;
   private final RevisionRepository revisions;
   private final ApplyService apply;
   private final IriMinter iris;
@@ -49,11 +50,13 @@ public class ProductController {
 
   public ProductController(
       ProductRepository products,
+      ProductReadModel readModel,
       RevisionRepository revisions,
       ApplyService apply,
       IriMinter iris,
       RdfWriter rdf) {
     this.products = products;
+    this.readModel = readModel;
     this.revisions = revisions;
     this.apply = apply;
     this.iris = iris;
@@ -77,45 +80,14 @@ public class ProductController {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
     }
     ProductFilter filter = ProductFilters.of(domain, lifecycle, decode(cursor), limit + 1);
-    List<ProductSummary> found = visible(filter, scope);
+    List<Product> found = readModel.page(filter, scope.discover());
     List<ProductView.Summary> items =
-        found.stream().limit(limit).map(ProductView.Summary::of).toList();
+        found.stream().limit(limit).map(p -> ProductView.Summary.of(p, iris)).toList();
     String next =
         found.size() > limit
             ? encode(found.get(limit - 1).domain() + "/" + found.get(limit - 1).name())
             : null;
     return new Page<>(items, next);
-  }
-
-  // Pages through the repository until a page of products the caller may discover is filled.
-  private List<ProductSummary> visible(ProductFilter filter, AccessScope scope) {
-    if (scope.discover().isEverything()) {
-      return products.list(filter);
-    }
-    List<ProductSummary> kept = new ArrayList<>();
-    ProductFilter page = filter;
-    while (true) {
-      List<ProductSummary> found = products.list(page);
-      for (ProductSummary p : found) {
-        if (scope.mayDiscover(iris.productGraph(p.domain(), p.name()))) {
-          kept.add(p);
-          if (kept.size() == filter.limit()) {
-            return kept;
-          }
-        }
-      }
-      if (found.size() < page.limit()) {
-        return kept;
-      }
-      ProductSummary last = found.get(found.size() - 1);
-      page =
-          new ProductFilter(
-              filter.domain(),
-              filter.lifecycle(),
-              filter.physical(),
-              last.domain() + "/" + last.name(),
-              Math.max(filter.limit(), 200));
-    }
   }
 
   /**

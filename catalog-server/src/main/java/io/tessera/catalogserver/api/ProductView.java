@@ -6,7 +6,6 @@ import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
-import io.tessera.graphstore.ProductSummary;
 import io.tessera.ontology.IriMinter;
 import java.time.Instant;
 import java.util.List;
@@ -79,9 +78,9 @@ public record ProductView(
       String lifecycle,
       String state,
       Instant physicalSince) {
-    static Summary of(ProductSummary p) {
+    static Summary of(Product p, IriMinter iris) {
       return new Summary(
-          p.iri(),
+          iris.product(p.domain(), p.name()),
           p.domain(),
           p.name(),
           p.title(),

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductKey;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;

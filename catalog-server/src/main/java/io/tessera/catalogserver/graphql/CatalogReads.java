@@ -10,6 +10,9 @@ import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductKey;
+import io.tessera.graphstore.ProductReadModel;
+import io.tessera.graphstore.ProductReadModel.Stamp;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.DCAT3;
@@ -49,16 +52,15 @@ public class CatalogReads {
   private final CatalogEntities entities;
   private final IriMinter iris;
   private final AtomicLong reads = new AtomicLong();
-  private final ProductCache cache;
+  private final ProductReadModel model;
   private final PolicyEvaluator policies;
-  private final ProductIndex index;
 
   public CatalogReads(
       GraphStore store,
       ProductRepository products,
       DomainRepository domains,
       IriMinter iris,
-      GraphQLConfig config,
+      ProductReadModel model,
       PolicyEvaluator policies) {
     this.store = store;
     this.policies = policies;
@@ -66,38 +68,24 @@ public class CatalogReads {
     this.domains = domains;
     this.entities = new CatalogEntities(store, iris);
     this.iris = iris;
-    this.cache = new ProductCache(iris.base() + "/product/", config.productCacheSize());
-    this.index =
-        new ProductIndex(
-            iris.base() + "/product/",
-            key -> {
-              ProductKey k = ProductKey.parse(key);
-              return iris.product(k.domain(), k.name());
-            },
-            iris.productGraphPrefix());
-    store.subscribe(cache);
-    store.subscribe(index);
+    this.model = model;
   }
 
   /**
-   * What the product cache and the product index had seen of the change feed; take it before
-   * opening a read transaction whose products and keys go through {@link #product} and {@link
-   * #keys}.
+   * What the product read model had seen of the change feed; take it before opening a read
+   * transaction whose products and keys go through {@link #product} and {@link #keys}.
    */
-  record Stamp(long cache, long index) {}
-
-  /** The current {@link Stamp}. */
   Stamp stamp() {
-    return new Stamp(cache.generation(), index.generation());
+    return model.stamp();
   }
 
   /**
    * Keys of the products matching the filter whose graph the scope allows, from the product index
-   * (see {@link ProductIndex}), inside the caller's read transaction.
+   * (see {@link ProductReadModel}), inside the caller's read transaction.
    */
   List<String> keys(
       GraphReader r, Stamp stamp, ProductFilter filter, boolean backwards, VisibilityScope scope) {
-    return index.keys(r, stamp.index(), filter, backwards, scope);
+    return model.keys(r, stamp, filter, backwards, scope);
   }
 
   /** How many store reads (read transactions) GraphQL resolvers have made since start-up. */
@@ -125,7 +113,7 @@ public class CatalogReads {
     Map<ProductKey, Product> found = new HashMap<>();
     List<ProductKey> missing = new ArrayList<>();
     for (ProductKey key : keys) {
-      Product kept = cache.get(key);
+      Product kept = model.cached(key);
       if (kept != null) {
         found.put(key, kept);
       } else {
@@ -154,15 +142,7 @@ public class CatalogReads {
    * @param stamp the {@link #stamp()} taken before the transaction was opened
    */
   Product product(GraphReader r, ProductKey key, Stamp stamp) {
-    Product kept = cache.get(key);
-    if (kept != null) {
-      return kept;
-    }
-    Product read = products.find(r, key.domain(), key.name()).orElse(null);
-    if (read != null) {
-      cache.put(key, read, stamp.cache());
-    }
-    return read;
+    return model.product(r, key, stamp);
   }
 
   /**

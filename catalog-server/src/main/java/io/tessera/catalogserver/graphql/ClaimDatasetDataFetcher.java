@@ -14,6 +14,7 @@ import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductKey;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;

@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.graphstore.ProductKey;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code Dataset.product}: the product that outputs or is bound to the dataset, if visible. */

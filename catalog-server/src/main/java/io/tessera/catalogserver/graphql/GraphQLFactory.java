@@ -16,6 +16,7 @@ import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.audit.AuditLog;
 import io.tessera.catalogserver.revision.RevisionRepository;
 import io.tessera.governance.LineageRedaction;
+import io.tessera.graphstore.ProductKey;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.ObservationReports;

@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.ProductKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.ProductKey;
 import java.time.Instant;
 
 /**

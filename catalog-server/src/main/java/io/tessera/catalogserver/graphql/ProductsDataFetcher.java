@@ -6,6 +6,8 @@ import io.tessera.catalogserver.api.ProductFilters;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductKey;
+import io.tessera.graphstore.ProductReadModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +40,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     String from = cursor == null ? null : PageRequest.value(cursor, "p");
     AccessScope scope = GraphQLRequest.scope(env);
     int size = page.size();
-    CatalogReads.Stamp stamp = reads.stamp();
+    ProductReadModel.Stamp stamp = reads.stamp();
     List<ProductNode> found =
         reads.read(r -> collect(r, filter, backwards, from, size + 1, scope, stamp));
     boolean more = found.size() > size;
@@ -65,7 +67,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
       String from,
       int wanted,
       AccessScope scope,
-      CatalogReads.Stamp stamp) {
+      ProductReadModel.Stamp stamp) {
     List<ProductNode> found = new ArrayList<>(wanted);
     String position = from;
     int batch = wanted;

@@ -5,6 +5,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.graphstore.ProductKey;
 import io.tessera.ontology.IriMinter;
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductKey;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 

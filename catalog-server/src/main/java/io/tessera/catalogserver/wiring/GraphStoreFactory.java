@@ -4,9 +4,11 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.graphql.GraphQLConfig;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphStoreConfig;
+import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.ontology.IriMinter;
@@ -37,5 +39,14 @@ public class GraphStoreFactory {
   @Singleton
   ProductRepository productRepository(GraphStore store, IriMinter iris) {
     return new ProductRepository(store, iris);
+  }
+
+  /** The product listings and reads by key of every API, following the change feed. */
+  @Singleton
+  ProductReadModel productReadModel(
+      GraphStore store, ProductRepository products, IriMinter iris, GraphQLConfig config) {
+    ProductReadModel model = new ProductReadModel(store, products, iris, config.productCacheSize());
+    store.subscribe(model);
+    return model;
   }
 }

@@ -1,12 +1,5 @@
-package io.tessera.catalogserver.graphql;
+package io.tessera.graphstore;
 
-import io.tessera.graphstore.ChangeEvent;
-import io.tessera.graphstore.ChangeListener;
-import io.tessera.graphstore.GraphReader;
-import io.tessera.graphstore.ProductFilter;
-import io.tessera.graphstore.Row;
-import io.tessera.graphstore.SparqlQueries;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.DPROD;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.TESS;
@@ -42,7 +35,7 @@ import org.apache.jena.vocabulary.RDF;
  */
 final class ProductIndex implements ChangeListener {
   private static final Query ENTRIES =
-      SparqlQueries.load(ProductIndex.class, "/graphql/product-index.rq");
+      SparqlQueries.load(ProductIndex.class, "queries/product-index.rq");
 
   /** More changed products than this are read again with one query for all (e.g. after imports). */
   private static final int REBUILD_AFTER = 500;

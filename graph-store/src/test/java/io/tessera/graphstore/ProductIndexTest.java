@@ -1,20 +1,7 @@
-package io.tessera.catalogserver.graphql;
+package io.tessera.graphstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tessera.graphstore.DatasetRef;
-import io.tessera.graphstore.Domain;
-import io.tessera.graphstore.DomainRepository;
-import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.GraphStoreConfig;
-import io.tessera.graphstore.GraphWriter;
-import io.tessera.graphstore.Port;
-import io.tessera.graphstore.PortBinding;
-import io.tessera.graphstore.Product;
-import io.tessera.graphstore.ProductFilter;
-import io.tessera.graphstore.ProductRepository;
-import io.tessera.graphstore.TdbGraphStore;
-import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;

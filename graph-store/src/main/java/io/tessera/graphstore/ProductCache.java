@@ -1,8 +1,5 @@
-package io.tessera.catalogserver.graphql;
+package io.tessera.graphstore;
 
-import io.tessera.graphstore.ChangeEvent;
-import io.tessera.graphstore.ChangeListener;
-import io.tessera.graphstore.Product;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.Map;
  * it read. Every announced product change moves the generation on (under the same lock as {@link
  * #put}), so a product read before a change is either evicted by it or refused after it. Products
  * are immutable records, so one instance is safely shared by concurrent requests; what a caller may
- * see of it is still decided per request (see {@link Visibility}).
+ * see of it is still decided per request, by the caller.
  *
  * <p>Bounded: at most {@code maxEntries} products, least recently used first out.
  */
