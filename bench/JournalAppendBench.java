@@ -13,7 +13,7 @@
 // parse + validate an event (EventParser), compute its identity (SHA-256 of canonical JSON) and
 // append it. Variants:
 //   parse          EventParser.parse + identity only (the CPU ceiling of the request work)
-//   current        io.tessera.catalogserver.lineage.LineageJournal.append as shipped (group commit
+//   current        io.tessera.catalogserver.persistence.LineageJournal.append as shipped (group commit
 //                  by one writer thread; one batch insert per group)
 //   journal-fsync  the same with tessera.journal.fsync=true (CHECKPOINT SYNC after each group)
 //   insert-only    the same INSERT without the SELECT first (duplicates found by the unique key)
@@ -26,7 +26,7 @@
 //                  file at once instead of up to a second later; still no fsync)
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.tessera.catalogserver.lineage.LineageJournal;
+import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.LineageEvent;
 import java.nio.charset.StandardCharsets;

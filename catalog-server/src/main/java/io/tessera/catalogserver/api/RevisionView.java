@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tessera.catalogserver.revision.Revision;
+import io.tessera.catalogserver.persistence.Revision;
 import java.time.Instant;
 
 /** One revision as the API shows it: the descriptor and the changes as JSON, not strings. */

@@ -1,10 +1,10 @@
 package io.tessera.catalogserver.apply;
 
+import io.tessera.catalogserver.persistence.Revision;
+import io.tessera.catalogserver.persistence.RevisionRepository;
+import io.tessera.catalogserver.persistence.RevisionStoreException;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.revision.Revision;
-import io.tessera.catalogserver.revision.RevisionRepository;
-import io.tessera.catalogserver.revision.RevisionStoreException;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphWriter;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tessera.catalogserver.revision.Revision;
+import io.tessera.catalogserver.persistence.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;

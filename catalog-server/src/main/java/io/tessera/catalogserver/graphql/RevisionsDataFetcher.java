@@ -2,7 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.revision.RevisionRepository;
+import io.tessera.catalogserver.persistence.RevisionRepository;
 
 /** {@code DataProduct.revisions}: the descriptor history, oldest first, from the database. */
 final class RevisionsDataFetcher implements DataFetcher<Connection<RevisionNode>> {

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.TesseraConfig;
-import io.tessera.catalogserver.audit.AuditLog;
+import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.Principal;

@@ -4,7 +4,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.tessera.catalogserver.audit.AuditLog;
+import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;

@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.sparql;
 
 import io.micronaut.context.annotation.Secondary;
-import io.tessera.catalogserver.audit.AuditLog;
+import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 

@@ -1,11 +1,16 @@
 package io.tessera.catalogserver.wiring;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.LateBinding;
+import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.LineageProjector;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.ObservationReports;
@@ -14,6 +19,7 @@ import jakarta.inject.Singleton;
 
 /** Wires the lineage module: event parsing, projection into the graph, traversal and reports. */
 @Factory
+@SerdeImport(LineageProjection.Status.class)
 public class LineageFactory {
 
   @Singleton
@@ -37,6 +43,20 @@ public class LineageFactory {
   @Singleton
   LineageQueries lineageQueries(GraphStore store, IriMinter iris) {
     return new LineageQueries(store, iris);
+  }
+
+  /**
+   * Projects the relational journal into the lineage graphs on its own thread, from start-up on;
+   * rebuilds them first when their layout is older than this server's.
+   */
+  @Context
+  @Bean(preDestroy = "stop")
+  LineageProjection lineageProjection(
+      LineageJournal journal,
+      LineageProjector projector,
+      EventParser parser,
+      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog) {
+    return new LineageProjection(journal, projector, parser, maxBacklog);
   }
 
   @Singleton

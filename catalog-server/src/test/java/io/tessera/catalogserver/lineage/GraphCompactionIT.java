@@ -6,6 +6,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.catalogserver.wiring.GraphCompaction;
+import io.tessera.lineage.LineageProjection;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;

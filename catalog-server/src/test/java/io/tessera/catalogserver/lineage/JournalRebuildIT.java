@@ -8,9 +8,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.JournalEntry;
+import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.LineageProjector;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
@@ -121,7 +123,7 @@ class JournalRebuildIT implements TestPropertyProvider {
   @Order(1)
   void shouldProjectTheReplayedJournalIntoIsomorphicGraphs() {
     List<JournalEntry> entries = new ArrayList<>();
-    for (LineageJournal.Stored stored : journal.after(0, 10_000)) {
+    for (LineageJournal.Stored stored : journal.stored(0, 10_000)) {
       entries.add(new JournalEntry(stored.id(), parser.parse(stored.bytes())));
     }
     assertThat(entries).hasSize(ids.size());

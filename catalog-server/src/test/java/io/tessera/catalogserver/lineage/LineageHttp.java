@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.catalogserver.TestCredentials;
+import io.tessera.lineage.LineageProjection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -15,6 +15,7 @@ import io.openlineage.client.transports.HttpTransport;
 import io.openlineage.client.transports.HttpTransportResponseException;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.lineage.LineageProjection;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.ZoneOffset;

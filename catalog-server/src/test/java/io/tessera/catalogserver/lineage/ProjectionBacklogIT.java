@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
 import io.tessera.lineage.Direction;
+import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.NodeId;
 import jakarta.inject.Inject;

@@ -20,6 +20,7 @@ import io.tessera.graphstore.Row;
 import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.JournalEntry;
+import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.LineageProjector;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TesseraOntology;

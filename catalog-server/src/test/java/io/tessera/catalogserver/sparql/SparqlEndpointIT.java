@@ -10,7 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.TestServer;
-import io.tessera.catalogserver.lineage.LineageProjection;
+import io.tessera.lineage.LineageProjection;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
 import java.io.IOException;

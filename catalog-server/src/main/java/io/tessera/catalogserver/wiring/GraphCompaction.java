@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.wiring;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;

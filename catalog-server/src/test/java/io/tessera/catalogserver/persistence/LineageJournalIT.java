@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.revision;
+package io.tessera.catalogserver.persistence;
 
 /** The relational database could not read or write revisions. */
 public class RevisionStoreException extends RuntimeException {

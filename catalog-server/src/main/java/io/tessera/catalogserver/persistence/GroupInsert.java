@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.persistence;
 
 import io.tessera.lineage.LineageEvent;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.security;
+package io.tessera.catalogserver.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.revision;
+package io.tessera.catalogserver.persistence;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

@@ -1,14 +1,6 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.lineage;
 
-import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.tessera.graphstore.BackgroundPriority;
-import io.tessera.lineage.EventParser;
-import io.tessera.lineage.JournalEntry;
-import io.tessera.lineage.LineageProjector;
-import io.tessera.lineage.ProjectionResult;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,13 +23,10 @@ import org.slf4j.LoggerFactory;
  * runs at a lower scheduling priority than request threads (see {@link BackgroundPriority}), it
  * takes larger batches (one transaction then covers more events, and a job or dataset that several
  * of them touch is read and written once) and rests twice as long as each batch took. The backlog
- * this builds is bounded: once it reaches {@code tessera.lineage.projection.max-backlog} events, or
- * as soon as no event has arrived for a moment, the projection runs flat out again until it has
- * caught up, and while the backlog is at the bound new events wait for room ({@link #awaitRoom})
- * before they are appended.
+ * this builds is bounded: once it reaches {@code maxBacklog} events, or as soon as no event has
+ * arrived for a moment, the projection runs flat out again until it has caught up, and while the
+ * backlog is at the bound new events wait for room ({@link #awaitRoom}) before they are appended.
  */
-@Context
-@Singleton
 public class LineageProjection {
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
   private static final int BATCH = 500;
@@ -53,7 +42,7 @@ public class LineageProjection {
   private static final long MAX_REST_NANOS = Duration.ofSeconds(2).toNanos();
   private static final long REST_SLICE_NANOS = Duration.ofMillis(20).toNanos();
 
-  private final LineageJournal journal;
+  private final EventJournal journal;
   private final LineageProjector projector;
   private final EventParser parser;
   private final ReentrantLock lock = new ReentrantLock();
@@ -72,10 +61,7 @@ public class LineageProjection {
    * @param maxBacklog the most events the projection lets pile up while it yields to ingest
    */
   public LineageProjection(
-      LineageJournal journal,
-      LineageProjector projector,
-      EventParser parser,
-      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog) {
+      EventJournal journal, LineageProjector projector, EventParser parser, long maxBacklog) {
     this.journal = journal;
     this.projector = projector;
     this.parser = parser;
@@ -89,12 +75,11 @@ public class LineageProjection {
   }
 
   /** Progress of the projection (and of a rebuild, while one runs). */
-  @io.micronaut.serde.annotation.Serdeable
   public record Status(long projected, long journal, boolean rebuilding, int failures) {}
 
   public Status status() {
     return new Status(
-        projected.get(), journal.lastPosition(), rebuilding.get(), journal.failures().size());
+        projected.get(), journal.lastPosition(), rebuilding.get(), journal.failureCount());
   }
 
   /** Wakes the worker: a new event is in the journal at this position. */
@@ -120,11 +105,11 @@ public class LineageProjection {
   }
 
   /**
-   * Holds the calling request while the backlog is at its bound ({@code
-   * tessera.lineage.projection.max-backlog}), at most for the given time: the projection runs at a
-   * lower scheduling priority than requests, so under a stream that keeps every core busy it is the
-   * producers that must slow down for it to keep up. Returns at once when the backlog is below the
-   * bound, and during a rebuild (whose backlog is the whole journal).
+   * Holds the calling request while the backlog is at its bound ({@code maxBacklog}), at most for
+   * the given time: the projection runs at a lower scheduling priority than requests, so under a
+   * stream that keeps every core busy it is the producers that must slow down for it to keep up.
+   * Returns at once when the backlog is below the bound, and during a rebuild (whose backlog is the
+   * whole journal).
    *
    * @return whether the backlog is below its bound
    */
@@ -183,7 +168,7 @@ public class LineageProjection {
         }
         boolean yielding = yielding();
         int size = yielding ? BUSY_BATCH : BATCH;
-        List<LineageJournal.Stored> batch = journal.after(projected.get(), size);
+        List<EventJournal.StoredEvent> batch = journal.after(projected.get(), size);
         if (!batch.isEmpty() && batch.size() < size && !rebuilding.get()) {
           // under a stream of events, wait a moment so that one transaction covers many of them
           sleep(LINGER);
@@ -227,10 +212,10 @@ public class LineageProjection {
     }
   }
 
-  private void project(List<LineageJournal.Stored> batch) {
+  private void project(List<EventJournal.StoredEvent> batch) {
     List<JournalEntry> entries = new ArrayList<>();
-    for (LineageJournal.Stored stored : batch) {
-      entries.add(new JournalEntry(stored.id(), parser.parse(stored.bytes())));
+    for (EventJournal.StoredEvent stored : batch) {
+      entries.add(new JournalEntry(stored.position(), parser.parse(stored.payload())));
     }
     try {
       ProjectionResult result = projector.project(entries);
@@ -250,7 +235,7 @@ public class LineageProjection {
         }
       }
     }
-    setProjected(batch.getLast().id());
+    setProjected(batch.getLast().position());
   }
 
   private void setProjected(long position) {
@@ -288,8 +273,7 @@ public class LineageProjection {
    * Stops after the batch in progress: the worker is not interrupted, because interrupting a thread
    * inside a TDB2 commit closes the store's file channels.
    */
-  @PreDestroy
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     running = false;
     signal();
     worker.join(Duration.ofSeconds(60));

@@ -1,7 +1,8 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.persistence;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
+import io.tessera.lineage.EventJournal;
 import io.tessera.lineage.LineageEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ import javax.sql.DataSource;
  * committed before it is acknowledged, and stored once however often it is sent.
  */
 @Singleton
-public class LineageJournal {
+public class LineageJournal implements EventJournal {
   private static final int MAX_GROUP = 1000;
 
   private final DataSource dataSource;
@@ -202,7 +203,8 @@ public class LineageJournal {
   }
 
   /** Events after a journal position, in journal order. */
-  public List<Stored> after(long position, int limit) {
+  /** At most {@code limit} stored events after {@code position}, with when they arrived. */
+  public List<Stored> stored(long position, int limit) {
     return query(
         "SELECT id, payload, received_at FROM lineage_event WHERE id > ? ORDER BY id FETCH FIRST "
             + limit
@@ -211,6 +213,17 @@ public class LineageJournal {
   }
 
   /** The newest journal position (0 when empty). */
+  @Override
+  public List<StoredEvent> after(long position, int limit) {
+    return stored(position, limit).stream().map(e -> new StoredEvent(e.id(), e.bytes())).toList();
+  }
+
+  @Override
+  public int failureCount() {
+    return failures().size();
+  }
+
+  @Override
   public long lastPosition() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select =
@@ -269,6 +282,7 @@ public class LineageJournal {
   public record Page(List<String> payloads, long totalCount) {}
 
   /** Records that an event could not be projected; it stays in the journal for a later rebuild. */
+  @Override
   public void recordFailure(long id, String message) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement insert =
@@ -305,6 +319,7 @@ public class LineageJournal {
   }
 
   /** Clears recorded failures before a rebuild retries every event. */
+  @Override
   public void clearFailures() {
     try (Connection c = dataSource.getConnection();
         PreparedStatement delete = c.prepareStatement("DELETE FROM lineage_projection_failure")) {

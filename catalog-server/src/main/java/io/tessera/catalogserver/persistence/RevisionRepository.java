@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.revision;
+package io.tessera.catalogserver.persistence;
 
 import jakarta.inject.Singleton;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.persistence;
 
 /** The event journal could not be read or written. */
 public class JournalException extends RuntimeException {

@@ -1,11 +1,14 @@
-package io.tessera.catalogserver.lineage;
+package io.tessera.catalogserver.ingest;
 
+import io.tessera.catalogserver.persistence.JournalException;
+import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.InvalidEventException;
 import io.tessera.lineage.LineageEvent;
+import io.tessera.lineage.LineageProjection;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.audit;
+package io.tessera.catalogserver.persistence;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
