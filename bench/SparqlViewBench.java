@@ -14,7 +14,7 @@
 // product, about 14 triples) written through GraphStore.write in batches of 2,000 graphs, then runs
 // each query R times per scope, the scopes taking turns round by round (after 3 warm-up rounds),
 // and prints the median and 90th percentile in milliseconds:
-//   everything      ViewScope.everything(): the admin's plain TDB2 route
+//   everything      ReadScope.everything(): the admin's plain TDB2 route
 //   except-100      all graphs except 100 products' (the usual shape of a policy scope)
 //   except-10000    all graphs except 10,000 products'
 //   only-half       only the graphs of half of the domains
@@ -22,7 +22,7 @@ import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphStoreConfig;
 import io.tessera.graphstore.SparqlResult;
 import io.tessera.graphstore.TdbGraphStore;
-import io.tessera.graphstore.ViewScope;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.TesseraOntology;
 import java.nio.file.Files;
@@ -74,16 +74,16 @@ public class SparqlViewBench {
       System.out.printf(
           "loaded %,d products in %.1f s%n", products, (System.nanoTime() - t0) / 1e9);
 
-      Map<String, ViewScope> scopes = new LinkedHashMap<>();
-      scopes.put("everything", ViewScope.everything());
-      scopes.put("except-100", ViewScope.of(VisibilityScope.allGraphsExcept(every(products, 100))));
+      Map<String, ReadScope> scopes = new LinkedHashMap<>();
+      scopes.put("everything", ReadScope.everything());
+      scopes.put("except-100", ReadScope.of(VisibilityScope.allGraphsExcept(every(products, 100))));
       scopes.put(
-          "except-10000", ViewScope.of(VisibilityScope.allGraphsExcept(every(products, 10_000))));
+          "except-10000", ReadScope.of(VisibilityScope.allGraphsExcept(every(products, 10_000))));
       Set<String> half = new HashSet<>();
       for (int d = 0; d < DOMAINS; d += 2) {
         half.add(BASE + "/graph/product/d" + d);
       }
-      scopes.put("only-half", ViewScope.of(VisibilityScope.onlyGraphs(half)));
+      scopes.put("only-half", ReadScope.of(VisibilityScope.onlyGraphs(half)));
 
       Map<String, String> queries = new LinkedHashMap<>();
       queries.put("point: title of one product", "SELECT ?t { ex:p777 dct:title ?t }");

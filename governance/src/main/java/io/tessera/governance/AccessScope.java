@@ -1,5 +1,6 @@
 package io.tessera.governance;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import java.util.Objects;
 
@@ -26,6 +27,11 @@ public record AccessScope(Principal principal, VisibilityScope discover, Visibil
   /** A scope that hides nothing (an admin's). */
   public static AccessScope unrestricted(Principal principal) {
     return new AccessScope(principal, VisibilityScope.everything(), VisibilityScope.everything());
+  }
+
+  /** The two scopes every read path takes. */
+  public ReadScope readScope() {
+    return new ReadScope(discover, read);
   }
 
   /** Whether the caller may know that what this graph holds exists. */

@@ -62,5 +62,5 @@ public interface GraphReader {
    * @throws QueryTimeoutException when the query runs past the store's timeout
    * @throws InvalidQueryException when the query calls a remote SERVICE
    */
-  SparqlResult query(Query query, DatasetDescription dataset, ViewScope scope, int maxResults);
+  SparqlResult query(Query query, DatasetDescription dataset, ReadScope scope, int maxResults);
 }

@@ -62,7 +62,7 @@ public interface GraphStore extends AutoCloseable {
 
   /** A caller's query over the graphs the scope allows; see {@link GraphReader#query}. */
   default SparqlResult query(
-      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
+      Query query, DatasetDescription dataset, ReadScope scope, int maxResults) {
     return read(r -> r.query(query, dataset, scope, maxResults));
   }
 
@@ -77,7 +77,7 @@ public interface GraphStore extends AutoCloseable {
    * scope allows, in one read transaction. Quad formats keep the graph names; Turtle writes their
    * union.
    */
-  void export(OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope);
+  void export(OutputStream out, ExportFormat format, List<String> prefixes, ReadScope scope);
 
   /**
    * Replaces the whole store with the dataset read from the stream. The input is parsed completely

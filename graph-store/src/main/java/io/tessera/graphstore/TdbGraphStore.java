@@ -216,7 +216,7 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void export(
-      OutputStream out, ExportFormat format, List<String> prefixes, ViewScope scope) {
+      OutputStream out, ExportFormat format, List<String> prefixes, ReadScope scope) {
     dataset.begin(TxnType.READ);
     try {
       List<Node> graphs = new ArrayList<>();
@@ -225,7 +225,7 @@ public final class TdbGraphStore implements GraphStore {
               g -> {
                 if (g.isURI()
                     && prefixes.stream().anyMatch(g.getURI()::startsWith)
-                    && scope.allows(g.getURI())) {
+                    && scope.mayRead(g.getURI())) {
                   graphs.add(g);
                 }
               });

@@ -82,6 +82,39 @@ public final class VisibilityScope {
     return graphs.isEmpty() ? EVERYTHING : new VisibilityScope(Mode.EXCEPT, graphs);
   }
 
+  /**
+   * The graphs both this scope and {@code other} allow. Exact for the scopes policies produce:
+   * everything, nothing ({@code onlyGraphs} of no graph) and {@code allGraphsExcept} (whose union
+   * hides what either hides, the graphs they cover included).
+   *
+   * @throws IllegalArgumentException for two scopes whose intersection is no single scope (a
+   *     non-empty {@code onlyGraphs} with anything but everything or nothing)
+   */
+  public VisibilityScope and(VisibilityScope other) {
+    if (other.isEverything() || this.equals(other)) {
+      return this;
+    }
+    if (isEverything()) {
+      return other;
+    }
+    if (isNothing()) {
+      return this;
+    }
+    if (other.isNothing()) {
+      return other;
+    }
+    if (mode == Mode.EXCEPT && other.mode == Mode.EXCEPT) {
+      Set<String> hidden = new java.util.HashSet<>(graphs);
+      hidden.addAll(other.graphs);
+      return allGraphsExcept(hidden);
+    }
+    throw new IllegalArgumentException("no single scope is both " + this + " and " + other);
+  }
+
+  private boolean isNothing() {
+    return mode == Mode.ONLY && graphs.isEmpty();
+  }
+
   /** Whether nothing is hidden. */
   public boolean isEverything() {
     return mode == Mode.EVERYTHING;

@@ -31,8 +31,8 @@ class ScopedQueryTest {
   private static final String VISIBLE = G + "sales/orders";
   private static final String HIDDEN = G + "hr/secret-salaries";
   private static final String PREFIX = "PREFIX ex: <https://catalog.example/>\n";
-  private static final ViewScope SCOPE =
-      ViewScope.of(
+  private static final ReadScope SCOPE =
+      new ReadScope(
           VisibilityScope.allGraphsExcept(Set.of(HIDDEN)),
           VisibilityScope.onlyGraphs(Set.of(G + "sales", G + "hr", TdbGraphStoreTest.VOCAB)));
 
@@ -105,14 +105,14 @@ class ScopedQueryTest {
   @ParameterizedTest
   @MethodSource("queriesThatWouldReachTheHiddenGraphs")
   void shouldReturnNothingOfHiddenGraphs(String query) {
-    assertThat(answer(query, ViewScope.everything())).contains("secret");
+    assertThat(answer(query, ReadScope.everything())).contains("secret");
     assertThat(answer(query, SCOPE)).doesNotContain("secret");
   }
 
   @ParameterizedTest
   @MethodSource("asksForHiddenFacts")
   void shouldAnswerNoToAskAboutHiddenFacts(String query) {
-    assertThat(answer(query, ViewScope.everything())).isEqualTo("true");
+    assertThat(answer(query, ReadScope.everything())).isEqualTo("true");
     assertThat(answer(query, SCOPE)).isEqualTo("false");
   }
 
@@ -132,7 +132,7 @@ class ScopedQueryTest {
     DatasetDescription dataset = DatasetDescription.create(List.of(HIDDEN), List.of(HIDDEN));
     var query =
         QueryFactory.create(PREFIX + "SELECT * { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }");
-    assertThat(store.query(query, dataset, ViewScope.everything(), 100_000).toString())
+    assertThat(store.query(query, dataset, ReadScope.everything(), 100_000).toString())
         .contains("secret");
     assertThat(((SparqlResult.Solutions) store.query(query, dataset, SCOPE, 100_000)).rows())
         .isEmpty();
@@ -172,13 +172,13 @@ class ScopedQueryTest {
   @ParameterizedTest
   @EnumSource(ExportFormat.class)
   void shouldExportOnlyVisibleGraphsUnderThePrefixes(ExportFormat format) {
-    assertThat(export(format, ViewScope.everything())).contains("secret", "visible note");
+    assertThat(export(format, ReadScope.everything())).contains("secret", "visible note");
     String scoped = export(format, SCOPE);
     assertThat(scoped).contains("visible note").doesNotContain("secret");
     assertThat(scoped).doesNotContain("lifecycle");
   }
 
-  private String export(ExportFormat format, ViewScope scope) {
+  private String export(ExportFormat format, ReadScope scope) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     store.export(out, format, List.of(G), scope);
     return out.toString(StandardCharsets.UTF_8);
@@ -188,12 +188,12 @@ class ScopedQueryTest {
   void shouldRefuseRemoteServices() {
     var query =
         QueryFactory.create("SELECT * { SERVICE <http://localhost:9/sparql> { ?s ?p ?o } }");
-    assertThatThrownBy(() -> store.query(query, null, ViewScope.everything(), 10))
+    assertThatThrownBy(() -> store.query(query, null, ReadScope.everything(), 10))
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageContaining("SERVICE");
   }
 
-  private String answer(String query, ViewScope scope) {
+  private String answer(String query, ReadScope scope) {
     return switch (store.query(QueryFactory.create(PREFIX + query), null, scope, 100_000)) {
       case SparqlResult.Solutions s -> s.rows().toString().toLowerCase(Locale.ROOT);
       case SparqlResult.Answer a -> Boolean.toString(a.value());

@@ -96,4 +96,43 @@ class VisibilityScopeTest {
     assertThatThrownBy(() -> VisibilityScope.onlyGraphs(Set.of(base)).allows(base, "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldIntersectExceptScopesByHidingWhatEitherHides() {
+    String runs = ORDERS + "/run";
+    VisibilityScope hideOrders = VisibilityScope.allGraphsExcept(Set.of(ORDERS));
+    VisibilityScope hideOther = VisibilityScope.allGraphsExcept(Set.of(ORDERS + "-archive"));
+
+    VisibilityScope both = hideOrders.and(hideOther);
+
+    assertThat(both.allows(ORDERS)).isFalse();
+    assertThat(both.allows(runs)).as("a graph the first covers").isFalse();
+    assertThat(both.allows(ORDERS + "-archive")).isFalse();
+    assertThat(both.allows(ORDERS + "-history")).isTrue();
+    assertThat(hideOrders.and(VisibilityScope.everything())).isSameAs(hideOrders);
+    assertThat(VisibilityScope.everything().and(hideOther)).isSameAs(hideOther);
+    VisibilityScope nothing = VisibilityScope.onlyGraphs(Set.of());
+    assertThat(hideOrders.and(nothing).allows(ORDERS + "-history")).isFalse();
+    assertThatThrownBy(() -> VisibilityScope.onlyGraphs(Set.of(ORDERS)).and(hideOther))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldLetAReadScopeReadOnlyWhatBothItsScopesAllow() {
+    ReadScope scope =
+        new ReadScope(
+            VisibilityScope.allGraphsExcept(Set.of(ORDERS + "-archive")),
+            VisibilityScope.allGraphsExcept(Set.of(ORDERS)));
+
+    assertThat(scope.mayDiscover(ORDERS)).isTrue();
+    assertThat(scope.mayRead(ORDERS)).isFalse();
+    assertThat(scope.mayRead(ORDERS + "-archive")).isFalse();
+    assertThat(scope.mayRead(ORDERS + "-history")).isTrue();
+    assertThat(
+            scope
+                .readingOnly(VisibilityScope.allGraphsExcept(Set.of(ORDERS + "-history")))
+                .mayRead(ORDERS + "-history"))
+        .isFalse();
+    assertThat(ReadScope.everything().isEverything()).isTrue();
+  }
 }

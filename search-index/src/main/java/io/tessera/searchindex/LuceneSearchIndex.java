@@ -1,6 +1,7 @@
 package io.tessera.searchindex;
 
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.searchindex.engine.IndexEngine;
 import java.time.Duration;
@@ -33,12 +34,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   @Override
-  public SearchResults search(SearchRequest request, SearchScope scope) {
+  public SearchResults search(SearchRequest request, ReadScope scope) {
     return engine.search(request, scope);
   }
 
   @Override
-  public List<Suggestion> suggest(String prefix, int limit, SearchScope scope) {
+  public List<Suggestion> suggest(String prefix, int limit, ReadScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw new InvalidSearchRequestException(
           "limit must be between 1 and " + SearchRequest.MAX_LIMIT);

@@ -10,6 +10,7 @@ import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.RdfFormat;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
 import java.io.ByteArrayInputStream;
@@ -87,8 +88,7 @@ class ChangeFeedTest {
     catalog.store.write(w -> products.remove(w, "sales", "orders"));
     catalog.awaitGraph();
 
-    List<SearchHit> all =
-        catalog.all(SearchRequest.of("").withLimit(100), SearchScope.everything());
+    List<SearchHit> all = catalog.all(SearchRequest.of("").withLimit(100), ReadScope.everything());
     assertThat(all).noneMatch(h -> h.iri().startsWith(orders));
     assertThat(all)
         .noneMatch(h -> h.iri().equals(changes)); // only the deleted product mentioned it
@@ -125,8 +125,7 @@ class ChangeFeedTest {
     catalog.store.write(w -> products.put(w, giftCards("Gift Card Ledger").withRevision(2)));
     catalog.awaitGraph();
 
-    List<SearchHit> all =
-        catalog.all(SearchRequest.of("").withLimit(100), SearchScope.everything());
+    List<SearchHit> all = catalog.all(SearchRequest.of("").withLimit(100), ReadScope.everything());
     assertThat(all).extracting(SearchHit::iri).doesNotContain(rawDataset, secret);
     assertThat(all).extracting(SearchHit::iri).contains(IRIS.classification("pii"));
   }

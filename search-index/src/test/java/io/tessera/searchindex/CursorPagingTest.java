@@ -4,6 +4,7 @@ import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.Lifecycle;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -30,11 +31,11 @@ class CursorPagingTest {
   @Test
   void shouldReturnEveryResultOnceInRankOrder() {
     SearchRequest request = SearchRequest.of("customer").withLimit(4);
-    SearchResults first = catalog.index.search(request, SearchScope.everything());
+    SearchResults first = catalog.index.search(request, ReadScope.everything());
 
-    List<SearchHit> paged = catalog.all(request, SearchScope.everything());
+    List<SearchHit> paged = catalog.all(request, ReadScope.everything());
     List<SearchHit> single =
-        catalog.index.search(request.withLimit(100), SearchScope.everything()).hits();
+        catalog.index.search(request.withLimit(100), ReadScope.everything()).hits();
 
     assertThat(paged).hasSize((int) first.total());
     assertThat(paged)
@@ -48,9 +49,9 @@ class CursorPagingTest {
   @Test
   void shouldKeepPagesStableWhenTheIndexChangesBetweenThem() {
     SearchRequest request = SearchRequest.of("customer").withLimit(3);
-    SearchResults first = catalog.index.search(request, SearchScope.everything());
+    SearchResults first = catalog.index.search(request, ReadScope.everything());
     SearchRequest second = request.withCursor(first.nextCursor());
-    SearchResults before = catalog.index.search(second, SearchScope.everything());
+    SearchResults before = catalog.index.search(second, ReadScope.everything());
 
     ProductRepository products = new ProductRepository(catalog.store, IRIS);
     catalog.store.write(
@@ -68,13 +69,13 @@ class CursorPagingTest {
                     List.of(),
                     List.of())));
     catalog.awaitGraph();
-    SearchResults after = catalog.index.search(second, SearchScope.everything());
+    SearchResults after = catalog.index.search(second, ReadScope.everything());
 
     assertThat(after.hits())
         .extracting(SearchHit::iri)
         .containsExactlyElementsOf(before.hits().stream().map(SearchHit::iri).toList());
     assertThat(after.total()).isEqualTo(first.total());
-    assertThat(catalog.index.search(request, SearchScope.everything()).total())
+    assertThat(catalog.index.search(request, ReadScope.everything()).total())
         .as("a new first page sees the change")
         .isEqualTo(first.total() + 1);
   }
@@ -83,8 +84,8 @@ class CursorPagingTest {
   void shouldBrowseEverythingWithAStableOrder() {
     SearchRequest browse = SearchRequest.of("").withLimit(7);
 
-    List<SearchHit> once = catalog.all(browse, SearchScope.everything());
-    List<SearchHit> again = catalog.all(browse, SearchScope.everything());
+    List<SearchHit> once = catalog.all(browse, ReadScope.everything());
+    List<SearchHit> again = catalog.all(browse, ReadScope.everything());
 
     assertThat(once)
         .extracting(SearchHit::iri)

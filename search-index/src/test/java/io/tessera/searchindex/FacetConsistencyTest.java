@@ -2,6 +2,7 @@ package io.tessera.searchindex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import java.util.HashMap;
 import java.util.List;
@@ -34,13 +35,13 @@ class FacetConsistencyTest {
     VisibilityScope churnHidden =
         VisibilityScope.allGraphsExcept(
             java.util.Set.of(TestCatalog.IRIS.productGraph("customer", "churn-risk-scores")));
-    SearchScope withoutChurn = SearchScope.of(churnHidden);
-    SearchScope churnUnreadable = new SearchScope(VisibilityScope.everything(), churnHidden);
+    ReadScope withoutChurn = ReadScope.of(churnHidden);
+    ReadScope churnUnreadable = new ReadScope(VisibilityScope.everything(), churnHidden);
     return Stream.of(
-        Arguments.of(request(""), SearchScope.everything()),
-        Arguments.of(request("customer"), SearchScope.everything()),
-        Arguments.of(request("order"), SearchScope.everything()),
-        Arguments.of(request("id"), SearchScope.everything()),
+        Arguments.of(request(""), ReadScope.everything()),
+        Arguments.of(request("customer"), ReadScope.everything()),
+        Arguments.of(request("order"), ReadScope.everything()),
+        Arguments.of(request("id"), ReadScope.everything()),
         Arguments.of(request("").withFilter(FacetDimension.TYPE, "column"), withoutChurn),
         Arguments.of(
             request("customer").withFilter(FacetDimension.CLASSIFICATION, "pii"), withoutChurn),
@@ -48,7 +49,7 @@ class FacetConsistencyTest {
             request("")
                 .withFilter(FacetDimension.DOMAIN, "sales", "customer")
                 .withFilter(FacetDimension.LIFECYCLE, "consume"),
-            SearchScope.everything()),
+            ReadScope.everything()),
         Arguments.of(request("").withFilter(FacetDimension.PLATFORM, "postgres"), withoutChurn),
         Arguments.of(request(""), churnUnreadable),
         Arguments.of(request("churn"), churnUnreadable),
@@ -63,7 +64,7 @@ class FacetConsistencyTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("searches")
-  void shouldCountExactlyWhatPagingShows(SearchRequest request, SearchScope scope) {
+  void shouldCountExactlyWhatPagingShows(SearchRequest request, ReadScope scope) {
     SearchResults first =
         catalog.index.search(
             new SearchRequest(request.query(), request.filters(), null, 3, 100), scope);
@@ -82,7 +83,7 @@ class FacetConsistencyTest {
 
   @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("searches")
-  void shouldGiveEachFacetCountAsTheTotalOfFilteringByIt(SearchRequest request, SearchScope scope) {
+  void shouldGiveEachFacetCountAsTheTotalOfFilteringByIt(SearchRequest request, ReadScope scope) {
     SearchResults first = catalog.index.search(request, scope);
     for (FacetDimension dim : FacetDimension.values()) {
       if (!request.filter(dim).isEmpty()) {

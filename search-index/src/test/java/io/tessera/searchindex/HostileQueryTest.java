@@ -3,6 +3,7 @@ package io.tessera.searchindex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.tessera.graphstore.ReadScope;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class HostileQueryTest {
               if (results.nextCursor() != null) {
                 catalog.index.search(
                     SearchRequest.of(query).withCursor(results.nextCursor()),
-                    SearchScope.everything());
+                    ReadScope.everything());
               }
             })
         .doesNotThrowAnyException();
@@ -90,7 +91,7 @@ class HostileQueryTest {
   @ParameterizedTest(name = "[{index}]")
   @MethodSource("hostile")
   void shouldAnswerSuggestionsWithoutError(String prefix) {
-    assertThatCode(() -> catalog.index.suggest(prefix, 10, SearchScope.everything()))
+    assertThatCode(() -> catalog.index.suggest(prefix, 10, ReadScope.everything()))
         .doesNotThrowAnyException();
   }
 
@@ -112,7 +113,7 @@ class HostileQueryTest {
   @Test
   void shouldRejectACursorItDidNotIssueOrThatBelongsToAnotherSearch() {
     SearchResults orders =
-        catalog.index.search(SearchRequest.of("order").withLimit(2), SearchScope.everything());
+        catalog.index.search(SearchRequest.of("order").withLimit(2), ReadScope.everything());
 
     String otherVersion =
         java.util.Base64.getUrlEncoder()
@@ -125,7 +126,7 @@ class HostileQueryTest {
               () ->
                   catalog.index.search(
                       SearchRequest.of("order").withLimit(2).withCursor(bad),
-                      SearchScope.everything()))
+                      ReadScope.everything()))
           .as(bad)
           .isInstanceOf(InvalidSearchRequestException.class);
     }
@@ -133,7 +134,7 @@ class HostileQueryTest {
             () ->
                 catalog.index.search(
                     SearchRequest.of("customer").withLimit(2).withCursor(orders.nextCursor()),
-                    SearchScope.everything()))
+                    ReadScope.everything()))
         .isInstanceOf(InvalidSearchRequestException.class)
         .hasMessageContaining("another search");
   }

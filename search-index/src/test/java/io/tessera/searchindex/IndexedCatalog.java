@@ -3,6 +3,7 @@ package io.tessera.searchindex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ReadScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +51,11 @@ final class IndexedCatalog implements AutoCloseable {
   }
 
   SearchResults search(String query) {
-    return index.search(SearchRequest.of(query), SearchScope.everything());
+    return index.search(SearchRequest.of(query), ReadScope.everything());
   }
 
   /** Every hit of a request, following cursors to the end. */
-  List<SearchHit> all(SearchRequest request, SearchScope scope) {
+  List<SearchHit> all(SearchRequest request, ReadScope scope) {
     List<SearchHit> hits = new ArrayList<>();
     SearchResults page = index.search(request, scope);
     hits.addAll(page.hits());

@@ -4,6 +4,7 @@ import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
@@ -24,8 +25,8 @@ class ReadScopeTest {
   private static final String VAULT = IRIS.product("finance", "vault-accounts");
   private static final String VAULT_DATASET =
       IRIS.dataset("postgres://vault:5432", "finance.public.vault_accounts");
-  private static final SearchScope UNREADABLE =
-      new SearchScope(
+  private static final ReadScope UNREADABLE =
+      new ReadScope(
           VisibilityScope.everything(),
           VisibilityScope.allGraphsExcept(Set.of(IRIS.productGraph("finance", "vault-accounts"))));
 
@@ -47,7 +48,7 @@ class ReadScopeTest {
   @Test
   void shouldNotFindAnUnreadableProductByItsColumnOrPortNames() {
     for (String query : List.of("zelkova_iban", "zelkova_bic", "zelkova", "zelk*", "iban")) {
-      assertThat(search(query, SearchScope.everything()).total()).as(query).isPositive();
+      assertThat(search(query, ReadScope.everything()).total()).as(query).isPositive();
       SearchResults results = search(query, UNREADABLE);
       assertThat(results.total()).as(query).isZero();
       assertThat(results.hits()).as(query).isEmpty();
@@ -109,11 +110,11 @@ class ReadScopeTest {
         .contains(VAULT);
   }
 
-  private static SearchScope everything() {
-    return SearchScope.everything();
+  private static ReadScope everything() {
+    return ReadScope.everything();
   }
 
-  private static SearchResults search(String query, SearchScope scope) {
+  private static SearchResults search(String query, ReadScope scope) {
     return catalog.index.search(new SearchRequest(query, Map.of(), null, 10, 100), scope);
   }
 

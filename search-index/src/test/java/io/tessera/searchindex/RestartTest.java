@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.Lifecycle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class RestartTest {
 
     try (SearchIndex second = open()) {
       assertThat(second.status().staleAtOpen()).isFalse();
-      assertThat(second.search(SearchRequest.of("fx-rates"), SearchScope.everything()).hits())
+      assertThat(second.search(SearchRequest.of("fx-rates"), ReadScope.everything()).hits())
           .noneMatch(h -> h.iri().startsWith(IRIS.product("finance", "fx-rates")));
     }
   }
@@ -127,6 +128,6 @@ class RestartTest {
   }
 
   private static String top(SearchIndex index, String query) {
-    return index.search(SearchRequest.of(query), SearchScope.everything()).hits().getFirst().iri();
+    return index.search(SearchRequest.of(query), ReadScope.everything()).hits().getFirst().iri();
   }
 }

@@ -4,6 +4,7 @@ import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tessera.graphstore.ReadScope;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,6 @@ class SuggestTest {
   }
 
   private static List<Suggestion> suggest(String prefix, int limit) {
-    return catalog.index.suggest(prefix, limit, SearchScope.everything());
+    return catalog.index.suggest(prefix, limit, ReadScope.everything());
   }
 }

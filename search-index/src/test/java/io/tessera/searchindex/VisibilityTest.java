@@ -3,6 +3,7 @@ package io.tessera.searchindex;
 import static io.tessera.searchindex.TestCatalog.IRIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import java.util.List;
 import java.util.Set;
@@ -81,11 +82,11 @@ class VisibilityTest {
 
   @Test
   void shouldLeaveNoTraceOfAHiddenProductInSuggestions() {
-    assertThat(catalog.index.suggest("chur", 10, SearchScope.everything()))
+    assertThat(catalog.index.suggest("chur", 10, ReadScope.everything()))
         .extracting(Suggestion::iri)
         .contains(CHURN);
     for (String prefix : List.of("chur", "churn risk", "churn_prob", "ml-sens", "acme-analytics")) {
-      assertThat(catalog.index.suggest(prefix, 20, SearchScope.of(WITHOUT_CHURN)))
+      assertThat(catalog.index.suggest(prefix, 20, ReadScope.of(WITHOUT_CHURN)))
           .as(prefix)
           .extracting(Suggestion::iri)
           .noneMatch(
@@ -134,16 +135,16 @@ class VisibilityTest {
 
     assertThat(search("", nothing).total()).isZero();
     assertThat(search("", nothing).facets()).isEmpty();
-    assertThat(catalog.index.suggest("c", 10, SearchScope.of(nothing))).isEmpty();
+    assertThat(catalog.index.suggest("c", 10, ReadScope.of(nothing))).isEmpty();
   }
 
   private static List<SearchHit> all(String query, VisibilityScope scope) {
-    return catalog.all(SearchRequest.of(query).withLimit(100), SearchScope.of(scope));
+    return catalog.all(SearchRequest.of(query).withLimit(100), ReadScope.of(scope));
   }
 
   private static SearchResults search(String query, VisibilityScope scope) {
     return catalog.index.search(
-        new SearchRequest(query, java.util.Map.of(), null, 10, 100), SearchScope.of(scope));
+        new SearchRequest(query, java.util.Map.of(), null, 10, 100), ReadScope.of(scope));
   }
 
   private static List<String> values(SearchResults results, FacetDimension dim) {

@@ -18,7 +18,7 @@ import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.ViewScope;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.IriMinter;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -92,7 +92,7 @@ public class ExportController {
       prefixes.add(iris.lineageGraphPrefix() + "job/"); // with the jobs' runs under them
       prefixes.add(iris.lineageGraphPrefix() + "dataset/");
     }
-    ViewScope view = views.of(scope);
+    ReadScope view = views.of(scope);
     PipedInputStream in = new PipedInputStream(64 * 1024);
     PipedOutputStream out;
     try {

@@ -16,7 +16,6 @@ import io.tessera.searchindex.FacetDimension;
 import io.tessera.searchindex.InvalidSearchRequestException;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchRequest;
-import io.tessera.searchindex.SearchScope;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -80,8 +79,7 @@ public class SearchController {
     try {
       SearchRequest request =
           new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
-      return SearchView.of(
-          query, index.search(request, new SearchScope(scope.discover(), scope.read())));
+      return SearchView.of(query, index.search(request, scope.readScope()));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());
     }
@@ -101,8 +99,7 @@ public class SearchController {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
     }
     String typed = prefix == null ? "" : prefix;
-    return SearchSuggestionsView.of(
-        typed, index.suggest(typed, limit, new SearchScope(scope.discover(), scope.read())));
+    return SearchSuggestionsView.of(typed, index.suggest(typed, limit, scope.readScope()));
   }
 
   /** The index's revision, size and rebuild progress. */

@@ -23,8 +23,8 @@ import io.tessera.catalogserver.sparql.SparqlViews;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.InvalidQueryException;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.SparqlResult;
-import io.tessera.graphstore.ViewScope;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +127,7 @@ public class SparqlController {
       audit.adminQuery(scope.principal(), sparql.text());
     }
     SparqlResult result;
-    ViewScope view = views.of(scope);
+    ReadScope view = views.of(scope);
     try {
       result =
           store.read(r -> r.query(sparql.query(), sparql.dataset(), view, config.maxResults()));

@@ -4,7 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
-import io.tessera.searchindex.SearchScope;
+import io.tessera.graphstore.ReadScope;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -27,9 +27,9 @@ record GraphQLRequest(AccessScope scope, Instant deadline, Duration timeout) {
    * The caller's scope for search and typeahead: what it may discover, and of which it may see the
    * details, so that a product it may not read is never found by its columns or ports.
    */
-  static SearchScope searchScope(DataFetchingEnvironment env) {
+  static ReadScope searchScope(DataFetchingEnvironment env) {
     AccessScope scope = scope(env);
-    return new SearchScope(scope.discover(), scope.read());
+    return scope.readScope();
   }
 
   /** Fails the field if the query has run out of time. */

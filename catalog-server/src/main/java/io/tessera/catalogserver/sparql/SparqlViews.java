@@ -2,7 +2,7 @@ package io.tessera.catalogserver.sparql;
 
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.LineageMentions;
-import io.tessera.graphstore.ViewScope;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
@@ -28,14 +28,14 @@ public class SparqlViews {
   }
 
   /** The caller's view; computed before the query's read transaction starts. */
-  public ViewScope of(AccessScope scope) {
+  public ReadScope of(AccessScope scope) {
     if (scope.principal().isAdmin()) {
-      return ViewScope.everything();
+      return ReadScope.everything();
     }
-    return ViewScope.of(
-        scope.discover(),
-        scope.read(),
-        VisibilityScope.allGraphsExcept(mentions.jobsMentioning(unreadableDatasets(scope))));
+    return scope
+        .readScope()
+        .readingOnly(
+            VisibilityScope.allGraphsExcept(mentions.jobsMentioning(unreadableDatasets(scope))));
   }
 
   /** The lineage graphs of the datasets either scope hides. */

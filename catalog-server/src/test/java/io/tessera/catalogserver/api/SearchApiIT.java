@@ -15,6 +15,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.searchindex.FacetDimension;
@@ -22,7 +23,6 @@ import io.tessera.searchindex.SearchHit;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchRequest;
 import io.tessera.searchindex.SearchResults;
-import io.tessera.searchindex.SearchScope;
 import io.tessera.searchindex.Suggestion;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -344,14 +344,14 @@ class SearchApiIT implements TestPropertyProvider {
         VisibilityScope.allGraphsExcept(Set.of(IRIS.productGraph("customer", "churn-risk-scores")));
     SearchRequest all = new SearchRequest("churn", Map.of(), null, 100, 100);
 
-    SearchResults visible = index.search(all, SearchScope.everything());
-    SearchResults scoped = index.search(all, SearchScope.of(hidden));
+    SearchResults visible = index.search(all, ReadScope.everything());
+    SearchResults scoped = index.search(all, ReadScope.of(hidden));
 
     assertThat(visible.hits()).extracting(SearchHit::iri).contains(churn);
     assertThat(scoped.hits()).extracting(SearchHit::iri).noneMatch(iri -> iri.startsWith(churn));
     assertThat(scoped.total()).isEqualTo(scoped.hits().size()).isLessThan(visible.total());
     assertThat(scoped.facet(FacetDimension.TAG)).noneMatch(c -> c.value().equals("propensity"));
-    assertThat(index.suggest("churn risk", 10, SearchScope.of(hidden)))
+    assertThat(index.suggest("churn risk", 10, ReadScope.of(hidden)))
         .extracting(Suggestion::iri)
         .noneMatch(iri -> iri.startsWith(churn));
   }

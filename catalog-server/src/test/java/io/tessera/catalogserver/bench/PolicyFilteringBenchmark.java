@@ -16,6 +16,7 @@ import io.tessera.graphstore.GraphStoreConfig;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
@@ -25,7 +26,6 @@ import io.tessera.searchindex.LuceneSearchIndex;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchIndexConfig;
 import io.tessera.searchindex.SearchRequest;
-import io.tessera.searchindex.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,8 +120,8 @@ public final class PolicyFilteringBenchmark {
           random,
           r -> evaluator.scopeFor(BenchPolicies.consumer("eu", "p" + n[0]++)));
       measure("scope, cached", 3000, random, r -> evaluator.scopeFor(consumer));
-      measure("search, unfiltered", 3000, random, r -> search(index, r, SearchScope.everything()));
-      SearchScope policy = searchScope(scope);
+      measure("search, unfiltered", 3000, random, r -> search(index, r, ReadScope.everything()));
+      ReadScope policy = searchScope(scope);
       measure("search, policy scope", 3000, random, r -> search(index, r, policy));
       measure(
           "search + cached scope",
@@ -185,11 +185,11 @@ public final class PolicyFilteringBenchmark {
         null);
   }
 
-  private static SearchScope searchScope(AccessScope scope) {
-    return new SearchScope(scope.discover(), scope.read());
+  private static ReadScope searchScope(AccessScope scope) {
+    return scope.readScope();
   }
 
-  private static void search(SearchIndex index, Random random, SearchScope scope) {
+  private static void search(SearchIndex index, Random random, ReadScope scope) {
     String query = random.nextBoolean() ? word(random) : word(random) + " " + word(random);
     index.search(SearchRequest.of(query), scope);
   }

@@ -1,6 +1,6 @@
 package io.tessera.graphstore.tdb;
 
-import io.tessera.graphstore.ViewScope;
+import io.tessera.graphstore.ReadScope;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -22,17 +22,17 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 final class GraphTupleFilter implements Predicate<Tuple<NodeId>> {
   private final NodeTable nodes;
-  private final ViewScope scope;
+  private final ReadScope scope;
   private final Map<NodeId, Boolean> decisions = new ConcurrentHashMap<>();
   private final Function<NodeId, Boolean> decide = this::decide;
 
-  private GraphTupleFilter(NodeTable nodes, ViewScope scope) {
+  private GraphTupleFilter(NodeTable nodes, ReadScope scope) {
     this.nodes = nodes;
     this.scope = scope;
   }
 
   /** A filter for queries over this TDB2 dataset (inside a transaction). */
-  static GraphTupleFilter over(DatasetGraph dsg, ViewScope scope) {
+  static GraphTupleFilter over(DatasetGraph dsg, ReadScope scope) {
     NodeTable nodes =
         TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getNodeTable();
     return new GraphTupleFilter(nodes, scope);
@@ -50,6 +50,6 @@ final class GraphTupleFilter implements Predicate<Tuple<NodeId>> {
 
   private boolean decide(NodeId graphId) {
     Node graph = nodes.getNodeForNodeId(graphId);
-    return graph != null && graph.isURI() && scope.allows(graph.getURI());
+    return graph != null && graph.isURI() && scope.mayRead(graph.getURI());
   }
 }

@@ -1,6 +1,6 @@
 package io.tessera.graphstore.tdb;
 
-import io.tessera.graphstore.ViewScope;
+import io.tessera.graphstore.ReadScope;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +21,7 @@ import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.util.iterator.WrappedIterator;
 
 /**
- * A read-only view of the store that holds only the named graphs a {@link ViewScope} allows, built
+ * A read-only view of the store that holds only the named graphs a {@link ReadScope} allows, built
  * on Jena's {@link DatasetGraphFilteredView}: every quad read through it is tested. Its default
  * graph is the union of the visible named graphs (the store's own default graph is never shown). It
  * is evaluated by ARQ's general engine, so it is the route for what TDB2's quad filter does not
@@ -35,7 +35,7 @@ final class ScopedDatasetGraph extends DatasetGraphFilteredView {
     this.base = base;
   }
 
-  static ScopedDatasetGraph over(DatasetGraph base, ViewScope scope) {
+  static ScopedDatasetGraph over(DatasetGraph base, ReadScope scope) {
     return new ScopedDatasetGraph(base, new GraphDecisions(scope));
   }
 
@@ -124,10 +124,10 @@ final class ScopedDatasetGraph extends DatasetGraphFilteredView {
 
   /** Per-view memo of which graph names the scope allows; the store's default graph never. */
   static final class GraphDecisions {
-    private final ViewScope scope;
+    private final ReadScope scope;
     private final Map<Node, Boolean> decisions = new ConcurrentHashMap<>();
 
-    GraphDecisions(ViewScope scope) {
+    GraphDecisions(ReadScope scope) {
       this.scope = scope;
     }
 
@@ -135,7 +135,7 @@ final class ScopedDatasetGraph extends DatasetGraphFilteredView {
       if (graph == null || !graph.isURI() || Quad.isDefaultGraph(graph)) {
         return false;
       }
-      return decisions.computeIfAbsent(graph, g -> scope.allows(g.getURI()));
+      return decisions.computeIfAbsent(graph, g -> scope.mayRead(g.getURI()));
     }
   }
 

@@ -2,8 +2,8 @@ package io.tessera.graphstore.tdb;
 
 import io.tessera.graphstore.InvalidQueryException;
 import io.tessera.graphstore.QueryTimeoutException;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.SparqlResult;
-import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.tdb2.sys.SystemTDB;
 
 /**
- * Runs a caller's query over the part of the store a {@link ViewScope} allows, inside the caller's
+ * Runs a caller's query over the part of the store a {@link ReadScope} allows, inside the caller's
  * read transaction, and copies the answer out.
  *
  * <p>Routes, fastest first:
@@ -65,7 +65,7 @@ final class ScopedQuery {
   }
 
   SparqlResult run(
-      Query query, DatasetDescription protocolDataset, ViewScope scope, int maxResults) {
+      Query query, DatasetDescription protocolDataset, ReadScope scope, int maxResults) {
     QueryFeatures features = QueryFeatures.of(query);
     if (features.service()) {
       throw new InvalidQueryException(
@@ -130,7 +130,7 @@ final class ScopedQuery {
    * Jena's own handler asks every named graph of the view in turn, which on a store of many graphs
    * means listing them all.
    */
-  private SparqlResult describe(Query query, ViewScope scope, int maxResults) {
+  private SparqlResult describe(Query query, ReadScope scope, int maxResults) {
     Set<Node> resources = new LinkedHashSet<>(query.getResultURIs());
     if (query.getQueryPattern() != null && !query.getResultVars().isEmpty()) {
       Query select = query.cloneQuery();
@@ -173,7 +173,7 @@ final class ScopedQuery {
    * The dataset a FROM / FROM NAMED description asks for, taken from the scoped view: graphs the
    * scope hides are dropped from the description, so they are neither read nor named.
    */
-  private DatasetGraph dynamic(DatasetDescription dataset, ViewScope scope) {
+  private DatasetGraph dynamic(DatasetDescription dataset, ReadScope scope) {
     ScopedDatasetGraph view = ScopedDatasetGraph.over(dsg, scope);
     List<String> defaults = visible(dataset.getDefaultGraphURIs(), scope);
     List<String> named = visible(dataset.getNamedGraphURIs(), scope);
@@ -183,10 +183,10 @@ final class ScopedQuery {
     return DynamicDatasets.dynamicDataset(DatasetDescription.create(defaults, named), view, false);
   }
 
-  private static List<String> visible(List<String> graphs, ViewScope scope) {
+  private static List<String> visible(List<String> graphs, ReadScope scope) {
     List<String> kept = new ArrayList<>();
     for (String graph : graphs) {
-      if (graph.equals(Quad.unionGraph.getURI()) || scope.allows(graph)) {
+      if (graph.equals(Quad.unionGraph.getURI()) || scope.mayRead(graph)) {
         kept.add(graph);
       }
     }

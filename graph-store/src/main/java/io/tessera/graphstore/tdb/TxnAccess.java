@@ -3,10 +3,10 @@ package io.tessera.graphstore.tdb;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphWriter;
 import io.tessera.graphstore.QueryTimeoutException;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.Row;
 import io.tessera.graphstore.SparqlResult;
 import io.tessera.graphstore.TermIndex;
-import io.tessera.graphstore.ViewScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,7 +182,7 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public SparqlResult query(
-      Query query, DatasetDescription dataset, ViewScope scope, int maxResults) {
+      Query query, DatasetDescription dataset, ReadScope scope, int maxResults) {
     flush();
     if (timeout == null) {
       throw new IllegalStateException("a caller's query always runs with the store's timeout");

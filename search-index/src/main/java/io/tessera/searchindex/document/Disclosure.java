@@ -2,7 +2,7 @@ package io.tessera.searchindex.document;
 
 /**
  * How much of an entity a document shows, which decides which scope of a {@link
- * io.tessera.searchindex.SearchScope} it needs: every document needs {@code discover}; a {@link
+ * io.tessera.searchindex.ReadScope} it needs: every document needs {@code discover}; a {@link
  * #DETAIL} document also needs {@code read}; a {@link #REDACTED} document is the stand-in of a
  * detail-bearing product or dataset document, shown exactly when the caller may discover but not
  * read it, so that one of the two (never both) answers for the entity.

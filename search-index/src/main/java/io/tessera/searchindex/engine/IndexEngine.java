@@ -3,13 +3,13 @@ package io.tessera.searchindex.engine;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.IriMinter;
 import io.tessera.searchindex.IndexStatus;
 import io.tessera.searchindex.SearchIndexConfig;
 import io.tessera.searchindex.SearchIndexException;
 import io.tessera.searchindex.SearchRequest;
 import io.tessera.searchindex.SearchResults;
-import io.tessera.searchindex.SearchScope;
 import io.tessera.searchindex.Suggestion;
 import io.tessera.searchindex.document.Analyzers;
 import io.tessera.searchindex.document.DocumentMapper;
@@ -63,11 +63,11 @@ public final class IndexEngine implements AutoCloseable {
     indexer.enqueue(changes);
   }
 
-  public SearchResults search(SearchRequest request, SearchScope scope) {
+  public SearchResults search(SearchRequest request, ReadScope scope) {
     return guarded(() -> searches.search(request, scope));
   }
 
-  public List<Suggestion> suggest(String prefix, int limit, SearchScope scope) {
+  public List<Suggestion> suggest(String prefix, int limit, ReadScope scope) {
     return guarded(() -> suggestions.suggest(prefix, limit, scope));
   }
 

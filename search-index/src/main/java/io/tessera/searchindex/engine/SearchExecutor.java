@@ -1,12 +1,12 @@
 package io.tessera.searchindex.engine;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.searchindex.FacetCount;
 import io.tessera.searchindex.FacetDimension;
 import io.tessera.searchindex.InvalidSearchRequestException;
 import io.tessera.searchindex.SearchHit;
 import io.tessera.searchindex.SearchRequest;
 import io.tessera.searchindex.SearchResults;
-import io.tessera.searchindex.SearchScope;
 import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.IndexFields;
 import io.tessera.searchindex.query.Cursor;
@@ -67,7 +67,7 @@ final class SearchExecutor {
     this.snippets = snippets;
   }
 
-  SearchResults search(SearchRequest request, SearchScope scope) {
+  SearchResults search(SearchRequest request, ReadScope scope) {
     Cursor cursor = cursor(request);
     UserQuery query = UserQuery.parse(request.query());
     return store.withSnapshot(
@@ -98,7 +98,7 @@ final class SearchExecutor {
       SnapshotSearcher searcher,
       long snapshot,
       SearchRequest request,
-      SearchScope scope,
+      ReadScope scope,
       Query scoring,
       Cursor cursor)
       throws IOException {

@@ -1,7 +1,7 @@
 package io.tessera.searchindex.engine;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.searchindex.FacetDimension;
-import io.tessera.searchindex.SearchScope;
 import io.tessera.searchindex.Suggestion;
 import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.IndexFields;
@@ -46,7 +46,7 @@ final class SuggestExecutor {
     this.mapper = mapper;
   }
 
-  List<Suggestion> suggest(String prefix, int limit, SearchScope scope) {
+  List<Suggestion> suggest(String prefix, int limit, ReadScope scope) {
     Query query = suggest.build(prefix);
     if (query == null) {
       return List.of();

@@ -1,7 +1,7 @@
 package io.tessera.searchindex.query;
 
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
-import io.tessera.searchindex.SearchScope;
 import io.tessera.searchindex.document.Disclosure;
 import io.tessera.searchindex.document.IndexFields;
 import java.io.IOException;
@@ -43,7 +43,7 @@ import org.apache.lucene.util.BytesRef;
 public final class ScopeFilter {
   private static final int CACHED = 64;
 
-  private record Key(Object snapshot, SearchScope scope) {}
+  private record Key(Object snapshot, ReadScope scope) {}
 
   private final Map<Key, Optional<Query>> cache =
       new LinkedHashMap<>(CACHED, 0.75f, true) {
@@ -61,7 +61,7 @@ public final class ScopeFilter {
           .build();
 
   /** The filter for a scope on a snapshot; never null (redacted stand-ins are always filtered). */
-  public Query build(IndexReader reader, SearchScope scope) throws IOException {
+  public Query build(IndexReader reader, ReadScope scope) throws IOException {
     if (scope.isEverything()) {
       return UNREDACTED;
     }
@@ -84,7 +84,7 @@ public final class ScopeFilter {
     return built;
   }
 
-  private static Query compute(IndexReader reader, SearchScope scope) throws IOException {
+  private static Query compute(IndexReader reader, ReadScope scope) throws IOException {
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
     if (!scope.discover().isEverything()) {
       filter.add(allowed(reader, scope.discover()), Occur.FILTER);

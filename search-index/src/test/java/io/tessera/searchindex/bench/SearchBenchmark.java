@@ -9,6 +9,7 @@ import io.tessera.graphstore.GraphStoreConfig;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
@@ -19,7 +20,6 @@ import io.tessera.searchindex.LuceneSearchIndex;
 import io.tessera.searchindex.SearchIndex;
 import io.tessera.searchindex.SearchIndexConfig;
 import io.tessera.searchindex.SearchRequest;
-import io.tessera.searchindex.SearchScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,12 +102,11 @@ public final class SearchBenchmark {
           "catalog: %d products, %d documents; rebuild %d ms%n",
           products, index.status().documents(), millis(started));
       measureCommits(store, index, random);
-      measure("search", 3000, random, r -> search(index, r, SearchScope.everything()));
-      SearchScope scope =
-          SearchScope.of(
-              VisibilityScope.allGraphsExcept(Set.of(IRIS.base() + "/graph/product/d3")));
+      measure("search", 3000, random, r -> search(index, r, ReadScope.everything()));
+      ReadScope scope =
+          ReadScope.of(VisibilityScope.allGraphsExcept(Set.of(IRIS.base() + "/graph/product/d3")));
       measure("search, scoped", 3000, random, r -> search(index, r, scope));
-      measure("suggest", 3000, random, r -> index.suggest(prefix(r), 8, SearchScope.everything()));
+      measure("suggest", 3000, random, r -> index.suggest(prefix(r), 8, ReadScope.everything()));
       index.close();
       started = System.nanoTime();
       try (SearchIndex reopened = LuceneSearchIndex.open(SearchIndexConfig.at(dir), store, IRIS)) {
@@ -131,7 +130,7 @@ public final class SearchBenchmark {
     report("commit -> searchable", samples);
   }
 
-  private static void search(SearchIndex index, Random random, SearchScope scope) {
+  private static void search(SearchIndex index, Random random, ReadScope scope) {
     String query =
         switch (random.nextInt(5)) {
           case 0 -> word(random);
