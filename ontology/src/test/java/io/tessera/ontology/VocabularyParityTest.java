@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +34,7 @@ class VocabularyParityTest {
     assertThat(new TreeSet<>(constants(TESS.class))).isEqualTo(new TreeSet<>(declared));
   }
 
+  @RequiresSharedCorpus
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -48,7 +47,8 @@ class VocabularyParityTest {
   void shouldOnlyUseTermsTheStandardVocabularyDeclares(String spec) throws Exception {
     String[] parts = spec.split(":");
     Class<?> vocabulary = Class.forName("io.tessera.ontology." + parts[0]);
-    Graph published = RDFDataMgr.loadGraph(sharedVocab().resolve(parts[1]).toString());
+    Graph published =
+        RDFDataMgr.loadGraph(SharedCorpus.resolve("vocab").resolve(parts[1]).toString());
     Set<String> subjects =
         published
             .find()
@@ -96,17 +96,5 @@ class VocabularyParityTest {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The shared vocabulary folder beside the repository, read in place. */
-  static Path sharedVocab() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/vocab");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("shared/vocab not found above " + here);
   }
 }

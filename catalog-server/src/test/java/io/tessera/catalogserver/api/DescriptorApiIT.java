@@ -18,6 +18,7 @@ import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.RdfFormat;
+import io.tessera.ontology.RequiresSharedCorpus;
 import io.tessera.ontology.TesseraOntology;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -301,6 +302,7 @@ class DescriptorApiIT implements TestPropertyProvider {
         StandardFixtures.yamlFiles("odps").stream(), StandardFixtures.yamlFiles("odcs").stream());
   }
 
+  @RequiresSharedCorpus
   @ParameterizedTest(name = "{0}")
   @MethodSource("standardFixtures")
   void shouldImportPublishedOdpsAndOdcsDescriptorsIntoProductsAndPorts(Path fixture)
@@ -319,6 +321,7 @@ class DescriptorApiIT implements TestPropertyProvider {
     assertThat(product.path("sourceFormat").asText()).matches("od(p|c)s:v.*");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldBindAnOdcsTableToTheOpenLineageIdentityItPromises() throws IOException {
     apply(

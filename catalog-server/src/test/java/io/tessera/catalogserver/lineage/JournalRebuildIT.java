@@ -15,6 +15,7 @@ import io.tessera.lineage.JournalEntry;
 import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.LineageProjector;
 import io.tessera.ontology.IriMinter;
+import io.tessera.ontology.RequiresSharedCorpus;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the replay. The events of that change are awaited one by one while ingesting, so the graphs
  * before the rebuild do not depend on how the background projection happened to batch them.
  */
+@RequiresSharedCorpus
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

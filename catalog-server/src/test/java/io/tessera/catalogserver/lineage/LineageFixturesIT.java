@@ -10,6 +10,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.LineageProjection;
+import io.tessera.ontology.RequiresSharedCorpus;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Airflow BigQuery DAG and the Spark column-lineage run) project into the lineage the fixtures
  * describe.
  */
+@RequiresSharedCorpus
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

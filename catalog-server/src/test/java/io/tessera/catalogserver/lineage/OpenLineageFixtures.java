@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.ontology.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,11 +20,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the shared OpenLineage corpus ({@code shared/fixtures/openlineage}) in place, and turns its
- * templates and partial files into concrete events: Jinja ({@code {{ any(result) }}}) and JsonUnit
- * ({@code ${json-unit.any-string}}, {@code ${json-unit.regex}...}) matchers are replaced by
- * realistic values, and the required top-level fields an expected-subset file leaves out ({@code
- * eventTime}, {@code producer}, {@code run.runId}) are filled in.
+ * Reads the public OpenLineage corpus ({@code fixtures/openlineage} of {@link SharedCorpus}, beside
+ * the repository) in place, and turns its templates and partial files into concrete events: Jinja
+ * ({@code {{ any(result) }}}) and JsonUnit ({@code ${json-unit.any-string}}, {@code
+ * ${json-unit.regex}...}) matchers are replaced by realistic values, and the required top-level
+ * fields an expected-subset file leaves out ({@code eventTime}, {@code producer}, {@code
+ * run.runId}) are filled in.
  */
 final class OpenLineageFixtures {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -38,19 +40,17 @@ final class OpenLineageFixtures {
   /** The run id given to a templated run id that no job names (e.g. inside a custom facet). */
   static final String FIXED_RUN_ID = "3f1b6c3e-8a4d-4c2b-9e7f-5d6a7b8c9d0e";
 
-  private static final Path FALLBACK = Path.of("/work/shared/fixtures/openlineage");
   private static final Pattern PLACEHOLDER =
       Pattern.compile("^(\\{\\{.*}}|\\$\\{json-unit\\..*)$", Pattern.DOTALL);
 
   private OpenLineageFixtures() {}
 
-  /** The corpus directory, next to the repository or at the fixed fallback. */
+  /**
+   * The corpus directory; fails when the corpus is absent. Tests that read the corpus carry {@link
+   * io.tessera.ontology.RequiresSharedCorpus}; {@link #resource} needs no corpus.
+   */
   static Path directory() {
-    Path relative =
-        Path.of(System.getProperty("user.dir"))
-            .resolve("../../shared/fixtures/openlineage")
-            .normalize();
-    return Files.isDirectory(relative) ? relative : FALLBACK;
+    return SharedCorpus.resolve("fixtures/openlineage");
   }
 
   /** The {@code *.json} files under a sub-directory (recursively), as corpus-relative paths. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.ontology.RequiresSharedCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ class OdcsTranslatorTest {
 
   private final OdcsTranslator translator = new OdcsTranslator();
 
+  @RequiresSharedCorpus
   @Test
   void shouldMapServerAndPhysicalNameToDatasetIdentity() {
     ObjectNode product = fixture("full-example.odcs.yaml");
@@ -26,6 +28,7 @@ class OdcsTranslatorTest {
         .isEqualTo("pypl-edw.pp_access_views.receivers_master");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldPromiseObjectPropertiesUnderTheirPhysicalNames() {
     JsonNode schema = port(fixture("full-example.odcs.yaml"), "tbl").path("schema");
@@ -39,6 +42,7 @@ class OdcsTranslatorTest {
     assertThat(schema.get(1).path("classification").asText()).isEqualTo("restricted");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldNameProductAfterDataProductInTheContractDomain() {
     ObjectNode product = fixture("full-example.odcs.yaml");
@@ -59,6 +63,7 @@ class OdcsTranslatorTest {
     assertThat(spec.path("inputPorts")).isEmpty();
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldMapKafkaServerToTopicPortWithKafkaNamespace() {
     ObjectNode product = fixture("kafka-schema.odcs.yaml");
@@ -74,6 +79,7 @@ class OdcsTranslatorTest {
     assertThat(product.at("/spec/owner").asText()).isEqualTo("urn:tessera:domain:fallback");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldImportEveryAdventureWorksTableAsAPortWithItsColumns() {
     ObjectNode product = fixture("postgresql-adventureworks-contract.odcs.yaml");
@@ -88,6 +94,7 @@ class OdcsTranslatorTest {
     assertThat(product.at("/spec").has("description")).isFalse();
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldTurnContractWithOnlyServiceLevelsIntoOneContractPort() {
     ObjectNode product = fixture("database-table-sla.odcs.yaml");

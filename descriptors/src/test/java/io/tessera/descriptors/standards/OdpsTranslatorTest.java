@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.ontology.RequiresSharedCorpus;
 import org.junit.jupiter.api.Test;
 
 class OdpsTranslatorTest {
 
   private final OdpsTranslator translator = new OdpsTranslator();
 
+  @RequiresSharedCorpus
   @Test
   void shouldMapDraftProductToDesignInItsDeclaredDomain() {
     ObjectNode product = fixture("customer-data-product.odps.yaml");
@@ -29,6 +31,7 @@ class OdpsTranslatorTest {
     assertThat(spec.path("classification")).isEmpty();
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldTakeTheOwnerRoleMemberEmailAsMailtoOwner() {
     ObjectNode product = fixture("customer-data-product.odps.yaml");
@@ -36,6 +39,7 @@ class OdpsTranslatorTest {
     assertThat(product.at("/spec/owner").asText()).isEqualTo("mailto:john.doe@retailcorp.com");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldGiveEachVersionOfASameNamedPortADistinctName() {
     ObjectNode product = fixture("customer-data-product.odps.yaml");
@@ -53,6 +57,7 @@ class OdpsTranslatorTest {
             "payments", "payments-v2-0-0", "onlinetransactions", "onlinetransactions-v1-1-0");
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldKeepContractIdsAndTypesWithoutInventingDatasets() {
     ObjectNode product = fixture("customer-data-product.odps.yaml");
@@ -67,6 +72,7 @@ class OdpsTranslatorTest {
     assertThat(input.has("dataset")).isFalse();
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldUseTheFallbackDomainWhenTheProductNamesNone() {
     ObjectNode product = fixture("simple-data-product.odps.yaml");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.ontology.RequiresSharedCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ class StandardDescriptorsTest {
         StandardFixtures.yamlFiles("odps").stream(), StandardFixtures.yamlFiles("odcs").stream());
   }
 
+  @RequiresSharedCorpus
   @ParameterizedTest
   @MethodSource("corpus")
   void shouldTranslateEveryPublishedExampleIntoADataProduct(Path file) {
@@ -49,6 +51,7 @@ class StandardDescriptorsTest {
     assertThat(portNames).allMatch(name -> SLUG.matcher(name).matches()).doesNotHaveDuplicates();
   }
 
+  @RequiresSharedCorpus
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -82,6 +85,7 @@ class StandardDescriptorsTest {
     assertThat(descriptors.translate(null, null)).isEmpty();
   }
 
+  @RequiresSharedCorpus
   @Test
   void shouldRecordWhichStandardAndVersionADocumentCameFrom() {
     ObjectNode odps =

@@ -3,6 +3,7 @@ package io.tessera.descriptors.standards;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tessera.ontology.SharedCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,23 +12,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the shared public descriptor corpus in place ({@code shared/fixtures/descriptors}, next to
- * the repository) and small YAML snippets written in tests.
+ * Reads the public descriptor corpus in place ({@code fixtures/descriptors} of {@link
+ * SharedCorpus}, beside the repository) and small YAML snippets written in tests. Tests that read
+ * the corpus carry {@link io.tessera.ontology.RequiresSharedCorpus}; {@link #yaml} needs no corpus.
  */
 public final class StandardFixtures {
 
   private static final YAMLMapper YAML = new YAMLMapper();
-  private static final Path FALLBACK = Path.of("/work/shared/fixtures/descriptors");
 
   private StandardFixtures() {}
 
-  /** Returns the corpus directory, resolved from the module directory or the fixed fallback. */
+  /** Returns the corpus directory; fails when the corpus is absent. */
   public static Path directory() {
-    Path relative =
-        Path.of(System.getProperty("user.dir"))
-            .resolve("../../shared/fixtures/descriptors")
-            .normalize();
-    return Files.isDirectory(relative) ? relative : FALLBACK;
+    return SharedCorpus.resolve("fixtures/descriptors");
   }
 
   /** Returns the {@code *.yaml} files of a corpus sub-directory such as {@code odcs}, sorted. */
