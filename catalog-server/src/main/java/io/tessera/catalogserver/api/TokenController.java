@@ -16,8 +16,9 @@ import io.tessera.catalogserver.persistence.ApiToken;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.security.AccessDeniedException;
 import io.tessera.catalogserver.security.TokenService;
+import io.tessera.governance.AccessDeniedException;
+import io.tessera.governance.InvalidGrantException;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
 import java.util.List;
@@ -45,7 +46,7 @@ public class TokenController {
     }
     try {
       return HttpResponse.status(HttpStatus.CREATED).body(tokens.create(request, principal));
-    } catch (TokenService.TokenRequestException e) {
+    } catch (InvalidGrantException e) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST,
           "the token request is invalid; no token was created",

@@ -8,7 +8,6 @@ import io.tessera.catalogserver.persistence.Revision;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.security.WriteAuthorization;
 import io.tessera.descriptors.CanonicalJson;
 import io.tessera.descriptors.DescriptorParser;
 import io.tessera.descriptors.DescriptorValidator;
@@ -23,6 +22,7 @@ import io.tessera.descriptors.standards.StandardDescriptors;
 import io.tessera.descriptors.standards.StandardImportException;
 import io.tessera.governance.PolicyRepository;
 import io.tessera.governance.Principal;
+import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
@@ -110,8 +110,8 @@ public class ApplyService {
   /**
    * Applies already parsed documents, if the principal may write every one of them.
    *
-   * @throws io.tessera.catalogserver.security.AccessDeniedException naming the first missing
-   *     permission; nothing is written
+   * @throws io.tessera.governance.AccessDeniedException naming the first missing permission;
+   *     nothing is written
    */
   public ApplyReport apply(
       List<JsonNode> documents, boolean dryRun, String fallbackDomain, Principal principal) {

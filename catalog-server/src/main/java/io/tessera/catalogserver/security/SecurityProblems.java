@@ -8,6 +8,7 @@ import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.governance.AccessDeniedException;
 import jakarta.inject.Singleton;
 
 /** Authentication and authorization failures as problem documents, each one audited. */

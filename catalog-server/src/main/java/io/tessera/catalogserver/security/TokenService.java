@@ -7,23 +7,21 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.catalogserver.persistence.ApiToken;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.persistence.TokenRepository;
+import io.tessera.governance.AccessDeniedException;
+import io.tessera.governance.InvalidGrantException;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
-import io.tessera.ontology.IriMinter;
+import io.tessera.governance.TokenGrants;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +37,11 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   /** The creator recorded for the admin token generated on the first start. */
   static final String BOOTSTRAP = "bootstrap";
 
-  private static final Pattern ATTRIBUTE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
-  private static final int MAX_VALUES = 50;
-
   private final TokenRepository tokens;
   private final SecurityConfig config;
   private final AuditLog audit;
   private final Tokens secrets = new Tokens();
+  private final TokenGrants grants = new TokenGrants();
   private final Clock clock = Clock.systemUTC();
   private final String adminHash;
 
@@ -146,12 +142,11 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
    * Creates a token. An admin may create any; a domain owner only tokens whose domains are all
    * among the ones it owns, without the admin role.
    *
-   * @throws TokenRequestException for an invalid request (naming the field)
+   * @throws InvalidGrantException for an invalid request (naming the field)
    * @throws AccessDeniedException when the creator may not grant what is asked
    */
   public Issued create(CreateRequest request, Principal creator) {
     ApiToken token = validate(request, creator);
-    authorize(token, creator);
     String secret = secrets.newSecret();
     tokens.insert(token, Tokens.hash(secret));
     audit.record(
@@ -167,7 +162,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   public ApiToken revoke(String id, Principal by) {
     ApiToken token =
         tokens.find(id).orElseThrow(() -> new TokenNotFoundException("no API token " + id));
-    if (!by.isAdmin() && !ownsAll(by, token.domains())) {
+    if (!grants.mayManage(by, token.domains())) {
       throw new AccessDeniedException("admin");
     }
     tokens.revoke(id, Instant.now(clock));
@@ -178,9 +173,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
 
   /** Tokens without secrets: all for an admin, those of its domains for a domain owner. */
   public List<ApiToken> list(Principal by, String subject) {
-    return tokens.list(subject).stream()
-        .filter(t -> by.isAdmin() || (!t.domains().isEmpty() && ownsAll(by, t.domains())))
-        .toList();
+    return tokens.list(subject).stream().filter(t -> grants.mayManage(by, t.domains())).toList();
   }
 
   /** The most recently created active token of a subject, for explaining its decisions. */
@@ -189,110 +182,29 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
     return tokens.list(subject).stream().filter(t -> t.activeAt(now)).findFirst();
   }
 
-  private void authorize(ApiToken token, Principal creator) {
-    if (creator.isAdmin()) {
-      return;
-    }
-    if (!creator.roles().contains(Role.DOMAIN_OWNER)) {
-      throw new AccessDeniedException("admin or domain-owner");
-    }
-    if (token.roles().contains(Role.ADMIN.slug())) {
-      throw new AccessDeniedException("admin");
-    }
-    if (token.domains().isEmpty() || !ownsAll(creator, token.domains())) {
-      throw new AccessDeniedException(
-          "domain-owner of "
-              + String.join(
-                  ", ",
-                  token.domains().isEmpty() ? Set.of("the token's domains") : token.domains()));
-    }
-  }
-
-  private static boolean ownsAll(Principal principal, Set<String> domains) {
-    return !domains.isEmpty() && domains.stream().allMatch(principal::ownsDomain);
-  }
-
   private ApiToken validate(CreateRequest request, Principal creator) {
-    String subject = request.subject() == null ? "" : request.subject().strip();
-    if (subject.isEmpty() || subject.length() > 256) {
-      throw new TokenRequestException("subject", "required, at most 256 characters");
-    }
-    if (request.roles() == null || request.roles().isEmpty()) {
-      throw new TokenRequestException(
-          "roles", "at least one of admin, domain-owner, producer, consumer");
-    }
-    Set<String> roles = new LinkedHashSet<>();
-    for (int i = 0; i < request.roles().size(); i++) {
-      String slug = request.roles().get(i);
-      Role role =
-          Role.fromSlug(slug == null ? "" : slug)
-              .orElseThrow(
-                  () ->
-                      new TokenRequestException(
-                          "roles",
-                          "'" + slug + "' is not one of admin, domain-owner, producer, consumer"));
-      roles.add(role.slug());
-    }
-    Set<String> domains = new LinkedHashSet<>();
-    for (String domain : request.domains() == null ? List.<String>of() : request.domains()) {
-      if (!IriMinter.isSlug(domain)) {
-        throw new TokenRequestException("domains", "'" + domain + "' is not a valid domain name");
-      }
-      domains.add(domain);
-    }
-    if (roles.contains(Role.DOMAIN_OWNER.slug()) && domains.isEmpty()) {
-      throw new TokenRequestException("domains", "a domain-owner token needs its domains");
-    }
-    Map<String, Set<String>> attributes = new LinkedHashMap<>();
-    if (request.attributes() != null) {
-      for (Map.Entry<String, List<String>> e : request.attributes().entrySet()) {
-        if (!ATTRIBUTE.matcher(e.getKey()).matches()) {
-          throw new TokenRequestException(
-              "attributes", "'" + e.getKey() + "' is not a valid attribute name");
-        }
-        List<String> values = e.getValue() == null ? List.of() : new ArrayList<>(e.getValue());
-        if (values.size() > MAX_VALUES
-            || values.stream().anyMatch(v -> v == null || v.isBlank() || v.length() > 128)) {
-          throw new TokenRequestException(
-              "attributes." + e.getKey(),
-              "at most " + MAX_VALUES + " non-blank values of up to 128 characters");
-        }
-        attributes.put(e.getKey(), new LinkedHashSet<>(values));
-      }
-    }
     Instant now = Instant.now(clock);
-    if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
-      throw new TokenRequestException("expiresAt", "must be in the future");
-    }
-    String description = request.description();
-    if (description != null && description.length() > 1024) {
-      throw new TokenRequestException("description", "at most 1024 characters");
-    }
+    TokenGrants.Grant grant =
+        grants.validate(
+            request.subject(),
+            request.roles(),
+            request.domains(),
+            request.attributes(),
+            request.description(),
+            request.expiresAt(),
+            now);
+    grants.authorize(grant, creator);
     return new ApiToken(
         UUID.randomUUID().toString(),
-        subject,
-        roles,
-        domains,
-        attributes,
-        description,
+        grant.subject(),
+        grant.roles(),
+        grant.domains(),
+        grant.attributes(),
+        grant.description(),
         creator.subject(),
         now,
-        request.expiresAt(),
+        grant.expiresAt(),
         null);
-  }
-
-  /** A token request with a wrong field. */
-  public static class TokenRequestException extends RuntimeException {
-    private final String field;
-
-    TokenRequestException(String field, String message) {
-      super(message);
-      this.field = field;
-    }
-
-    public String field() {
-      return field;
-    }
   }
 
   /** No token with the id asked for. */

@@ -3,7 +3,7 @@
  * io.tessera.catalogserver.sparql.SparqlRequest}), choosing and writing a result format ({@link
  * io.tessera.catalogserver.sparql.ResultFormat}), the result limit ({@link
  * io.tessera.catalogserver.sparql.SparqlConfig}), the view a caller's queries and exports run over
- * ({@link io.tessera.catalogserver.sparql.SparqlViews}) and the audit hook for admin queries
- * ({@link io.tessera.catalogserver.sparql.SparqlAudit}).
+ * ({@link io.tessera.governance.SparqlViews}) and the audit hook for admin queries ({@link
+ * io.tessera.catalogserver.sparql.SparqlAudit}).
  */
 package io.tessera.catalogserver.sparql;

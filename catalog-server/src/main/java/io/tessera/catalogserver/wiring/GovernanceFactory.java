@@ -18,7 +18,9 @@ import io.tessera.governance.Operand;
 import io.tessera.governance.Policy;
 import io.tessera.governance.PolicyEvaluator;
 import io.tessera.governance.PolicyRepository;
+import io.tessera.governance.SparqlViews;
 import io.tessera.governance.ToxicCombinationDetector;
+import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.ontology.IriMinter;
@@ -28,7 +30,8 @@ import jakarta.inject.Singleton;
  * Wires the governance module: the policy repository, the evaluator that turns policies into a
  * caller's read scope, toxic-combination detection over lineage (findings kept by the server's
  * {@link FindingStore}), and lineage redaction. The evaluator, the lineage mentions and the
- * detector listen to the graph's change feed.
+ * detector listen to the graph's change feed. Also who may write what ({@link WriteAuthorization})
+ * and the SPARQL view of a caller ({@link SparqlViews}).
  */
 @Factory
 @SerdeImport(Policy.class)
@@ -96,5 +99,15 @@ public class GovernanceFactory {
   @Singleton
   LineageRedaction lineageRedaction(IriMinter iris) {
     return new LineageRedaction(iris);
+  }
+
+  @Singleton
+  SparqlViews sparqlViews(IriMinter iris, LineageMentions mentions) {
+    return new SparqlViews(iris, mentions);
+  }
+
+  @Singleton
+  WriteAuthorization writeAuthorization() {
+    return new WriteAuthorization();
   }
 }

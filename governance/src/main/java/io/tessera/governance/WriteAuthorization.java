@@ -1,8 +1,4 @@
-package io.tessera.catalogserver.security;
-
-import io.tessera.governance.Principal;
-import io.tessera.governance.Role;
-import jakarta.inject.Singleton;
+package io.tessera.governance;
 
 /**
  * The write permissions, in one place that REST controllers, GraphQL mutations and the services
@@ -10,7 +6,6 @@ import jakarta.inject.Singleton;
  * policies, producer for lineage. Each check throws {@link AccessDeniedException} naming what is
  * missing.
  */
-@Singleton
 public class WriteAuthorization {
 
   /** Applying, retiring or deleting a domain's products, its policies or the domain itself. */

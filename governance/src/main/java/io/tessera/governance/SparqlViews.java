@@ -1,11 +1,8 @@
-package io.tessera.catalogserver.sparql;
+package io.tessera.governance;
 
-import io.tessera.governance.AccessScope;
-import io.tessera.governance.LineageMentions;
 import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
-import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -17,7 +14,6 @@ import java.util.Set;
  * instead, so the job is left out whole, while the lineage API shows the job with the dataset as a
  * restricted node. An admin's view is the whole store.
  */
-@Singleton
 public class SparqlViews {
   private final IriMinter iris;
   private final LineageMentions mentions;

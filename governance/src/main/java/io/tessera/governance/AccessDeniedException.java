@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.security;
+package io.tessera.governance;
 
 import java.util.Objects;
 
@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @see WriteAuthorization
  */
-public class AccessDeniedException extends RuntimeException {
+public class AccessDeniedException extends GovernanceException {
   private final String permission;
 
   /**
