@@ -3,6 +3,7 @@ package io.tessera.graphstore;
 import io.tessera.ontology.IriMinter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one way products are listed and read by key, for every API: the {@link ProductIndex} of keys
@@ -72,6 +73,16 @@ public final class ProductReadModel implements ChangeListener {
       cache.put(key, read, stamp.cache());
     }
     return read;
+  }
+
+  /** A product by key: the cached one, else read in its own transaction and kept. */
+  public Optional<Product> find(ProductKey key) {
+    Product kept = cache.get(key);
+    if (kept != null) {
+      return Optional.of(kept);
+    }
+    Stamp stamp = stamp();
+    return Optional.ofNullable(store.read(r -> product(r, key, stamp)));
   }
 
   /** A product kept by the cache, or null (no store read). */

@@ -1,8 +1,5 @@
 package io.tessera.searchindex;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The dimensions search results can be filtered and counted by; the name is the query parameter.
  */
@@ -31,10 +28,5 @@ public enum FacetDimension {
   /** The query parameter and JSON name, e.g. {@code classification}. */
   public String parameter() {
     return parameter;
-  }
-
-  /** Looks a dimension up by its parameter name. */
-  public static Optional<FacetDimension> fromParameter(String name) {
-    return Arrays.stream(values()).filter(d -> d.parameter.equals(name)).findFirst();
   }
 }

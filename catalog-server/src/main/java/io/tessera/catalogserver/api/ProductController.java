@@ -22,6 +22,7 @@ import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductKey;
 import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.ontology.IriMinter;
@@ -116,7 +117,9 @@ public class ProductController {
           .contentType(turtle ? TURTLE + ";charset=utf-8" : JSON_LD);
     }
     ProductView view =
-        ProductView.of(products.find(domain, name).orElseThrow(() -> notFound(domain, name)), iris);
+        ProductView.of(
+            readModel.find(new ProductKey(domain, name)).orElseThrow(() -> notFound(domain, name)),
+            iris);
     return HttpResponse.ok(readable ? view : view.withoutDetails());
   }
 

@@ -52,11 +52,6 @@ public enum ResultFormat {
     return mediaType;
   }
 
-  /** Whether the format is RDF (for CONSTRUCT and DESCRIBE) rather than SPARQL results. */
-  public boolean rdf() {
-    return rdf;
-  }
-
   /** The formats for a kind of answer, preferred first. */
   public static List<ResultFormat> forAnswer(boolean rdf) {
     return java.util.Arrays.stream(values()).filter(f -> f.rdf == rdf).toList();
