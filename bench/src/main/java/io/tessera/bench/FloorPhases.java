@@ -56,7 +56,7 @@ final class FloorPhases {
     }
     progress.println("floors: raw Jena on " + dataDir.resolve("graph"));
     try (JenaFloor jena =
-        new JenaFloor(dataDir.resolve("graph"), new IriMinter(ServerProcess.BASE_IRI))) {
+        new JenaFloor(dataDir.resolve("graph"), new IriMinter(Harness.BASE_IRI))) {
       long missing =
           plan.lineageStarts.stream()
               .filter(d -> !jena.hasDataset(d.namespace(), d.name()))

@@ -1,5 +1,6 @@
 package io.tessera.bench;
 
+import io.tessera.serverprocess.ServerProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,6 +17,18 @@ import java.util.stream.Stream;
  * the floors on the same data on the same machine. Every phase is bounded by the run's budget.
  */
 public final class Harness {
+  /** The base IRI the server mints with; the floors read the same IRIs. */
+  static final String BASE_IRI = "https://tessera.local";
+
+  /**
+   * The admin token the benchmark server accepts (TESSERA_ADMIN_TOKEN): the server is private to
+   * one run, on loopback, over a temporary data directory.
+   */
+  static final String ADMIN_TOKEN = "bench-admin-token-on-loopback-only";
+
+  /** The Authorization header every harness request carries. */
+  static final String AUTHORIZATION = "Bearer " + ADMIN_TOKEN;
+
   private final BenchOptions options;
   private final PrintStream progress;
 
@@ -53,16 +66,19 @@ public final class Harness {
     try (HttpLoad load = new HttpLoad();
         NoopServer noop = new NoopServer()) {
       try (ServerProcess server =
-          new ServerProcess(
-              options.javaHome(),
-              jar,
-              dataDir,
-              options.out().resolve("server.log"),
-              options.serverJvmOptions())) {
-        progress.println("starting the server on " + server.base() + " (data in " + dataDir + ")");
-        m.values.put("startup", server.start(Duration.ofMinutes(3)));
+          ServerProcess.builder(jar, options.out().resolve("server.log"))
+              .javaHome(options.javaHome())
+              .jvmOptions(options.serverJvmOptions())
+              .dataDir(dataDir)
+              .environment("TESSERA_DEMO", "false")
+              .environment("TESSERA_ADMIN_TOKEN", ADMIN_TOKEN)
+              .environment("TESSERA_BASE_IRI", BASE_IRI)
+              .build()) {
+        progress.println(
+            "starting the server on " + server.baseUri() + " (data in " + dataDir + ")");
+        m.values.put("startup", server.start(Duration.ofMinutes(3)).toNanos() / 1e9);
         progress.printf("  healthy after %.2f s%n", m.values.get("startup"));
-        Loader loader = new Loader(load, server.base(), noop.base(), options, progress);
+        Loader loader = new Loader(load, server.baseUri(), noop.base(), options, progress);
         progress.println("applying descriptors");
         loader.apply(mesh, meshDir, report, m, budget.within(budget.remainingSeconds() * 0.35));
         progress.println("ingesting OpenLineage events");
@@ -71,7 +87,7 @@ public final class Harness {
             report, m, budget.within(Math.max(30, budget.remainingSeconds() * 0.4)));
         loader.countLoaded(report);
         progress.println("querying over HTTP");
-        new QueryPhases(load, server.base(), noop.base(), plan, progress).run(report, m, budget);
+        new QueryPhases(load, server.baseUri(), noop.base(), plan, progress).run(report, m, budget);
         progress.println("reading heap and memory, stopping the server");
         server.liveHeapMiB().ifPresent(v -> m.values.put("heap", v));
         server.rssMiB().ifPresent(v -> m.values.put("rss", v));

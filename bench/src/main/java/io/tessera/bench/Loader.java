@@ -193,7 +193,7 @@ final class Loader {
     HttpResponse<String> r =
         load.send(
             HttpRequest.newBuilder(server.resolve(path))
-                .header("Authorization", ServerProcess.AUTHORIZATION)
+                .header("Authorization", Harness.AUTHORIZATION)
                 .GET()
                 .build());
     require(r, "GET " + path);
@@ -207,7 +207,7 @@ final class Loader {
   static HttpRequest postRequest(URI base, String path, String type, String body) {
     return HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", type)
-        .header("Authorization", ServerProcess.AUTHORIZATION)
+        .header("Authorization", Harness.AUTHORIZATION)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
   }

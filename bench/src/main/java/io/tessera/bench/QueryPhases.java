@@ -156,7 +156,7 @@ final class QueryPhases {
   }
 
   private HttpRequest graphqlRequest(String[] product) {
-    return graphqlRequest(product, ServerProcess.AUTHORIZATION);
+    return graphqlRequest(product, Harness.AUTHORIZATION);
   }
 
   private HttpRequest graphqlRequest(String[] product, String authorization) {
@@ -210,7 +210,7 @@ final class QueryPhases {
   }
 
   private HttpRequest get(String path) {
-    return get(path, ServerProcess.AUTHORIZATION);
+    return get(path, Harness.AUTHORIZATION);
   }
 
   private HttpRequest get(String path, String authorization) {

@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphQLAccessScopeIT implements TestPropertyProvider {
   private static final String WAREHOUSE = "postgres://warehouse.internal:5432";
+  private static final String BASE_IRI = "https://tessera.local";
+  private static final IriMinter IRIS = new IriMinter(BASE_IRI);
 
   @Inject EmbeddedServer server;
 
@@ -37,12 +40,15 @@ class GraphQLAccessScopeIT implements TestPropertyProvider {
         "tessera-graphql-scope",
         "tessera.demo",
         "true",
-        "tessera.test.hidden-product",
-        "sales/orders",
-        "tessera.test.hidden-dataset",
-        WAREHOUSE + "|sales.public.orders",
-        "tessera.test.unreadable-product",
-        "finance/invoices");
+        "tessera.base-iri",
+        BASE_IRI,
+        "tessera.test.hidden-graphs",
+        String.join(
+            ",",
+            IRIS.productGraph("sales", "orders"),
+            IRIS.datasetGraph(WAREHOUSE, "sales.public.orders")),
+        "tessera.test.unreadable-graphs",
+        IRIS.productGraph("finance", "invoices"));
   }
 
   @BeforeAll

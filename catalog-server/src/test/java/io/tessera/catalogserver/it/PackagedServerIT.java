@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.ontology.TesseraOntology;
+import io.tessera.serverprocess.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -181,17 +182,11 @@ class PackagedServerIT {
   }
 
   private static ServerProcess start(String label) throws Exception {
-    return ServerProcess.start(
-        JAR,
-        Map.of(
-            "TESSERA_DATA_DIR",
-            dataDir.toString(),
-            "TESSERA_DEMO",
-            "true",
-            "TESSERA_ADMIN_TOKEN",
-            TestCredentials.ADMIN_TOKEN),
-        LOGS.resolve(label + ".log"),
-        START_DEADLINE);
+    return ServerProcess.builder(JAR, LOGS.resolve(label + ".log"))
+        .dataDir(dataDir)
+        .environment("TESSERA_DEMO", "true")
+        .environment("TESSERA_ADMIN_TOKEN", TestCredentials.ADMIN_TOKEN)
+        .start(START_DEADLINE);
   }
 
   /** Every product's {@code domain/name} and observed state (planned or physical). */

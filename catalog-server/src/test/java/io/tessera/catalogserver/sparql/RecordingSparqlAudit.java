@@ -8,7 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps the admin queries reported, for tests; replaces the logging default. */
 @Singleton
-@Requires(property = "tessera.test.hidden-graphs")
+@Requires(property = "tessera.test.record-sparql-audit", value = "true")
 public class RecordingSparqlAudit implements SparqlAudit {
   private final List<String> reported = new CopyOnWriteArrayList<>();
 

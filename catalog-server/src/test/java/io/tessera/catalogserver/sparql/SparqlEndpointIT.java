@@ -10,6 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.catalogserver.security.HidingAccessScopes;
 import io.tessera.lineage.LineageProjection;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Inject;
@@ -85,6 +86,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
         "true",
         "tessera.sparql.max-results",
         Integer.toString(MAX_RESULTS),
+        "tessera.test.record-sparql-audit",
+        "true",
         "tessera.test.hidden-graphs",
         String.join(
             ",",
