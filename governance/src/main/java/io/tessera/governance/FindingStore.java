@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Where toxic-combination findings are kept: a port the server implements over its relational
- * database. A finding is recorded once per policy, combination and job.
+ * database. A finding is recorded once per policy, combination, job and set of outputs (a job that
+ * starts writing other datasets is found again).
  */
 public interface FindingStore {
 

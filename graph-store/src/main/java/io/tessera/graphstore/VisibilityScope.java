@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Which named graphs a caller may see. Every read path that filters by policy (search, facets,
- * suggestions; later GraphQL, lineage and SPARQL) takes one. Until policies exist the scope is
- * {@link #everything()}.
+ * Which named graphs a caller may see. A caller's {@link ReadScope} holds two: the graphs whose
+ * entities it may discover and those whose details it may read; the policy evaluator (governance)
+ * computes them, and every read path (search, facets, suggestions, GraphQL, REST, lineage, SPARQL
+ * and exports) filters by them. Without restricting policies a scope is {@link #everything()}.
  *
  * <p>Graphs are matched hierarchically: a listed graph also covers every graph whose IRI continues
  * it after a {@code /}. Listing {@code {base}/graph/product/sales/orders} therefore covers the

@@ -202,8 +202,10 @@ public class LineageJournal implements EventJournal {
     writer.join(Duration.ofSeconds(10));
   }
 
-  /** Events after a journal position, in journal order. */
-  /** At most {@code limit} stored events after {@code position}, with when they arrived. */
+  /**
+   * At most {@code limit} stored events after {@code position}, in journal order, with when they
+   * arrived.
+   */
   public List<Stored> stored(long position, int limit) {
     return query(
         "SELECT id, payload, received_at FROM lineage_event WHERE id > ? ORDER BY id FETCH FIRST "

@@ -4,7 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /**
- * One applied revision of a domain or data product.
+ * One applied revision of a domain, a data product or a policy.
  *
  * @param action created, updated, retired or deleted
  * @param contentHash SHA-256 of the canonical descriptor (null for a deletion)
