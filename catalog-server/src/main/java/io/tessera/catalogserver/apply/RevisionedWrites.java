@@ -7,6 +7,7 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphWriter;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * first (a concurrent apply of the same entity fails on the unique revision number before anything
  * is written), the graph transaction commits next, and the revisions commit last.
  */
+@Singleton
 final class RevisionedWrites {
   private static final Logger LOG = LoggerFactory.getLogger(RevisionedWrites.class);
 

@@ -1,6 +1,10 @@
 /**
- * The descriptor write use case: parse and validate with the descriptors module, check references
- * and authorization, write every graph in one transaction and record one revision per changed
- * document.
+ * The descriptor write use case, orchestrated by {@link
+ * io.tessera.catalogserver.apply.ApplyService}: {@code RequestValidation} translates and validates
+ * the documents with the descriptors module; in one graph read transaction {@code ReferenceCheck}
+ * checks references and {@code DocumentAuthorization} the caller's permission; {@code ApplyPlanner}
+ * plans one revision per changed document (canonical JSON, hash, diff); {@code DocumentWrites}
+ * writes every graph in one transaction, or dry-runs it, through {@code RevisionedWrites}, which
+ * records the revisions with it. {@code Decommissioning} retires and deletes entities.
  */
 package io.tessera.catalogserver.apply;

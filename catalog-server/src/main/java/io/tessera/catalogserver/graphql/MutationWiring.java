@@ -1,0 +1,46 @@
+package io.tessera.catalogserver.graphql;
+
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.catalogserver.persistence.RevisionRepository;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.lineage.ObservationReports;
+import io.tessera.ontology.IriMinter;
+import jakarta.inject.Singleton;
+
+/** {@code Mutation}: applying descriptors, retiring a product, claiming a dataset. */
+@Singleton
+final class MutationWiring implements TypeWiring {
+  private final ApplyService apply;
+  private final Visibility visibility;
+  private final RevisionRepository revisions;
+  private final ProductRepository products;
+  private final ObservationReports reports;
+  private final IriMinter iris;
+
+  MutationWiring(
+      ApplyService apply,
+      Visibility visibility,
+      RevisionRepository revisions,
+      ProductRepository products,
+      ObservationReports reports,
+      IriMinter iris) {
+    this.apply = apply;
+    this.visibility = visibility;
+    this.revisions = revisions;
+    this.products = products;
+    this.reports = reports;
+    this.iris = iris;
+  }
+
+  @Override
+  public TypeRuntimeWiring wiring() {
+    return TypeRuntimeWiring.newTypeWiring("Mutation")
+        .dataFetcher("applyDescriptors", new ApplyDescriptorsDataFetcher(apply))
+        .dataFetcher("retireProduct", new RetireProductDataFetcher(apply, visibility))
+        .dataFetcher(
+            "claimDataset",
+            new ClaimDatasetDataFetcher(apply, revisions, products, reports, visibility, iris))
+        .build();
+  }
+}
