@@ -9,6 +9,7 @@ import io.tessera.graphstore.SparqlQueries;
 import io.tessera.ontology.IriMinter;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,7 @@ public class DatasetClaims implements ChangeListener {
   }
 
   @Override
-  public void onCommit(java.util.List<ChangeEvent> changes) {
+  public void onCommit(List<ChangeEvent> changes) {
     for (ChangeEvent change : changes) {
       switch (change.kind()) {
         case DATA_PRODUCT ->
