@@ -12,9 +12,15 @@ import java.util.Set;
  * @param domains the domains the principal belongs to (and owns, with {@link Role#DOMAIN_OWNER})
  * @param attributes attributes policies constrain: {@code region}, {@code purposes}, {@code
  *     clearances}…
+ * @param namespaces the OpenLineage dataset namespaces a producer may write, whoever claims their
+ *     datasets (only an admin grants them); empty for most principals
  */
 public record Principal(
-    String subject, Set<Role> roles, Set<String> domains, Map<String, Set<String>> attributes) {
+    String subject,
+    Set<Role> roles,
+    Set<String> domains,
+    Map<String, Set<String>> attributes,
+    Set<String> namespaces) {
   private static final Principal ANONYMOUS =
       new Principal("anonymous", Set.of(), Set.of(), Map.of());
 
@@ -23,6 +29,13 @@ public record Principal(
     roles = Set.copyOf(roles);
     domains = Set.copyOf(domains);
     attributes = Map.copyOf(attributes);
+    namespaces = namespaces == null ? Set.of() : Set.copyOf(namespaces);
+  }
+
+  /** A principal without dataset namespaces (everyone but namespace-scoped producers). */
+  public Principal(
+      String subject, Set<Role> roles, Set<String> domains, Map<String, Set<String>> attributes) {
+    this(subject, roles, domains, attributes, Set.of());
   }
 
   /** The unauthenticated caller. */

@@ -3,33 +3,60 @@ package io.tessera.governance;
 import io.tessera.ontology.IriMinter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Who may grant what through an API token: the fields a token request must have, and whether its
- * creator may grant them. An admin may grant anything; a domain owner only tokens whose domains are
- * all among the ones it owns, without the admin role. Tokens are managed (listed, revoked) by
- * admins and by the owners of all their domains.
+ * creator may grant them. An admin may grant anything. A domain owner may grant only the {@code
+ * consumer} and {@code producer} roles, only for domains that are all among the ones it owns, and
+ * neither attributes nor namespaces: the attributes policies read (residency, purposes, clearances)
+ * come from a trusted source only (an admin, or an identity provider's claims), and a namespace
+ * lets a producer write datasets whichever domain claims them. Attribute keys are those policies
+ * can read ({@link #ATTRIBUTE_KEYS}); any other key is refused rather than stored as an attribute
+ * no policy will ever match. Tokens are managed (listed, revoked) by admins and by the owners of
+ * all their domains.
  */
 public final class TokenGrants {
-  private static final Pattern ATTRIBUTE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
   private static final int MAX_VALUES = 50;
+  private static final int MAX_NAMESPACES = 20;
+  private static final int MAX_NAMESPACE_LENGTH = 256;
+  private static final Pattern NAMESPACE = Pattern.compile("^[^\\s\\p{Cntrl}]+$");
+
+  /**
+   * The principal attributes policies read ({@code region}, {@code purposes}, {@code clearances}),
+   * from {@link Operand}; the only keys a token's attributes may have.
+   */
+  public static final Set<String> ATTRIBUTE_KEYS =
+      Arrays.stream(Operand.values())
+          .map(Operand::attribute)
+          .filter(Objects::nonNull)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
+
+  /** The roles a domain owner may grant. */
+  private static final Set<String> OWNER_GRANTABLE =
+      Set.of(Role.CONSUMER.slug(), Role.PRODUCER.slug());
 
   /**
    * A validated grant: what the token's principal will be.
    *
    * @param roles role slugs
+   * @param namespaces the OpenLineage dataset namespaces a producer token may write (empty for
+   *     none)
    * @param expiresAt when it stops working, or null for never
    */
   public record Grant(
       String subject,
       Set<String> roles,
       Set<String> domains,
+      Set<String> namespaces,
       Map<String, Set<String>> attributes,
       String description,
       Instant expiresAt) {}
@@ -43,6 +70,7 @@ public final class TokenGrants {
       String subject,
       List<String> roles,
       List<String> domains,
+      List<String> namespaces,
       Map<String, List<String>> attributes,
       String description,
       Instant expiresAt,
@@ -62,6 +90,7 @@ public final class TokenGrants {
     if (granted.contains(Role.DOMAIN_OWNER.slug()) && inDomains.isEmpty()) {
       throw new InvalidGrantException("domains", "a domain-owner token needs its domains");
     }
+    Set<String> inNamespaces = namespaces(namespaces, granted);
     Map<String, Set<String>> attrs = attributes(attributes);
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidGrantException("expiresAt", "must be in the future");
@@ -69,7 +98,7 @@ public final class TokenGrants {
     if (description != null && description.length() > 1024) {
       throw new InvalidGrantException("description", "at most 1024 characters");
     }
-    return new Grant(who, granted, inDomains, attrs, description, expiresAt);
+    return new Grant(who, granted, inDomains, inNamespaces, attrs, description, expiresAt);
   }
 
   /**
@@ -84,8 +113,19 @@ public final class TokenGrants {
     if (!creator.roles().contains(Role.DOMAIN_OWNER)) {
       throw new AccessDeniedException("admin or domain-owner");
     }
-    if (grant.roles().contains(Role.ADMIN.slug())) {
-      throw new AccessDeniedException("admin");
+    for (String role : grant.roles()) {
+      if (!OWNER_GRANTABLE.contains(role)) {
+        throw new AccessDeniedException("admin (to grant the " + role + " role)");
+      }
+    }
+    if (!grant.attributes().isEmpty()) {
+      throw new AccessDeniedException(
+          "admin (to grant attributes: "
+              + String.join(", ", grant.attributes().keySet())
+              + "; attributes come from an admin or the identity provider)");
+    }
+    if (!grant.namespaces().isEmpty()) {
+      throw new AccessDeniedException("admin (to grant namespaces)");
     }
     if (grant.domains().isEmpty() || !ownsAll(creator, grant.domains())) {
       throw new AccessDeniedException(
@@ -130,9 +170,13 @@ public final class TokenGrants {
       return attrs;
     }
     for (Map.Entry<String, List<String>> e : attributes.entrySet()) {
-      if (!ATTRIBUTE.matcher(e.getKey()).matches()) {
+      if (!ATTRIBUTE_KEYS.contains(e.getKey())) {
         throw new InvalidGrantException(
-            "attributes", "'" + e.getKey() + "' is not a valid attribute name");
+            "attributes." + e.getKey(),
+            "'"
+                + e.getKey()
+                + "' is not an attribute policies read; allowed: "
+                + String.join(", ", ATTRIBUTE_KEYS));
       }
       List<String> values = e.getValue() == null ? List.of() : new ArrayList<>(e.getValue());
       if (values.size() > MAX_VALUES
@@ -144,5 +188,33 @@ public final class TokenGrants {
       attrs.put(e.getKey(), new LinkedHashSet<>(values));
     }
     return attrs;
+  }
+
+  private static Set<String> namespaces(List<String> namespaces, Set<String> roles) {
+    Set<String> scoped = new LinkedHashSet<>();
+    if (namespaces == null || namespaces.isEmpty()) {
+      return scoped;
+    }
+    if (!roles.contains(Role.PRODUCER.slug())) {
+      throw new InvalidGrantException(
+          "namespaces", "only producer tokens are scoped to dataset namespaces");
+    }
+    if (namespaces.size() > MAX_NAMESPACES) {
+      throw new InvalidGrantException("namespaces", "at most " + MAX_NAMESPACES + " namespaces");
+    }
+    for (int i = 0; i < namespaces.size(); i++) {
+      String namespace = namespaces.get(i);
+      if (namespace == null
+          || namespace.length() > MAX_NAMESPACE_LENGTH
+          || !NAMESPACE.matcher(namespace).matches()) {
+        throw new InvalidGrantException(
+            "namespaces[" + i + "]",
+            "an OpenLineage dataset namespace of up to "
+                + MAX_NAMESPACE_LENGTH
+                + " characters without spaces, e.g. postgres://warehouse:5432");
+      }
+      scoped.add(namespace);
+    }
+    return scoped;
   }
 }

@@ -20,14 +20,18 @@ class TokenGrantsTest {
 
   @Test
   void shouldNameTheWrongFieldOfARequest() {
-    assertThatThrownBy(() -> grants.validate(" ", List.of("consumer"), null, null, null, null, NOW))
+    assertThatThrownBy(
+            () -> grants.validate(" ", List.of("consumer"), null, null, null, null, null, NOW))
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("subject"));
-    assertThatThrownBy(() -> grants.validate("a", List.of("reader"), null, null, null, null, NOW))
+    assertThatThrownBy(
+            () -> grants.validate("a", List.of("reader"), null, null, null, null, null, NOW))
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("roles"));
     assertThatThrownBy(
-            () -> grants.validate("a", List.of("domain-owner"), List.of(), null, null, null, NOW))
+            () ->
+                grants.validate(
+                    "a", List.of("domain-owner"), List.of(), null, null, null, null, NOW))
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("domains"));
     assertThatThrownBy(
@@ -36,16 +40,17 @@ class TokenGrantsTest {
                     "a",
                     List.of("consumer"),
                     null,
+                    null,
                     Map.of("Region", List.of("eu")),
                     null,
                     null,
                     NOW))
         .isInstanceOfSatisfying(
-            InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("attributes"));
+            InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("attributes.Region"));
     assertThatThrownBy(
             () ->
                 grants.validate(
-                    "a", List.of("consumer"), null, null, null, NOW.minusSeconds(1), NOW))
+                    "a", List.of("consumer"), null, null, null, null, NOW.minusSeconds(1), NOW))
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("expiresAt"));
   }
@@ -53,11 +58,11 @@ class TokenGrantsTest {
   @Test
   void shouldLetADomainOwnerGrantOnlyWithinItsDomainsAndNeverAdmin() {
     TokenGrants.Grant salesConsumer =
-        grants.validate("bi", List.of("consumer"), List.of("sales"), null, null, null, NOW);
+        grants.validate("bi", List.of("consumer"), List.of("sales"), null, null, null, null, NOW);
     TokenGrants.Grant hrConsumer =
-        grants.validate("bi", List.of("consumer"), List.of("hr"), null, null, null, NOW);
+        grants.validate("bi", List.of("consumer"), List.of("hr"), null, null, null, null, NOW);
     TokenGrants.Grant salesAdmin =
-        grants.validate("x", List.of("admin"), List.of("sales"), null, null, null, NOW);
+        grants.validate("x", List.of("admin"), List.of("sales"), null, null, null, null, NOW);
 
     grants.authorize(salesConsumer, SALES_OWNER);
     grants.authorize(hrConsumer, ADMIN);
@@ -70,5 +75,118 @@ class TokenGrantsTest {
     assertThat(grants.mayManage(SALES_OWNER, Set.of("sales", "hr"))).isFalse();
     assertThat(grants.mayManage(SALES_OWNER, Set.of())).isFalse();
     assertThat(grants.mayManage(ADMIN, Set.of())).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAttributeKeysNoPolicyReadsAndNameTheAllowedOnes() {
+    assertThatThrownBy(
+            () ->
+                grants.validate(
+                    "a",
+                    List.of("consumer"),
+                    null,
+                    null,
+                    Map.of("purpose", List.of("fraud-detection")),
+                    null,
+                    null,
+                    NOW))
+        .isInstanceOfSatisfying(
+            InvalidGrantException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo("attributes.purpose");
+              assertThat(e.getMessage()).contains("region, purposes, clearances");
+            });
+    assertThat(TokenGrants.ATTRIBUTE_KEYS).containsExactly("region", "purposes", "clearances");
+
+    TokenGrants.Grant known =
+        grants.validate(
+            "a",
+            List.of("consumer"),
+            null,
+            null,
+            Map.of("region", List.of("eu"), "purposes", List.of("auditing")),
+            null,
+            null,
+            NOW);
+    assertThat(known.attributes())
+        .containsEntry("region", Set.of("eu"))
+        .containsEntry("purposes", Set.of("auditing"));
+  }
+
+  @Test
+  void shouldLetOnlyAnAdminGrantAttributes() {
+    TokenGrants.Grant euConsumer =
+        grants.validate(
+            "eu-bi",
+            List.of("consumer"),
+            List.of("sales"),
+            null,
+            Map.of("region", List.of("eu")),
+            null,
+            null,
+            NOW);
+
+    assertThatThrownBy(() -> grants.authorize(euConsumer, SALES_OWNER))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.permission()).startsWith("admin (to grant attributes: region"));
+    grants.authorize(euConsumer, ADMIN);
+  }
+
+  @Test
+  void shouldLetADomainOwnerGrantOnlyConsumerAndProducerRoles() {
+    TokenGrants.Grant salesOwner =
+        grants.validate(
+            "deputy", List.of("domain-owner"), List.of("sales"), null, null, null, null, NOW);
+    TokenGrants.Grant salesProducer =
+        grants.validate(
+            "etl", List.of("producer", "consumer"), List.of("sales"), null, null, null, null, NOW);
+
+    assertThatThrownBy(() -> grants.authorize(salesOwner, SALES_OWNER))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.permission()).isEqualTo("admin (to grant the domain-owner role)"));
+    grants.authorize(salesProducer, SALES_OWNER);
+    grants.authorize(salesOwner, ADMIN);
+  }
+
+  @Test
+  void shouldScopeOnlyProducerTokensToNamespacesAndLetOnlyAnAdminGrantThem() {
+    TokenGrants.Grant warehouse =
+        grants.validate(
+            "airflow",
+            List.of("producer"),
+            List.of("sales"),
+            List.of("postgres://warehouse:5432", "postgres://warehouse:5432"),
+            null,
+            null,
+            null,
+            NOW);
+    assertThat(warehouse.namespaces()).containsExactly("postgres://warehouse:5432");
+    grants.authorize(warehouse, ADMIN);
+    assertThatThrownBy(() -> grants.authorize(warehouse, SALES_OWNER))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.permission()).isEqualTo("admin (to grant namespaces)"));
+
+    assertThatThrownBy(
+            () ->
+                grants.validate(
+                    "bi", List.of("consumer"), null, List.of("s3://lake"), null, null, null, NOW))
+        .isInstanceOfSatisfying(
+            InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("namespaces"));
+    assertThatThrownBy(
+            () ->
+                grants.validate(
+                    "etl",
+                    List.of("producer"),
+                    null,
+                    List.of("s3://lake", "s3://my lake"),
+                    null,
+                    null,
+                    null,
+                    NOW))
+        .isInstanceOfSatisfying(
+            InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("namespaces[1]"));
   }
 }

@@ -21,6 +21,7 @@ import io.tessera.catalogserver.ingest.LineageIngestService;
 import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.AuthenticationException;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.LineageRedaction;
 import io.tessera.governance.Principal;
@@ -100,7 +101,7 @@ public class LineageController {
     authorization.requireProducer(principal);
     CompletableFuture<HttpResponse<LineageJournal.Appended>> response = new CompletableFuture<>();
     ingest
-        .acceptAsync(body)
+        .acceptAsync(body, principal)
         .whenComplete(
             (appended, failure) -> {
               if (failure != null) {
@@ -156,7 +157,11 @@ public class LineageController {
         queries.columnLineage(node, field, checkDepth(depth), direction(direction)), scope);
   }
 
-  /** The raw events of the journal, by event time, as Marquez lists them. */
+  /**
+   * The raw events of the journal, by event time, as Marquez lists them: all of them for an admin,
+   * those it posted for a producer. Raw events carry every name, facet and column, whatever the
+   * policies say of the products they touch.
+   */
   @Get(value = "/events/lineage", produces = MediaType.APPLICATION_JSON)
   public String events(
       @Nullable @QueryValue String after,
@@ -166,8 +171,12 @@ public class LineageController {
       @QueryValue(defaultValue = "0") int offset,
       Principal principal)
       throws IOException {
-    // Raw events carry every name and facet, unfiltered: only for those who write lineage.
+    if (principal.isAnonymous()) {
+      throw new AuthenticationException(
+          "the raw journal needs credentials: send 'Authorization: Bearer <token>'");
+    }
     authorization.requireProducer(principal);
+    String postedBy = principal.isAdmin() ? null : principal.subject();
     if (limit < 1 || limit > 1000 || offset < 0) {
       throw new ProblemException(
           ProblemType.INVALID_REQUEST, "limit must be 1..1000 and offset >= 0");
@@ -178,7 +187,8 @@ public class LineageController {
             instant(before, Instant.parse("9999-12-31T23:59:59Z"), "before"),
             !"asc".equalsIgnoreCase(sortDirection),
             limit,
-            offset);
+            offset,
+            postedBy);
     ObjectNode body = JSON.createObjectNode();
     ArrayNode events = body.putArray("events");
     for (String payload : page.payloads()) {

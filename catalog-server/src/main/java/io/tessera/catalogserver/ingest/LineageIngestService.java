@@ -5,6 +5,10 @@ import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.governance.AccessDeniedException;
+import io.tessera.governance.DatasetClaims;
+import io.tessera.governance.Principal;
+import io.tessera.governance.WriteAuthorization;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.InvalidEventException;
 import io.tessera.lineage.LineageEvent;
@@ -12,14 +16,18 @@ import io.tessera.lineage.LineageProjection;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one OpenLineage event: validates it, appends it to the journal (durably, once per identity)
- * and wakes the projection. An invalid event is rejected whole and changes nothing.
+ * Takes one OpenLineage event: validates it, checks that the posting producer may write every
+ * dataset it outputs (governance's {@link WriteAuthorization#requireMayWriteDataset}, with the
+ * claims of {@link DatasetClaims}), appends it to the journal (durably, once per identity, with its
+ * poster) and wakes the projection. An invalid or refused event is rejected whole and changes
+ * nothing.
  */
 @Singleton
 public class LineageIngestService {
@@ -34,17 +42,31 @@ public class LineageIngestService {
   private final EventParser parser;
   private final LineageJournal journal;
   private final LineageProjection projection;
+  private final DatasetClaims claims;
+  private final WriteAuthorization authorization;
+  private final boolean unownedOpen;
 
   public LineageIngestService(
-      EventParser parser, LineageJournal journal, LineageProjection projection) {
+      EventParser parser,
+      LineageJournal journal,
+      LineageProjection projection,
+      DatasetClaims claims,
+      WriteAuthorization authorization,
+      ProducersConfig producers) {
     this.parser = parser;
     this.journal = journal;
     this.projection = projection;
+    this.claims = claims;
+    this.authorization = authorization;
+    this.unownedOpen = producers.unownedOpen();
   }
 
-  /** Accepts an event; returns once it is committed to the journal. */
+  /**
+   * Accepts an event of the server's own (the demo's), without a producer's scope; returns once it
+   * is committed to the journal.
+   */
   public LineageJournal.Appended accept(byte[] body) {
-    LineageEvent event = admit(body);
+    LineageEvent event = admit(body, null);
     LineageJournal.Appended appended;
     try {
       appended =
@@ -61,14 +83,22 @@ public class LineageIngestService {
    * invalid event is refused at once (thrown), a valid one is appended and the result completes
    * once it is committed to the journal, or exceptionally with a {@link ProblemException} if it
    * could not be stored (then it was not accepted).
+   *
+   * @param producer who posts it: it must be allowed to write every output dataset, and is recorded
+   *     as the event's poster
+   * @throws AccessDeniedException naming the first output dataset the producer may not write, and
+   *     the domain (or namespace) it would need; nothing is journaled
    */
-  public CompletableFuture<LineageJournal.Appended> acceptAsync(byte[] body) {
-    LineageEvent event = admit(body);
+  public CompletableFuture<LineageJournal.Appended> acceptAsync(byte[] body, Principal producer) {
+    LineageEvent event = admit(body, producer);
     CompletableFuture<LineageJournal.Appended> stored;
     try {
       stored =
           journal.appendAsync(
-              event, parser.identity(event), new String(body, StandardCharsets.UTF_8));
+              event,
+              parser.identity(event),
+              new String(body, StandardCharsets.UTF_8),
+              producer.subject());
     } catch (JournalException e) {
       throw unavailable(e);
     }
@@ -93,8 +123,11 @@ public class LineageIngestService {
    * Parses and validates an event; then, if the projection's backlog is at its bound, waits (at
    * most {@link #BACKLOG_WAIT}) for the projection to make room before the event is appended.
    */
-  private LineageEvent admit(byte[] body) {
+  private LineageEvent admit(byte[] body, Principal producer) {
     LineageEvent event = validate(body);
+    if (producer != null) {
+      requireMayWrite(producer, event);
+    }
     try {
       if (!projection.awaitRoom(BACKLOG_WAIT)) {
         LOG.debug("the projection backlog stayed at its bound; appending anyway");
@@ -122,6 +155,31 @@ public class LineageIngestService {
     }
   }
 
+  /**
+   * The datasets an event writes (a run's or job's outputs, a dataset event's dataset) can bind
+   * ports, make products physical and change their observed schema: each must be one the producer
+   * may write.
+   */
+  private void requireMayWrite(Principal producer, LineageEvent event) {
+    if (producer.isAdmin() || (producer.domains().isEmpty() && producer.namespaces().isEmpty())) {
+      return; // platform-wide: the lookups below would allow every dataset
+    }
+    List<LineageEvent.Dataset> written =
+        switch (event) {
+          case LineageEvent.RunEvent e -> e.outputs();
+          case LineageEvent.JobEvent e -> e.outputs();
+          case LineageEvent.DatasetEvent e -> List.of(e.dataset());
+        };
+    for (LineageEvent.Dataset dataset : written) {
+      authorization.requireMayWriteDataset(
+          producer,
+          dataset.namespace(),
+          dataset.name(),
+          claims.domainsClaiming(dataset.namespace(), dataset.name()),
+          unownedOpen);
+    }
+  }
+
   private void appended(LineageJournal.Appended appended) {
     if (!appended.duplicate()) {
       projection.signal(appended.id());
@@ -138,6 +196,6 @@ public class LineageIngestService {
     return new ProblemException(
         ProblemType.INVALID_EVENT,
         "the OpenLineage event was not stored",
-        java.util.List.of(new Problem.FieldError(field, message)));
+        List.of(new Problem.FieldError(field, message)));
   }
 }

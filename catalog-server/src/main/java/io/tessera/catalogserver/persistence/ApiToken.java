@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * @param subject who the token authenticates as
  * @param roles the roles it grants (slugs)
  * @param domains the domains its principal belongs to
+ * @param namespaces the OpenLineage dataset namespaces a producer token may write
  * @param attributes the principal's attributes ({@code region}, {@code purposes}, {@code
  *     clearances}…)
  * @param expiresAt when it stops working, or null for never
@@ -27,6 +28,7 @@ public record ApiToken(
     String subject,
     Set<String> roles,
     Set<String> domains,
+    Set<String> namespaces,
     Map<String, Set<String>> attributes,
     @Nullable String description,
     String createdBy,
@@ -40,7 +42,8 @@ public record ApiToken(
         subject,
         roles.stream().map(r -> Role.fromSlug(r).orElseThrow()).collect(Collectors.toSet()),
         domains,
-        attributes);
+        attributes,
+        namespaces);
   }
 
   /** Whether the token authenticates at this instant. */

@@ -18,16 +18,25 @@ import java.util.Map;
  * the group's distinct identities in one JDBC batch, without looking them up first. Only when the
  * batch hits the unique identity (an event sent again, SQLState class 23) is the group inserted
  * again row by row, each row behind a savepoint, so that every identity still ends up stored
- * exactly once and each caller learns whether its event was already there.
+ * exactly once and each caller learns whether its event was already there. An event keeps the
+ * poster of the row that stored it first.
  */
 final class GroupInsert {
   private static final String INSERT =
       "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
-          + " job_name, producer, payload, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
+          + " job_name, producer, payload, received_at, posted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
   private static final String SELECT_ID = "SELECT id FROM lineage_event WHERE identity = ?";
 
-  /** One event to insert. */
-  record Row(LineageEvent event, String identity, String payload) {}
+  /**
+   * One event to insert.
+   *
+   * @param postedBy the subject of the principal that posted it, or null (the server's own)
+   */
+  record Row(LineageEvent event, String identity, String payload, String postedBy) {
+    Row(LineageEvent event, String identity, String payload) {
+      this(event, identity, payload, null);
+    }
+  }
 
   private GroupInsert() {}
 
@@ -175,5 +184,6 @@ final class GroupInsert {
     insert.setString(8, row.event().producer());
     insert.setString(9, row.payload());
     insert.setObject(10, receivedAt);
+    insert.setString(11, row.postedBy());
   }
 }

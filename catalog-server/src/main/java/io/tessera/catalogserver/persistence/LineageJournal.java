@@ -88,7 +88,17 @@ public class LineageJournal implements EventJournal {
    * @throws JournalException if the event could not be stored; then it was not accepted
    */
   public Appended append(LineageEvent event, String identity, String payload) {
-    CompletableFuture<Appended> result = appendAsync(event, identity, payload);
+    return append(event, identity, payload, null);
+  }
+
+  /**
+   * As {@link #append(LineageEvent, String, String)}, recording who posted the event.
+   *
+   * @param postedBy the subject of the principal that posted it (kept by the first append of an
+   *     identity), or null for the server's own events
+   */
+  public Appended append(LineageEvent event, String identity, String payload, String postedBy) {
+    CompletableFuture<Appended> result = appendAsync(event, identity, payload, postedBy);
     try {
       return result.get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -111,7 +121,13 @@ public class LineageJournal implements EventJournal {
    */
   public CompletableFuture<Appended> appendAsync(
       LineageEvent event, String identity, String payload) {
-    Pending pending = new Pending(event, identity, payload, new CompletableFuture<>());
+    return appendAsync(event, identity, payload, null);
+  }
+
+  /** As {@link #appendAsync(LineageEvent, String, String)}, recording who posted the event. */
+  public CompletableFuture<Appended> appendAsync(
+      LineageEvent event, String identity, String payload, String postedBy) {
+    Pending pending = new Pending(event, identity, payload, postedBy, new CompletableFuture<>());
     if (!running || !queue.offer(pending)) {
       throw new JournalException("the event journal is not accepting events", null);
     }
@@ -119,7 +135,11 @@ public class LineageJournal implements EventJournal {
   }
 
   private record Pending(
-      LineageEvent event, String identity, String payload, CompletableFuture<Appended> result) {}
+      LineageEvent event,
+      String identity,
+      String payload,
+      String postedBy,
+      CompletableFuture<Appended> result) {}
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
@@ -143,7 +163,7 @@ public class LineageJournal implements EventJournal {
   private void write(List<Pending> batch) {
     List<GroupInsert.Row> rows = new ArrayList<>(batch.size());
     for (Pending p : batch) {
-      rows.add(new GroupInsert.Row(p.event(), p.identity(), p.payload()));
+      rows.add(new GroupInsert.Row(p.event(), p.identity(), p.payload(), p.postedBy()));
     }
     List<Appended> results;
     try (Connection c = dataSource.getConnection()) {
@@ -244,7 +264,20 @@ public class LineageJournal implements EventJournal {
    * @param descending newest first
    */
   public Page page(Instant after, Instant before, boolean descending, int limit, int offset) {
-    String where = " WHERE event_time >= ? AND event_time <= ?";
+    return page(after, before, descending, limit, offset, null);
+  }
+
+  /**
+   * A page of events by event time, as Marquez lists them.
+   *
+   * @param descending newest first
+   * @param postedBy only the events this subject posted first, or null for every event
+   */
+  public Page page(
+      Instant after, Instant before, boolean descending, int limit, int offset, String postedBy) {
+    String where =
+        " WHERE event_time >= ? AND event_time <= ?"
+            + (postedBy == null ? "" : " AND posted_by = ?");
     String order = descending ? " ORDER BY event_time DESC, id DESC" : " ORDER BY event_time, id";
     try (Connection c = dataSource.getConnection()) {
       long total;
@@ -252,6 +285,9 @@ public class LineageJournal implements EventJournal {
           c.prepareStatement("SELECT COUNT(*) FROM lineage_event" + where)) {
         count.setObject(1, OffsetDateTime.ofInstant(after, ZoneOffset.UTC));
         count.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+        if (postedBy != null) {
+          count.setString(3, postedBy);
+        }
         try (ResultSet rs = count.executeQuery()) {
           rs.next();
           total = rs.getLong(1);
@@ -266,8 +302,12 @@ public class LineageJournal implements EventJournal {
                   + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
         select.setObject(1, OffsetDateTime.ofInstant(after, ZoneOffset.UTC));
         select.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
-        select.setInt(3, offset);
-        select.setInt(4, limit);
+        int next = 3;
+        if (postedBy != null) {
+          select.setString(next++, postedBy);
+        }
+        select.setInt(next++, offset);
+        select.setInt(next, limit);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
             payloads.add(rs.getString(1));

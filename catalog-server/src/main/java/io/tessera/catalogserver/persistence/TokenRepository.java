@@ -26,7 +26,7 @@ public class TokenRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, subject, roles, domains, attributes, description, created_by, created_at, expires_at,"
-          + " revoked_at";
+          + " revoked_at, namespaces";
 
   private final DataSource dataSource;
 
@@ -41,7 +41,7 @@ public class TokenRepository {
             c.prepareStatement(
                 "INSERT INTO api_token ("
                     + COLUMNS
-                    + ", secret_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ", secret_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
       insert.setString(1, token.id());
       insert.setString(2, token.subject());
       insert.setString(3, String.join(",", token.roles()));
@@ -52,7 +52,8 @@ public class TokenRepository {
       insert.setObject(8, time(token.createdAt()));
       insert.setObject(9, time(token.expiresAt()));
       insert.setObject(10, time(token.revokedAt()));
-      insert.setString(11, secretHash);
+      insert.setString(11, JSON.writeValueAsString(token.namespaces()));
+      insert.setString(12, secretHash);
       insert.executeUpdate();
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("could not store the API token", e);
@@ -122,6 +123,7 @@ public class TokenRepository {
                   rows.getString(2),
                   split(rows.getString(3)),
                   split(rows.getString(4)),
+                  JSON.readValue(rows.getString(11), new TypeReference<Set<String>>() {}),
                   JSON.readValue(
                       rows.getString(5), new TypeReference<Map<String, Set<String>>>() {}),
                   rows.getString(6),

@@ -70,6 +70,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
       @Nullable String subject,
       @Nullable List<String> roles,
       @Nullable List<String> domains,
+      @Nullable List<String> namespaces,
       @Nullable Map<String, List<String>> attributes,
       @Nullable String description,
       @Nullable Instant expiresAt) {}
@@ -89,6 +90,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             UUID.randomUUID().toString(),
             "admin",
             Set.of(Role.ADMIN.slug()),
+            Set.of(),
             Set.of(),
             Map.of(),
             "generated on the first start",
@@ -139,8 +141,9 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   }
 
   /**
-   * Creates a token. An admin may create any; a domain owner only tokens whose domains are all
-   * among the ones it owns, without the admin role.
+   * Creates a token. An admin may create any; a domain owner only consumer and producer tokens
+   * whose domains are all among the ones it owns, without attributes or namespaces (see {@link
+   * TokenGrants}). Creations are audited with what they grant.
    *
    * @throws InvalidGrantException for an invalid request (naming the field)
    * @throws AccessDeniedException when the creator may not grant what is asked
@@ -154,7 +157,13 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
         "token-create",
         token.id(),
         "created",
-        "for " + token.subject() + " with roles " + token.roles());
+        "for "
+            + token.subject()
+            + " with roles "
+            + token.roles()
+            + (token.domains().isEmpty() ? "" : ", domains " + token.domains())
+            + (token.namespaces().isEmpty() ? "" : ", namespaces " + token.namespaces())
+            + (token.attributes().isEmpty() ? "" : ", attributes " + token.attributes()));
     return new Issued(token, secret);
   }
 
@@ -189,6 +198,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             request.subject(),
             request.roles(),
             request.domains(),
+            request.namespaces(),
             request.attributes(),
             request.description(),
             request.expiresAt(),
@@ -199,6 +209,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
         grant.subject(),
         grant.roles(),
         grant.domains(),
+        grant.namespaces(),
         grant.attributes(),
         grant.description(),
         creator.subject(),

@@ -7,6 +7,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.tessera.governance.AppliedPolicy;
+import io.tessera.governance.DatasetClaims;
 import io.tessera.governance.Decision;
 import io.tessera.governance.Evaluation;
 import io.tessera.governance.Explanation;
@@ -30,8 +31,9 @@ import jakarta.inject.Singleton;
  * Wires the governance module: the policy repository, the evaluator that turns policies into a
  * caller's read scope, toxic-combination detection over lineage (findings kept by the server's
  * {@link FindingStore}), and lineage redaction. The evaluator, the lineage mentions and the
- * detector listen to the graph's change feed. Also who may write what ({@link WriteAuthorization})
- * and the SPARQL view of a caller ({@link SparqlViews}).
+ * detector listen to the graph's change feed, and so do the dataset claims that scope producers.
+ * Also who may write what ({@link WriteAuthorization}) and the SPARQL view of a caller ({@link
+ * SparqlViews}).
  */
 @Factory
 @SerdeImport(Policy.class)
@@ -104,6 +106,14 @@ public class GovernanceFactory {
   @Singleton
   SparqlViews sparqlViews(IriMinter iris, LineageMentions mentions) {
     return new SparqlViews(iris, mentions);
+  }
+
+  /** Which domains claim each dataset, for scoping producers on the lineage ingest path. */
+  @Singleton
+  DatasetClaims datasetClaims(GraphStore store, IriMinter iris) {
+    DatasetClaims claims = new DatasetClaims(store, iris);
+    store.subscribe(claims);
+    return claims;
   }
 
   @Singleton

@@ -495,6 +495,47 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
     }
   }
 
+  // ------------------------------------------------------------------ the raw journal
+
+  @Test
+  void shouldKeepTheHiddenProductsColumnsOutOfAnotherProducersJournal() {
+    String harbour =
+        http.post(
+                "/api/v1/tokens",
+                ADMIN,
+                "{\"subject\":\"harbour-etl\",\"roles\":[\"producer\"],\"domains\":[\"harbour\"]}",
+                "application/json")
+            .ok()
+            .path("secret")
+            .asText();
+    String own =
+        "{\"eventType\":\"COMPLETE\",\"eventTime\":\"2026-11-21T06:00:00Z\","
+            + "\"producer\":\"https://example.com/tessera-tests\","
+            + "\"run\":{\"runId\":\"0195d1c2-4e5f-7a6b-8c9d-00000000b001\"},"
+            + "\"job\":{\"namespace\":\"harbour-etl\",\"name\":\"load_berths\"},"
+            + "\"inputs\":[],\"outputs\":[{\"namespace\":\""
+            + NS
+            + "\",\"name\":\"harbour.public.berths\"}]}";
+    http.post("/api/v1/lineage", harbour, own, "application/json").ok();
+
+    String adminSees = http.get("/api/v1/events/lineage?limit=1000", ADMIN).ok().toString();
+    String harbourSees = http.get("/api/v1/events/lineage?limit=1000", harbour).ok().toString();
+
+    assertThat(adminSees).contains("vellichor_amount", "settlement_id", "load_berths");
+    assertThat(harbourSees)
+        .contains("load_berths")
+        .doesNotContainIgnoringCase(WORD)
+        .doesNotContain("settlement_id", "quillon_iban");
+    String overwrite = own.replace("harbour.public.berths", HIDDEN_DATASET).replace("b001", "b002");
+    assertThat(
+            http.post("/api/v1/lineage", harbour, overwrite, "application/json")
+                .problem(403, "forbidden")
+                .path("detail")
+                .asText())
+        .contains("producer for domain fjord");
+    http.get("/api/v1/events/lineage", us.token()).problem(403, "forbidden");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static boolean mentionsWord(GraphQLResponse response) {
