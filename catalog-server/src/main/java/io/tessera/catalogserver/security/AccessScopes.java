@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.PolicyEvaluator;
@@ -12,12 +13,12 @@ import java.util.Set;
 /**
  * Computes a request's {@link AccessScope} once and keeps it on the request, so every read path of
  * one request (a REST read, a GraphQL query's resolvers) sees the same decision. The principal is
- * the one {@link AuthenticationFilter} established; the scope is what the policies grant it.
+ * the one Micronaut Security authenticated (see {@link PrincipalAuthentication}); the scope is what
+ * the policies grant it.
  */
 @Singleton
 public class AccessScopes {
   private static final String SCOPE = AccessScope.class.getName();
-  private static final String PRINCIPAL = Principal.class.getName();
 
   private final PolicyEvaluator policies;
   private final boolean anonymousReads;
@@ -53,10 +54,9 @@ public class AccessScopes {
 
   /** The principal authentication established for the request (anonymous when none). */
   public static Principal principalOf(HttpRequest<?> request) {
-    return request.getAttribute(PRINCIPAL, Principal.class).orElse(Principal.anonymous());
-  }
-
-  static void setPrincipal(HttpRequest<?> request, Principal principal) {
-    request.setAttribute(PRINCIPAL, principal);
+    return request
+        .getUserPrincipal(Authentication.class)
+        .map(PrincipalAuthentication::principal)
+        .orElse(Principal.anonymous());
   }
 }

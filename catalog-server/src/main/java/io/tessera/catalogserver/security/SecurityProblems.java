@@ -1,17 +1,25 @@
 package io.tessera.catalogserver.security;
 
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessDeniedException;
+import io.tessera.governance.Principal;
 import jakarta.inject.Singleton;
 
-/** Authentication and authorization failures as problem documents, each one audited. */
+/**
+ * Authentication and authorization failures as problem documents, each one audited: Micronaut
+ * Security's rejections (401 with {@code WWW-Authenticate: Bearer}, 403) and the governance's
+ * {@link AccessDeniedException}.
+ */
 public final class SecurityProblems {
   private SecurityProblems() {}
 
@@ -26,6 +34,47 @@ public final class SecurityProblems {
         detail);
     return ProblemHandlers.response(request, ProblemType.UNAUTHORIZED, detail)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tessera\"");
+  }
+
+  /**
+   * Micronaut Security's rejection of a request: 401 when nobody authenticated (saying why the
+   * presented credentials were refused, or that credentials are needed), 403 when the principal is
+   * not an admin (the only permission the security rules check: {@code /api/v1/admin/**} and the
+   * management endpoints).
+   */
+  @Singleton
+  @Replaces(DefaultAuthorizationExceptionHandler.class)
+  public static class ForAuthorization
+      implements ExceptionHandler<AuthorizationException, HttpResponse<Problem>> {
+    private final AuditLog audit;
+    private final boolean jwtEnabled;
+
+    public ForAuthorization(AuditLog audit, SecurityConfig config) {
+      this.audit = audit;
+      this.jwtEnabled = config.jwtEnabled();
+    }
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, AuthorizationException e) {
+      if (e.isForbidden()) {
+        audit.record(
+            e.getAuthentication().getName(),
+            "authorize",
+            request.getMethodName() + " " + request.getPath(),
+            "denied",
+            "missing admin");
+        return ProblemHandlers.response(
+            request, ProblemType.FORBIDDEN, "missing permission: admin");
+      }
+      if (Credentials.presented(request)) {
+        return unauthenticated(request, Credentials.failure(request, jwtEnabled), audit, "unknown");
+      }
+      return unauthenticated(
+          request,
+          "this needs credentials: send 'Authorization: Bearer <token>'",
+          audit,
+          Principal.anonymous().subject());
+    }
   }
 
   /** A 403 naming the missing permission. */
@@ -51,7 +100,7 @@ public final class SecurityProblems {
     }
   }
 
-  /** Credentials rejected after the filter (e.g. by a resolver reading the header again): 401. */
+  /** Credentials rejected outside the security filter (a caller of TokenService): 401. */
   @Singleton
   public static class ForAuthentication
       implements ExceptionHandler<AuthenticationException, HttpResponse<Problem>> {

@@ -1,7 +1,15 @@
 /**
- * Who is calling and what they may see: the {@link io.tessera.governance.Principal} of a request
- * and its {@link io.tessera.governance.AccessScope}, computed once per request by {@link
- * io.tessera.catalogserver.security.AccessScopes} and handed to every read path (REST, search,
- * lineage, GraphQL, SPARQL) as a controller argument.
+ * Who is calling and what they may see. Authentication is Micronaut Security's: bearer tokens are
+ * checked by micronaut-security-jwt (JWTs, mapped by {@link
+ * io.tessera.catalogserver.security.JwtPrincipalFactory}) and by {@link
+ * io.tessera.catalogserver.security.ApiTokenValidator} (Tessera's API tokens); the rules {@link
+ * io.tessera.catalogserver.security.PresentedCredentialsRule}, {@link
+ * io.tessera.catalogserver.security.AdminEndpointRule} and {@link
+ * io.tessera.catalogserver.security.ApiAccessRule} decide who may call what, and {@link
+ * io.tessera.catalogserver.security.SecurityProblems} words refusals as audited problems. The
+ * {@link io.tessera.governance.Principal} of a request (carried by its Micronaut {@code
+ * Authentication}) and its {@link io.tessera.governance.AccessScope}, computed once per request by
+ * {@link io.tessera.catalogserver.security.AccessScopes}, are handed to every read path (REST,
+ * search, lineage, GraphQL, SPARQL) as controller arguments.
  */
 package io.tessera.catalogserver.security;

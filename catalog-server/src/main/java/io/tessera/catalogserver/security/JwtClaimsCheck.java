@@ -1,0 +1,66 @@
+package io.tessera.catalogserver.security;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.token.Claims;
+import io.micronaut.security.token.jwt.validator.GenericJwtClaimsValidator;
+import io.micronaut.security.token.jwt.validator.JWTClaimsSetUtils;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * The claims a JWT must carry once its signature is verified: the subject claim, an expiry not
+ * passed, a "not before" reached (both with a minute's clock skew) and, when {@code
+ * TESSERA_JWT_ISSUER} is set, exactly that issuer. A refused JWT records why, for the 401.
+ *
+ * @param <T> the request type
+ */
+@Singleton
+public class JwtClaimsCheck<T> implements GenericJwtClaimsValidator<T> {
+  private static final Duration SKEW = Duration.ofSeconds(60);
+
+  private final SecurityConfig config;
+  private final Clock clock = Clock.systemUTC();
+
+  public JwtClaimsCheck(SecurityConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public boolean validate(Claims claims, @Nullable T request) {
+    JWTClaimsSet set = JWTClaimsSetUtils.jwtClaimsSetFromClaims(claims);
+    String refusal = refusal(set);
+    if (refusal != null) {
+      Credentials.refuse(request, "the JWT is not valid: " + refusal);
+      return false;
+    }
+    return true;
+  }
+
+  private @Nullable String refusal(JWTClaimsSet set) {
+    Object subject = set.getClaim(config.jwtSubjectClaim());
+    if (!(subject instanceof String s) || s.isBlank()) {
+      return "it has no " + config.jwtSubjectClaim() + " claim";
+    }
+    Instant now = Instant.now(clock);
+    Date expiry = set.getExpirationTime();
+    if (expiry == null) {
+      return "it has no exp claim";
+    }
+    if (expiry.toInstant().plus(SKEW).isBefore(now)) {
+      return "it has expired";
+    }
+    Date notBefore = set.getNotBeforeTime();
+    if (notBefore != null && notBefore.toInstant().minus(SKEW).isAfter(now)) {
+      return "it is not valid yet";
+    }
+    String issuer = config.jwtIssuer();
+    if (issuer != null && !issuer.isBlank() && !issuer.strip().equals(set.getIssuer())) {
+      return "it is not from the expected issuer";
+    }
+    return null;
+  }
+}
