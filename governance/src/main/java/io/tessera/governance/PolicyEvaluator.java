@@ -154,6 +154,14 @@ public class PolicyEvaluator implements ChangeListener {
         current.explain(principal, key, Policy.Action.READ));
   }
 
+  /**
+   * Whether the product {@code domain/name} is in the catalog, as the compiled policies know it
+   * (every product's facts are read). A caller's own visibility is not considered.
+   */
+  public boolean knows(String key) {
+    return current().facts(key) != null;
+  }
+
   /** The decision for each product and for reading them together (toxic combinations). */
   public Evaluation evaluate(Principal principal, List<String> keys) {
     CompiledPolicies current = current();

@@ -157,7 +157,7 @@ public class PolicyController {
   /**
    * The caller's decision for each product and for the set as a whole, with the classifications the
    * combination takes (toxic combinations included). Products the caller may not discover are
-   * reported as not found.
+   * reported exactly like products that do not exist: not found, left out of the classifications.
    */
   @Post("/evaluate")
   public Evaluation evaluate(@Nullable @Body EvaluateRequest request, AccessScope scope) {
@@ -173,7 +173,8 @@ public class PolicyController {
     List<String> missing = new ArrayList<>();
     for (String p : request.products()) {
       String[] key = productKey(p);
-      if (scope.mayDiscover(iris.productGraph(key[0], key[1]))) {
+      if (scope.mayDiscover(iris.productGraph(key[0], key[1]))
+          && evaluator.knows(key[0] + "/" + key[1])) {
         visible.add(key[0] + "/" + key[1]);
       } else {
         missing.add(key[0] + "/" + key[1]);
