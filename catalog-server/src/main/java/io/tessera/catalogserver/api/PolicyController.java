@@ -77,14 +77,18 @@ public class PolicyController {
     this.iris = iris;
   }
 
-  /** Every policy an admin may see; a domain owner sees global ones and its domains'. */
+  /**
+   * The policies whose graphs the caller may see: every policy for an admin, its domains' for a
+   * domain owner (a global policy names other domains' products, which it may not know about).
+   */
   @Get
-  public List<Policy> list(Principal principal) {
+  public List<Policy> list(AccessScope scope) {
+    Principal principal = scope.principal();
     if (!principal.isAdmin() && !principal.roles().contains(Role.DOMAIN_OWNER)) {
       throw new AccessDeniedException("admin or domain-owner");
     }
     return policies.list().stream()
-        .filter(p -> p.domain() == null || principal.ownsDomain(p.domain()))
+        .filter(p -> scope.mayDiscover(iris.policyGraph(p.domain(), p.name())))
         .toList();
   }
 
