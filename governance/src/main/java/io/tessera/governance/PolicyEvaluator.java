@@ -101,7 +101,7 @@ public class PolicyEvaluator implements ChangeListener {
    * The scope the policies grant a (non-admin) principal. A product it may not discover is hidden
    * with its datasets' lineage graphs and the jobs that write them (their names tell what they
    * produce; their runs go with them); a job that only reads such a dataset stays visible and shows
-   * the dataset as restricted.
+   * the dataset as restricted. Policy graphs are hidden too (see {@link #hiddenPolicyGraphs}).
    */
   public AccessScope scopeFor(Principal principal) {
     CompiledPolicies current = current();
@@ -117,10 +117,14 @@ public class PolicyEvaluator implements ChangeListener {
       hiddenRead.addAll(hiddenDiscover);
       Set<String> discoverGraphs = current.graphs(hiddenDiscover);
       discoverGraphs.addAll(mentions.writersOf(discoverGraphs));
+      Set<String> readGraphs = current.graphs(hiddenRead);
+      Set<String> policyGraphs = hiddenPolicyGraphs(principal, current.policies());
+      discoverGraphs.addAll(policyGraphs);
+      readGraphs.addAll(policyGraphs);
       s =
           new Scopes(
               VisibilityScope.allGraphsExcept(discoverGraphs),
-              VisibilityScope.allGraphsExcept(current.graphs(hiddenRead)),
+              VisibilityScope.allGraphsExcept(readGraphs),
               gen);
       if (scopes.size() >= MAX_CACHED_SCOPES) {
         scopes.clear();
@@ -128,6 +132,32 @@ public class PolicyEvaluator implements ChangeListener {
       scopes.put(key, s);
     }
     return new AccessScope(principal, s.discover(), s.read());
+  }
+
+  /**
+   * The policy graphs a principal may not see. A policy names the products it targets and the
+   * attribute values that unlock them, so its graph is visible only to admins (who are not
+   * evaluated here) and to the owners of the domain it governs; a global policy only to admins. A
+   * principal that owns no domain has the whole policy graph prefix hidden, so that a policy
+   * applied later is hidden from it as well; a domain owner has every global policy and the other
+   * domains' policies hidden one by one.
+   */
+  Set<String> hiddenPolicyGraphs(Principal principal, List<Policy> policies) {
+    if (principal.isAdmin() || policies.isEmpty()) {
+      return Set.of();
+    }
+    String prefix = iris.policyGraphPrefix();
+    if (!principal.roles().contains(Role.DOMAIN_OWNER) || principal.domains().isEmpty()) {
+      return Set.of(prefix.substring(0, prefix.length() - 1));
+    }
+    Set<String> hidden = new HashSet<>();
+    hidden.add(prefix + "global");
+    for (Policy policy : policies) {
+      if (policy.domain() != null && !principal.ownsDomain(policy.domain())) {
+        hidden.add(iris.policyGraph(policy.domain(), policy.name()));
+      }
+    }
+    return hidden;
   }
 
   // A job that starts or stops writing a dataset some policy restricts changes what scopes hide;
@@ -152,6 +182,14 @@ public class PolicyEvaluator implements ChangeListener {
         principal.subject(),
         current.explain(principal, key, Policy.Action.DISCOVER),
         current.explain(principal, key, Policy.Action.READ));
+  }
+
+  /**
+   * Whether the product {@code domain/name} is in the catalog, as the compiled policies know it
+   * (every product's facts are read). A caller's own visibility is not considered.
+   */
+  public boolean knows(String key) {
+    return current().facts(key) != null;
   }
 
   /** The decision for each product and for reading them together (toxic combinations). */

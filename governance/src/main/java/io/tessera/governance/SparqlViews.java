@@ -12,7 +12,8 @@ import java.util.Set;
  * or write a dataset the caller may not read. Such a graph names the dataset (its IRI, OpenLineage
  * namespace and name) and may hold its columns in column lineage; SPARQL has no placeholder to show
  * instead, so the job is left out whole, while the lineage API shows the job with the dataset as a
- * restricted node. An admin's view is the whole store.
+ * restricted node. The policy graphs the caller does not govern are already outside its scope
+ * ({@link PolicyEvaluator#scopeFor}). An admin's view is the whole store.
  */
 public class SparqlViews {
   private final IriMinter iris;

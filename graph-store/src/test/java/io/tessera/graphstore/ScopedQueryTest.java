@@ -154,6 +154,24 @@ class ScopedQueryTest {
   }
 
   @Test
+  void shouldHonourTheDatasetOfAnUnrestrictedQuery() {
+    ReadScope all = ReadScope.everything();
+    assertThat(answer("SELECT * FROM <" + VISIBLE + "> { ?s ?p ?o }", all))
+        .contains("orders")
+        .doesNotContain("secret", "salaries");
+    assertThat(answer("SELECT ?g FROM NAMED <" + HIDDEN + "> { GRAPH ?g { } }", all))
+        .contains(HIDDEN)
+        .doesNotContain(VISIBLE);
+    assertThat(answer("SELECT * FROM <" + G + "no/such-graph> { ?s ?p ?o }", all)).isEqualTo("[]");
+    assertThat(answer("ASK FROM <" + G + "no/such-graph> { ?s ?p ?o }", all)).isEqualTo("false");
+    var protocol = DatasetDescription.create(List.of(HIDDEN + "/observed"), List.of());
+    var query = QueryFactory.create(PREFIX + "SELECT * FROM <" + VISIBLE + "> { ?s ?p ?o }");
+    var rows = ((SparqlResult.Solutions) store.query(query, protocol, all, 100)).rows();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.toString()).contains("secretSalaries").doesNotContain("orders");
+  }
+
+  @Test
   void shouldTruncateAtTheLimitAndSaySo() {
     var query = QueryFactory.create(PREFIX + "SELECT * { ?s ?p ?o }");
     var solutions = (SparqlResult.Solutions) store.query(query, null, SCOPE, 2);

@@ -77,14 +77,18 @@ public class PolicyController {
     this.iris = iris;
   }
 
-  /** Every policy an admin may see; a domain owner sees global ones and its domains'. */
+  /**
+   * The policies whose graphs the caller may see: every policy for an admin, its domains' for a
+   * domain owner (a global policy names other domains' products, which it may not know about).
+   */
   @Get
-  public List<Policy> list(Principal principal) {
+  public List<Policy> list(AccessScope scope) {
+    Principal principal = scope.principal();
     if (!principal.isAdmin() && !principal.roles().contains(Role.DOMAIN_OWNER)) {
       throw new AccessDeniedException("admin or domain-owner");
     }
     return policies.list().stream()
-        .filter(p -> p.domain() == null || principal.ownsDomain(p.domain()))
+        .filter(p -> scope.mayDiscover(iris.policyGraph(p.domain(), p.name())))
         .toList();
   }
 
@@ -157,7 +161,7 @@ public class PolicyController {
   /**
    * The caller's decision for each product and for the set as a whole, with the classifications the
    * combination takes (toxic combinations included). Products the caller may not discover are
-   * reported as not found.
+   * reported exactly like products that do not exist: not found, left out of the classifications.
    */
   @Post("/evaluate")
   public Evaluation evaluate(@Nullable @Body EvaluateRequest request, AccessScope scope) {
@@ -173,7 +177,8 @@ public class PolicyController {
     List<String> missing = new ArrayList<>();
     for (String p : request.products()) {
       String[] key = productKey(p);
-      if (scope.mayDiscover(iris.productGraph(key[0], key[1]))) {
+      if (scope.mayDiscover(iris.productGraph(key[0], key[1]))
+          && evaluator.knows(key[0] + "/" + key[1])) {
         visible.add(key[0] + "/" + key[1]);
       } else {
         missing.add(key[0] + "/" + key[1]);

@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code DataProduct.policies}: the policies that apply to the product, through the policies loader
  * (one evaluation for every product of a query level). Shown to admins and to owners of the
- * product's domain, the principals that may list those policies with {@code GET /api/v1/policies};
- * null for everyone else, because a policy's constraints tell which attributes unlock what.
+ * product's domain, global policies included with only what matched this product (the whole of a
+ * global policy, which names other domains' products, is for admins: {@code GET /api/v1/policies},
+ * SPARQL); null for everyone else, because a policy's constraints tell which attributes unlock
+ * what.
  */
 final class ProductPoliciesDataFetcher implements DataFetcher<CompletableFuture<List<PolicyNode>>> {
 
@@ -23,7 +25,7 @@ final class ProductPoliciesDataFetcher implements DataFetcher<CompletableFuture<
     return CatalogLoaders.policies(env, product.key());
   }
 
-  /** Admins, and domain owners of the product's domain (as for the policy list). */
+  /** Admins, and domain owners of the product's domain. */
   static boolean maySee(Principal principal, String domain) {
     return principal.ownsDomain(domain);
   }

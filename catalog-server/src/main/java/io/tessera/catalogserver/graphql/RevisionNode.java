@@ -38,6 +38,12 @@ record RevisionNode(
     }
   }
 
+  /** The revision without its descriptor and changes, for a caller who may not read the entity. */
+  static RevisionNode outline(Revision r) {
+    return new RevisionNode(
+        r.revision(), r.action(), r.actor(), r.appliedAt(), r.contentHash(), null, List.of());
+  }
+
   static RevisionNode of(Revision r) {
     List<ChangeNode> changes = new ArrayList<>();
     if (r.changes() != null && !r.changes().isBlank()) {

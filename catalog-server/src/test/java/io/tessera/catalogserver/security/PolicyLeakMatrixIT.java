@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,7 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   private static final IriMinter IRIS = new IriMinter("https://tessera.local");
   private static final String NS = "postgres://lk:5432";
   private static final String WORD = "vellichor";
+  private static final String JSON_TYPE = "application/json";
   private static final String HIDDEN = IRIS.product("fjord", "vellichor-ledger");
   private static final String HIDDEN_DATASET = "fjord.public.vellichor_ledger";
   private static final String UNREADABLE = IRIS.product("fjord", "quillon-accounts");
@@ -72,13 +74,15 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   private Reader eu;
   private Reader us;
   private String auditor;
+  private String fjordOwner;
 
   /** A consumer token and whether its policies let it see the eu-confidential product. */
   record Reader(String token, boolean sees) {}
 
   @Override
   public Map<String, String> getProperties() {
-    return TestServer.properties("tessera-leak-matrix-it");
+    return TestServer.properties(
+        "tessera-leak-matrix-it", "tessera.security.anonymous-read", "true");
   }
 
   @BeforeAll
@@ -90,10 +94,26 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
             resource("security/leak-matrix/mesh.yaml"),
             "application/yaml")
         .ok();
+    http.post(
+            "/api/v1/descriptors",
+            ADMIN,
+            resource("security/leak-matrix/quillon-v2.yaml"),
+            "application/yaml")
+        .ok();
     eu = new Reader(token("leak-eu", Map.of("region", List.of("eu"))), true);
     us = new Reader(token("leak-us", Map.of("region", List.of("us"))), false);
     auditor =
         token("leak-auditor", Map.of("region", List.of("us"), "purposes", List.of("auditing")));
+    fjordOwner =
+        http.post(
+                "/api/v1/tokens",
+                ADMIN,
+                "{\"subject\":\"leak-fjord-owner\",\"roles\":[\"domain-owner\"],"
+                    + "\"domains\":[\"fjord\"]}",
+                "application/json")
+            .ok()
+            .path("secret")
+            .asText();
     String producer = tokenWithRole("leak-pipeline", "producer");
     long last = 0;
     for (JsonNode event : SecurityHttp.JSON.readTree(resource("security/leak-matrix/runs.json"))) {
@@ -367,8 +387,47 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
     assertThat(full.<String>extractValue("product.outputPorts.edges[0].node.dataset.name"))
         .isEqualTo("fjord.public.quillon_accounts");
     assertThat(full.<Integer>extractValue("product.outputPorts.edges[0].node.schema.totalCount"))
-        .isEqualTo(2);
+        .isEqualTo(3);
     assertThat(full.getJson()).contains("quillon_iban", "quillon_bic");
+  }
+
+  @Test
+  void shouldShowTheRevisionsOfAReadDeniedProductWithoutDescriptorOrChanges() {
+    String query =
+        """
+        { product(domain: "fjord", name: "quillon-accounts") {
+            revisions(first: 10) { edges { node {
+              revision contentHash descriptor changes { path op before after } } } } } }""";
+    for (String token : List.of(eu.token(), us.token(), auditor)) {
+      boolean reads = token.equals(auditor);
+      GraphQLResponse r = graphql(token, query, Map.of());
+      assertThat(r.<List<Integer>>extractValue("product.revisions.edges[*].node.revision"))
+          .containsExactly(1, 2);
+      assertThat(r.<List<String>>extractValue("product.revisions.edges[*].node.contentHash"))
+          .doesNotContainNull();
+      List<Object> descriptors = r.extractValue("product.revisions.edges[*].node.descriptor");
+      assertThat(descriptors).hasSize(2).allMatch(d -> (d != null) == reads);
+      List<Object> changes = r.extractValue("product.revisions.edges[*].node.changes[*]");
+      assertThat(changes.isEmpty()).as("changes").isEqualTo(!reads);
+      assertThat(r.getJson()).as("GraphQL").matches(json -> hasQuillonColumns(json) == reads);
+      SecurityHttp.Reply rest =
+          http.get("/api/v1/products/fjord/quillon-accounts/revisions", token);
+      assertThat(rest.ok().path(1).has("descriptor")).as("REST").isEqualTo(reads);
+      assertThat(rest.body()).as("REST").matches(body -> hasQuillonColumns(body) == reads);
+    }
+    String hidden =
+        """
+        { product(domain: "fjord", name: "vellichor-ledger") {
+            revisions(first: 10) { edges { node { descriptor changes { after } } } } } }""";
+    for (Reader reader : List.of(eu, us)) {
+      GraphQLResponse r = graphql(reader.token(), hidden, Map.of());
+      assertThat(r.<Object>extractValue("product") != null).isEqualTo(reader.sees());
+      assertThat(r.getJson().contains("vellichor_amount")).isEqualTo(reader.sees());
+    }
+  }
+
+  private static boolean hasQuillonColumns(String text) {
+    return text.contains("quillon_iban") || text.contains("quillon_bic");
   }
 
   // ------------------------------------------------------------------ SPARQL
@@ -427,6 +486,115 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
           .isEqualTo(reads);
       assertThat(ask(token, "ASK { <" + UNREADABLE + "> ?p ?o }")).isEqualTo(reads);
       assertThat(construct(token, "DESCRIBE <" + UNREADABLE + ">") > 0).isEqualTo(reads);
+    }
+  }
+
+  @Test
+  void shouldShowPolicyGraphsOnlyToAdminsAndTheOwnersOfTheDomainTheyGovern() {
+    String fjordPolicy = IRIS.policyGraph("fjord", "quillon-for-auditing");
+    String namingPolicy = IRIS.policyGraph(null, "vellichor-eu-only");
+    List<String> all =
+        List.of(
+            IRIS.policyGraph(null, "eu-confidential-eu-only"),
+            namingPolicy,
+            fjordPolicy,
+            IRIS.policyGraph("skerry", "skerry-not-for-marketing"));
+    record Caller(String name, String token, List<String> policyGraphs) {}
+    List<Caller> callers =
+        List.of(
+            new Caller("anonymous", null, List.of()),
+            new Caller("consumer in the EU", eu.token(), List.of()),
+            new Caller("consumer in the US", us.token(), List.of()),
+            new Caller("auditor", auditor, List.of()),
+            new Caller("owner of fjord", fjordOwner, List.of(fjordPolicy)),
+            new Caller("admin", ADMIN, all));
+    String graphs =
+        "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \""
+            + IRIS.policyGraphPrefix()
+            + "\")) }";
+    for (Caller caller : callers) {
+      boolean admin = ADMIN.equals(caller.token());
+      assertThat(values(caller.token(), graphs, "g"))
+          .as("SPARQL GRAPH ?g, %s", caller.name())
+          .containsExactlyInAnyOrderElementsOf(caller.policyGraphs());
+      assertThat(
+              ask(
+                  caller.token(),
+                  "ASK { ?rule <http://www.w3.org/ns/odrl/2/target> <" + HIDDEN + "> }"))
+          .as("SPARQL union default graph, %s", caller.name())
+          .isEqualTo(admin);
+      assertThat(
+              values(
+                  caller.token(),
+                  "SELECT ?g FROM NAMED <" + namingPolicy + "> { GRAPH ?g { } }",
+                  "g"))
+          .as("SPARQL FROM NAMED, %s", caller.name())
+          .isEqualTo(admin ? List.of(namingPolicy) : List.of());
+      assertThat(
+              values(
+                  caller.token(),
+                  "SELECT ?s FROM <" + namingPolicy + "> { ?s ?p ?o } LIMIT 1",
+                  "s"))
+          .as("SPARQL FROM, %s", caller.name())
+          .hasSize(admin ? 1 : 0);
+      String exported = export("/api/v1/export?format=nquads&lineage=true", caller.token());
+      DatasetGraph parsed = DatasetGraphFactory.create();
+      RDFParser.fromString(exported, Lang.NQUADS).parse(parsed);
+      List<String> exportedPolicies = new ArrayList<>();
+      parsed
+          .listGraphNodes()
+          .forEachRemaining(
+              g -> {
+                if (g.getURI().startsWith(IRIS.policyGraphPrefix())) {
+                  exportedPolicies.add(g.getURI());
+                }
+              });
+      // the export holds the catalog (domains, products, vocabulary, lineage), never a policy
+      assertThat(exportedPolicies).as("export, %s", caller.name()).isEmpty();
+      assertThat(mentionsWord(exported))
+          .as("export, %s", caller.name())
+          .isEqualTo(
+              admin || eu.token().equals(caller.token()) || fjordOwner.equals(caller.token()));
+    }
+    JsonNode listed = http.get("/api/v1/policies", fjordOwner).ok();
+    assertThat(listed.findValuesAsText("name")).containsExactly("quillon-for-auditing");
+    assertThat(http.get("/api/v1/policies", ADMIN).ok().findValuesAsText("name"))
+        .containsExactlyInAnyOrder(
+            "eu-confidential-eu-only",
+            "vellichor-eu-only",
+            "quillon-for-auditing",
+            "skerry-not-for-marketing");
+    assertThat(http.get("/api/v1/policies", us.token()).status()).isEqualTo(403);
+  }
+
+  // ------------------------------------------------------------------ policy decisions
+
+  @Test
+  void shouldEvaluateAHiddenProductExactlyLikeAMissingOne() {
+    String hidden = "fjord/vellichor-ledger";
+    String missing = "fjord/vellichor-missing";
+    String template = "{\"products\":[\"%s\",\"fjord/raw-events\"]}";
+    // any token (anonymous callers may not POST to the API)
+    for (String token : List.of(eu.token(), us.token(), auditor, fjordOwner)) {
+      boolean sees = token.equals(eu.token()) || token.equals(fjordOwner);
+      SecurityHttp.Reply forHidden =
+          http.post("/api/v1/policies/evaluate", token, template.formatted(hidden), JSON_TYPE);
+      SecurityHttp.Reply forMissing =
+          http.post("/api/v1/policies/evaluate", token, template.formatted(missing), JSON_TYPE);
+      assertThat(forMissing.status()).as(forMissing.body()).isEqualTo(200);
+      assertThat(forMissing.ok().path("products").findValuesAsText("product"))
+          .containsExactly("fjord/raw-events", missing);
+      assertThat(forMissing.ok().path("products").path(1).path("discover").path("reason").asText())
+          .isEqualTo("no such data product");
+      assertThat(forMissing.ok().path("decision").path("allowed").asBoolean()).isFalse();
+      assertThat(forHidden.status()).isEqualTo(forMissing.status());
+      String hiddenBody = forHidden.body().replace(hidden, "?");
+      String missingBody = forMissing.body().replace(missing, "?");
+      if (sees) {
+        assertThat(hiddenBody).isNotEqualTo(missingBody).contains("eu-confidential");
+      } else {
+        assertThat(hiddenBody).isEqualTo(missingBody);
+      }
     }
   }
 
@@ -557,10 +725,21 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   private QueryExecutionHTTP sparql(String token, String query) {
-    return QueryExecutionHTTP.service(server.getURI().resolve("/sparql").toString())
-        .query(query)
-        .httpHeader("Authorization", "Bearer " + token)
-        .build();
+    var builder =
+        QueryExecutionHTTP.service(server.getURI().resolve("/sparql").toString()).query(query);
+    if (token != null) {
+      builder.httpHeader("Authorization", "Bearer " + token);
+    }
+    return builder.build();
+  }
+
+  /** The values one variable takes in a SELECT's solutions. */
+  private List<String> values(String token, String query, String var) {
+    try (QueryExecutionHTTP exec = sparql(token, query)) {
+      List<String> values = new ArrayList<>();
+      exec.execSelect().forEachRemaining(s -> values.add(s.get(var).toString()));
+      return values;
+    }
   }
 
   private int rows(String token, String query) {

@@ -400,6 +400,43 @@ class SparqlEndpointIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldHonourTheAdminsDatasetLikeAnyCallers() {
+    String sales = IRIS.domainGraph("sales");
+    String missing = IRIS.domainGraph("no-such-domain");
+    String count = "SELECT (COUNT(*) AS ?n) FROM <%s> { ?s ?p ?o }";
+    long all = count(get("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", ADMIN));
+    long inSales = count(get(count.formatted(sales), ADMIN));
+    assertThat(inSales).isPositive().isLessThan(all);
+    assertThat(inSales)
+        .as("the same for an anonymous reader, who may read the sales domain")
+        .isEqualTo(count(get(count.formatted(sales), Map.of())));
+    assertThat(count(get(count.formatted(missing), ADMIN))).isZero();
+    Reply subjects = get("SELECT DISTINCT ?s FROM <" + sales + "> { ?s ?p ?o }", ADMIN);
+    assertThat(subjects.body())
+        .contains(IRIS.domain("sales"))
+        .doesNotContain(IRIS.product("sales", "orders"), "quarzite");
+    Reply named =
+        get("SELECT DISTINCT ?g FROM NAMED <" + sales + "> { GRAPH ?g { ?s ?p ?o } }", ADMIN);
+    assertThat(named.json().path("results").path("bindings").findValuesAsText("value"))
+        .containsExactly(sales);
+    Reply protocol =
+        send(
+            "GET",
+            "/sparql?query="
+                + q("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")
+                + "&default-graph-uri="
+                + q(missing),
+            null,
+            ADMIN);
+    assertThat(count(protocol)).isZero();
+  }
+
+  private static long count(Reply reply) {
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json().path("results").path("bindings").path(0).path("n").path("value").asLong();
+  }
+
+  @Test
   void shouldReportAdminQueriesToTheAudit() {
     String adminQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # audited";
     String consumerQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # not audited";

@@ -43,13 +43,16 @@ import org.apache.jena.tdb2.sys.SystemTDB;
  * <p>Routes, fastest first:
  *
  * <ul>
- *   <li>an unrestricted scope runs on the TDB2 dataset as it is (union default graph);
+ *   <li>an unrestricted scope without a dataset description runs on the TDB2 dataset as it is
+ *       (union default graph);
  *   <li>a restricted scope runs on TDB2 with its quad filter ({@link GraphTupleFilter}) when every
  *       data access goes through TDB2's index reads: basic graph patterns, {@code GRAPH}, {@code
  *       EXISTS}, sub-queries, aggregates;
  *   <li>property paths and dynamic datasets (FROM, FROM NAMED, the protocol's {@code
  *       default-graph-uri} and {@code named-graph-uri}) read graphs directly, so they run on a
- *       {@link ScopedDatasetGraph} view in which hidden graphs do not exist;
+ *       {@link ScopedDatasetGraph} view in which hidden graphs do not exist; a dynamic dataset
+ *       takes this route for an unrestricted scope too, so that it is honoured for every caller
+ *       alike;
  *   <li>DESCRIBE finds its resources as a SELECT would and reads their triples from that view.
  * </ul>
  *
@@ -80,14 +83,12 @@ final class ScopedQuery {
     local.getNamedGraphURIs().clear();
 
     QueryExecBuilder builder;
-    if (scope.isEverything()) {
-      if (dataset != null) {
-        dataset.getDefaultGraphURIs().forEach(local::addGraphURI);
-        dataset.getNamedGraphURIs().forEach(local::addNamedGraphURI);
-      }
-      builder = QueryExec.dataset(dsg).query(local);
-    } else if (dataset != null) {
+    if (dataset != null) {
+      // every caller's FROM / FROM NAMED / protocol dataset picks graphs of its view (an admin's
+      // view being the whole store); TDB2's union default graph would otherwise ignore it
       builder = QueryExec.dataset(dynamic(dataset, scope)).query(local);
+    } else if (scope.isEverything()) {
+      builder = QueryExec.dataset(dsg).query(local);
     } else if (query.isDescribeType()) {
       return describe(query, scope, maxResults);
     } else if (features.paths()) {
