@@ -16,6 +16,12 @@ public final class InvalidDescriptorException extends DescriptorException {
     this.errors = List.copyOf(errors);
   }
 
+  /** A request refused for these errors: nothing was applied. */
+  public static InvalidDescriptorException rejected(List<FieldError> errors) {
+    return new InvalidDescriptorException(
+        errors.size() + " error(s) in the descriptor; nothing was applied", errors);
+  }
+
   /** The wrong fields, in document order. */
   public List<FieldError> errors() {
     return errors;

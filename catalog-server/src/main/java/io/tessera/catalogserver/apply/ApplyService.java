@@ -3,6 +3,9 @@ package io.tessera.catalogserver.apply;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.descriptors.DescriptorParser;
+import io.tessera.descriptors.DocumentAuthorization;
+import io.tessera.descriptors.DocumentWrites;
+import io.tessera.descriptors.ReferenceCheck;
 import io.tessera.descriptors.ValidatedDocument;
 import io.tessera.governance.Principal;
 import io.tessera.graphstore.GraphReader;
@@ -26,6 +29,7 @@ public class ApplyService {
   private final DocumentAuthorization authorization;
   private final ApplyPlanner planner;
   private final DocumentWrites writes;
+  private final RevisionedWrites revisionedWrites;
   private final AuditLog audit;
   private final Decommissioning decommissioning;
 
@@ -37,6 +41,7 @@ public class ApplyService {
       DocumentAuthorization authorization,
       ApplyPlanner planner,
       DocumentWrites writes,
+      RevisionedWrites revisionedWrites,
       AuditLog audit,
       Decommissioning decommissioning) {
     this.parser = parser;
@@ -46,6 +51,7 @@ public class ApplyService {
     this.authorization = authorization;
     this.planner = planner;
     this.writes = writes;
+    this.revisionedWrites = revisionedWrites;
     this.audit = audit;
     this.decommissioning = decommissioning;
   }
@@ -74,7 +80,7 @@ public class ApplyService {
     List<ValidatedDocument> valid = validation.validate(documents, fallbackDomain);
     store.read(reader -> check(reader, valid, principal));
     List<Planned> plan = planner.plan(valid, actor);
-    writes.write(plan, dryRun);
+    write(plan, dryRun);
     if (!dryRun) {
       for (Planned p : plan) {
         if (p.changed()) {
@@ -101,6 +107,26 @@ public class ApplyService {
     references.check(reader, valid);
     authorization.authorize(reader, valid, principal);
     return null;
+  }
+
+  /**
+   * Writes the plan's changed documents into their graphs in one transaction together with their
+   * revisions, or dry-runs them recording nothing; a plan with none writes nothing.
+   *
+   * @throws io.tessera.graphstore.ShapeViolationException when a written graph does not conform
+   */
+  private void write(List<Planned> plan, boolean dryRun) {
+    List<Planned> changed = plan.stream().filter(Planned::changed).toList();
+    List<DocumentWrites.Revised> revised =
+        changed.stream()
+            .map(p -> new DocumentWrites.Revised(p.doc(), p.result().revision()))
+            .toList();
+    if (dryRun) {
+      writes.dryRun(revised);
+    } else if (!changed.isEmpty()) {
+      revisionedWrites.write(
+          changed.stream().map(Planned::record).toList(), writes.writes(revised));
+    }
   }
 
   /** Retires a product: a new revision of its latest descriptor with lifecycle retired. */

@@ -56,15 +56,9 @@ final class RequestValidation {
       }
     }
     if (!errors.isEmpty()) {
-      throw rejected(errors);
+      throw InvalidDescriptorException.rejected(errors);
     }
     return valid;
-  }
-
-  /** The request is refused: nothing was applied. */
-  static InvalidDescriptorException rejected(List<FieldError> errors) {
-    return new InvalidDescriptorException(
-        errors.size() + " error(s) in the descriptor; nothing was applied", errors);
   }
 
   private JsonNode translate(

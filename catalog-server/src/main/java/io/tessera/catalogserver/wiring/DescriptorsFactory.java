@@ -4,10 +4,21 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.tessera.descriptors.DescriptorParser;
 import io.tessera.descriptors.DescriptorValidator;
+import io.tessera.descriptors.DocumentAuthorization;
+import io.tessera.descriptors.DocumentWrites;
 import io.tessera.descriptors.JsonDiff;
+import io.tessera.descriptors.ReferenceCheck;
+import io.tessera.governance.PolicyRepository;
+import io.tessera.governance.WriteAuthorization;
+import io.tessera.graphstore.DomainRepository;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.ProductRepository;
 import jakarta.inject.Singleton;
 
-/** Wires the descriptors module: the parser and the field-by-field validator. */
+/**
+ * Wires the descriptors module: the parser, the field-by-field validator, the reference and
+ * permission checks of a request, and the graph writes of its documents.
+ */
 @Factory
 @SerdeImport(JsonDiff.Change.class)
 public class DescriptorsFactory {
@@ -20,5 +31,25 @@ public class DescriptorsFactory {
   @Singleton
   DescriptorValidator descriptorValidator() {
     return new DescriptorValidator();
+  }
+
+  @Singleton
+  ReferenceCheck referenceCheck(DomainRepository domains) {
+    return new ReferenceCheck(domains);
+  }
+
+  @Singleton
+  DocumentAuthorization documentAuthorization(
+      DomainRepository domains, WriteAuthorization authorization) {
+    return new DocumentAuthorization(domains, authorization);
+  }
+
+  @Singleton
+  DocumentWrites documentWrites(
+      GraphStore store,
+      DomainRepository domains,
+      ProductRepository products,
+      PolicyRepository policies) {
+    return new DocumentWrites(store, domains, products, policies);
   }
 }

@@ -1,6 +1,5 @@
-package io.tessera.catalogserver.apply;
+package io.tessera.descriptors;
 
-import io.tessera.descriptors.ValidatedDocument;
 import io.tessera.descriptors.ValidatedDocument.DomainDocument;
 import io.tessera.descriptors.ValidatedDocument.PolicyDocument;
 import io.tessera.descriptors.ValidatedDocument.ProductDocument;
@@ -8,19 +7,17 @@ import io.tessera.governance.Principal;
 import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
-import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
  * Who may write which document: a domain's owner writes its products and policies and updates the
  * domain; a new domain needs the owner of its parent, or an admin; a global policy needs an admin.
  */
-@Singleton
-final class DocumentAuthorization {
+public final class DocumentAuthorization {
   private final DomainRepository domains;
   private final WriteAuthorization authorization;
 
-  DocumentAuthorization(DomainRepository domains, WriteAuthorization authorization) {
+  public DocumentAuthorization(DomainRepository domains, WriteAuthorization authorization) {
     this.domains = domains;
     this.authorization = authorization;
   }
@@ -30,7 +27,7 @@ final class DocumentAuthorization {
    *
    * @throws io.tessera.governance.AccessDeniedException naming the first missing permission
    */
-  void authorize(GraphReader reader, List<ValidatedDocument> docs, Principal principal) {
+  public void authorize(GraphReader reader, List<ValidatedDocument> docs, Principal principal) {
     for (ValidatedDocument doc : docs) {
       switch (doc) {
         case DomainDocument d -> {

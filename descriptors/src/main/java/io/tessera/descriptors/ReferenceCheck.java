@@ -1,14 +1,10 @@
-package io.tessera.catalogserver.apply;
+package io.tessera.descriptors;
 
-import io.tessera.descriptors.FieldError;
-import io.tessera.descriptors.InvalidDescriptorException;
-import io.tessera.descriptors.ValidatedDocument;
 import io.tessera.descriptors.ValidatedDocument.DomainDocument;
 import io.tessera.descriptors.ValidatedDocument.PolicyDocument;
 import io.tessera.descriptors.ValidatedDocument.ProductDocument;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +16,10 @@ import java.util.stream.Collectors;
  * Checks references across a request's documents and the catalog: every domain a document names
  * exists in the graph or is declared in the same request, and no entity is declared twice.
  */
-@Singleton
-final class ReferenceCheck {
+public final class ReferenceCheck {
   private final DomainRepository domains;
 
-  ReferenceCheck(DomainRepository domains) {
+  public ReferenceCheck(DomainRepository domains) {
     this.domains = domains;
   }
 
@@ -33,7 +28,7 @@ final class ReferenceCheck {
    *
    * @throws InvalidDescriptorException carrying every broken reference and duplicate
    */
-  void check(GraphReader reader, List<ValidatedDocument> docs) {
+  public void check(GraphReader reader, List<ValidatedDocument> docs) {
     Set<String> requestDomains =
         docs.stream()
             .filter(DomainDocument.class::isInstance)
@@ -89,7 +84,7 @@ final class ReferenceCheck {
       }
     }
     if (!errors.isEmpty()) {
-      throw RequestValidation.rejected(errors);
+      throw InvalidDescriptorException.rejected(errors);
     }
   }
 }
