@@ -1,7 +1,9 @@
 package io.tessera.governance;
 
+import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
 import io.tessera.lineage.LineageGraph;
+import io.tessera.lineage.ObservationReport;
 import io.tessera.ontology.IriMinter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +15,8 @@ import java.util.Map;
  * may not discover stays in the graph as {@code restricted:N} with no namespace, name or columns,
  * and its edges point to that placeholder; a node the caller may discover but not read keeps its
  * name and loses its columns. Column lineage drops derivations that touch a dataset the caller may
- * not read, since a column name is a detail.
+ * not read, since a column name is a detail. A declared-versus-observed report keeps the ports of
+ * products the caller may read and the datasets it may discover.
  */
 public class LineageRedaction {
   /** The type of a redacted node. */
@@ -72,6 +75,31 @@ public class LineageRedaction {
       }
     }
     return new ColumnLineage(lineage.field(), kept);
+  }
+
+  /**
+   * A declared-versus-observed report as the caller may see it: ports of products it may not read
+   * are left out (their datasets are details), and so are datasets it may not discover.
+   */
+  public ObservationReport apply(ObservationReport report, AccessScope scope) {
+    if (scope.discover().isEverything() && scope.read().isEverything()) {
+      return report;
+    }
+    return new ObservationReport(
+        report.scope(),
+        report.promisedNotProduced().stream().filter(p -> readable(p, scope)).toList(),
+        report.declaredInputsNotRead().stream().filter(p -> readable(p, scope)).toList(),
+        report.producedUnclaimed().stream().filter(d -> visible(d, scope)).toList());
+  }
+
+  /** Whether the caller may discover the dataset (its lineage graph). */
+  public boolean visible(DatasetRef dataset, AccessScope scope) {
+    return scope.mayDiscover(iris.datasetGraph(dataset.namespace(), dataset.name()));
+  }
+
+  private boolean readable(ObservationReport.PortStatus port, AccessScope scope) {
+    return scope.mayRead(iris.productGraph(port.domain(), port.product()))
+        && (port.dataset() == null || visible(port.dataset(), scope));
   }
 
   /** The lineage graph holding what is known of a dataset or job node. */

@@ -201,7 +201,7 @@ public class LineageController {
   /** Datasets lineage has observed that no product claims. */
   @Get("/lineage/unowned-datasets")
   public List<DatasetRef> unowned(AccessScope scope) {
-    return reports.unownedDatasets().stream().filter(d -> visible(d, scope)).toList();
+    return reports.unownedDatasets().stream().filter(d -> redaction.visible(d, scope)).toList();
   }
 
   /** Declared versus observed for one product. */
@@ -213,7 +213,7 @@ public class LineageController {
         || !scope.mayDiscover(iris.productGraph(domain, name))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
     }
-    return filter(reports.product(domain, name), scope);
+    return redaction.apply(reports.product(domain, name), scope);
   }
 
   /** Declared versus observed for a domain. */
@@ -222,29 +222,7 @@ public class LineageController {
     if (!IriMinter.isSlug(domain) || !scope.mayDiscover(iris.domainGraph(domain))) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + domain + "'");
     }
-    return filter(reports.domain(domain), scope);
-  }
-
-  // Ports of products the caller may not read are left out (their datasets are details), and so
-  // are datasets it may not discover.
-  private ObservationReport filter(ObservationReport report, AccessScope scope) {
-    if (scope.discover().isEverything() && scope.read().isEverything()) {
-      return report;
-    }
-    return new ObservationReport(
-        report.scope(),
-        report.promisedNotProduced().stream().filter(p -> readable(p, scope)).toList(),
-        report.declaredInputsNotRead().stream().filter(p -> readable(p, scope)).toList(),
-        report.producedUnclaimed().stream().filter(d -> visible(d, scope)).toList());
-  }
-
-  private boolean readable(ObservationReport.PortStatus port, AccessScope scope) {
-    return scope.mayRead(iris.productGraph(port.domain(), port.product()))
-        && (port.dataset() == null || visible(port.dataset(), scope));
-  }
-
-  private boolean visible(DatasetRef dataset, AccessScope scope) {
-    return scope.mayDiscover(iris.datasetGraph(dataset.namespace(), dataset.name()));
+    return redaction.apply(reports.domain(domain), scope);
   }
 
   /** Progress of the projection of the journal into the lineage graphs. */
