@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.tessera.graphstore.CatalogDataset;
+import io.tessera.graphstore.DatasetLinks;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductKey;

@@ -4,10 +4,14 @@ import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.PolicyEvaluator;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.CatalogEntities;
+import io.tessera.graphstore.DatasetLinks;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.LineageAssembler;
+import io.tessera.graphstore.ObservedJob;
+import io.tessera.graphstore.ObservedRun;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductKey;
@@ -15,29 +19,16 @@ import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductReadModel.Stamp;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.VisibilityScope;
-import io.tessera.ontology.DCAT3;
-import io.tessera.ontology.DQV;
 import io.tessera.ontology.IriMinter;
-import io.tessera.ontology.PROV;
-import io.tessera.ontology.TESS;
 import jakarta.inject.Singleton;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.vocabulary.RDFS;
 
 /**
  * Every graph read the GraphQL resolvers make, each a batch answered from one store read
@@ -50,6 +41,7 @@ public class CatalogReads {
   private final ProductRepository products;
   private final DomainRepository domains;
   private final CatalogEntities entities;
+  private final LineageAssembler lineage;
   private final IriMinter iris;
   private final AtomicLong reads = new AtomicLong();
   private final ProductReadModel model;
@@ -67,6 +59,7 @@ public class CatalogReads {
     this.products = products;
     this.domains = domains;
     this.entities = new CatalogEntities(store, iris);
+    this.lineage = new LineageAssembler(iris);
     this.iris = iris;
     this.model = model;
   }
@@ -200,19 +193,7 @@ public class CatalogReads {
         r -> {
           Map<String, DatasetLinks> found = new HashMap<>();
           for (String datasetIri : datasetIris) {
-            Node ds = NodeFactory.createURI(datasetIri);
-            List<SchemaVersionNode> versions = versions(r, ds);
-            List<String> columns =
-                versions.isEmpty()
-                    ? List.of()
-                    : versions.getFirst().columns().stream().map(FieldNode::name).toList();
-            found.put(
-                datasetIri,
-                new DatasetLinks(
-                    subjects(r, TESS.writes.asNode(), ds),
-                    subjects(r, TESS.reads.asNode(), ds),
-                    versions,
-                    quality(r, datasetIri, columns)));
+            found.put(datasetIri, lineage.datasetLinks(r, datasetIri));
           }
           return found;
         });
@@ -224,35 +205,10 @@ public class CatalogReads {
         r -> {
           Map<String, JobNode> found = new HashMap<>();
           for (String jobIri : jobIris) {
-            Node job = NodeFactory.createURI(jobIri);
-            String namespace = literal(r, job, TESS.olNamespace.asNode());
-            String name = literal(r, job, TESS.olName.asNode());
-            if (namespace == null || name == null) {
-              continue;
+            ObservedJob job = lineage.job(r, jobIri);
+            if (job != null) {
+              found.put(jobIri, JobNode.of(job));
             }
-            List<Node> runNodes =
-                r.find(null, TESS.job.asNode(), job).stream().map(Triple::getSubject).toList();
-            List<String> runs =
-                runNodes.stream()
-                    .sorted(
-                        Comparator.comparing(
-                                (Node n) -> {
-                                  Instant t = time(r, n, PROV.startedAtTime.asNode());
-                                  return t == null ? Instant.EPOCH : t;
-                                })
-                            .reversed())
-                    .map(Node::getURI)
-                    .toList();
-            found.put(
-                jobIri,
-                new JobNode(
-                    jobIri,
-                    namespace,
-                    name,
-                    literal(r, job, DCTerms.description.asNode()),
-                    objects(r, job, TESS.reads.asNode()),
-                    objects(r, job, TESS.writes.asNode()),
-                    runs));
           }
           return found;
         });
@@ -263,164 +219,13 @@ public class CatalogReads {
     return read(
         r -> {
           Map<String, RunNode> found = new HashMap<>();
-          String prefix = iris.run("x").substring(0, iris.run("x").length() - 1);
           for (String runIri : runIris) {
-            Node run = NodeFactory.createURI(runIri);
-            List<String> jobs = objects(r, run, TESS.job.asNode());
-            if (jobs.isEmpty() || !runIri.startsWith(prefix)) {
-              continue;
+            ObservedRun run = lineage.run(r, runIri);
+            if (run != null) {
+              found.put(runIri, RunNode.of(run));
             }
-            found.put(
-                runIri,
-                new RunNode(
-                    runIri,
-                    URLDecoder.decode(runIri.substring(prefix.length()), StandardCharsets.UTF_8),
-                    literal(r, run, TESS.runState.asNode()),
-                    time(r, run, PROV.startedAtTime.asNode()),
-                    time(r, run, PROV.endedAtTime.asNode()),
-                    literal(r, run, TESS.errorMessage.asNode()),
-                    jobs.getFirst()));
           }
           return found;
         });
-  }
-
-  private List<SchemaVersionNode> versions(GraphReader r, Node dataset) {
-    List<SchemaVersionNode> versions = new ArrayList<>();
-    List<String> current = objects(r, dataset, DCTerms.conformsTo.asNode());
-    Node schema = current.isEmpty() ? null : NodeFactory.createURI(current.getFirst());
-    while (schema != null && versions.size() < 1000) {
-      String version = literal(r, schema, DCAT3.version.asNode());
-      if (version == null) {
-        break;
-      }
-      List<FieldNode> columns = new ArrayList<>();
-      Map<String, Integer> order = new HashMap<>();
-      for (String field : objects(r, schema, TESS.field.asNode())) {
-        Node f = NodeFactory.createURI(field);
-        String name = literal(r, f, RDFS.label.asNode());
-        String ordinal = literal(r, f, TESS.ordinal.asNode());
-        order.put(name, ordinal == null ? Integer.MAX_VALUE : Integer.parseInt(ordinal));
-        columns.add(
-            new FieldNode(
-                schema.getURI(),
-                name,
-                literal(r, f, TESS.dataType.asNode()),
-                "true".equals(literal(r, f, TESS.required.asNode())),
-                literal(r, f, DCTerms.description.asNode()),
-                List.of()));
-      }
-      columns.sort(Comparator.comparing((FieldNode c) -> order.get(c.name())));
-      List<String> runs = objects(r, schema, PROV.wasGeneratedBy.asNode());
-      versions.add(
-          new SchemaVersionNode(
-              Integer.parseInt(version),
-              time(r, schema, PROV.generatedAtTime.asNode()),
-              runs.isEmpty() ? null : runs.getFirst(),
-              columns));
-      List<String> previous = objects(r, schema, PROV.wasRevisionOf.asNode());
-      schema = previous.isEmpty() ? null : NodeFactory.createURI(previous.getFirst());
-    }
-    return versions;
-  }
-
-  private List<QualityNode> quality(GraphReader r, String datasetIri, List<String> columns) {
-    Map<String, QualityNode> latest = new LinkedHashMap<>();
-    String fieldPrefix = iris.datasetField(datasetIri, "x");
-    fieldPrefix = fieldPrefix.substring(0, fieldPrefix.length() - 1);
-    String metricPrefix = iris.metric("x").substring(0, iris.metric("x").length() - 1);
-    List<Node> targets = new ArrayList<>();
-    targets.add(NodeFactory.createURI(datasetIri));
-    columns.forEach(c -> targets.add(NodeFactory.createURI(iris.datasetField(datasetIri, c))));
-    List<Node> measurements = new ArrayList<>();
-    for (Node target : targets) {
-      r.find(null, DQV.computedOn.asNode(), target).forEach(t -> measurements.add(t.getSubject()));
-    }
-    for (Node m : measurements) {
-      List<String> target = objects(r, m, DQV.computedOn.asNode());
-      List<String> metric = objects(r, m, DQV.isMeasurementOf.asNode());
-      Node value =
-          r.find(m, DQV.value.asNode(), null).stream()
-              .map(Triple::getObject)
-              .findFirst()
-              .orElse(null);
-      if (target.isEmpty() || metric.isEmpty() || value == null) {
-        continue;
-      }
-      String column =
-          target.getFirst().startsWith(fieldPrefix)
-              ? URLDecoder.decode(
-                  target.getFirst().substring(fieldPrefix.length()), StandardCharsets.UTF_8)
-              : null;
-      String metricName =
-          URLDecoder.decode(
-              metric.getFirst().startsWith(metricPrefix)
-                  ? metric.getFirst().substring(metricPrefix.length())
-                  : metric.getFirst(),
-              StandardCharsets.UTF_8);
-      List<String> runs = objects(r, m, PROV.wasGeneratedBy.asNode());
-      QualityNode q =
-          new QualityNode(
-              metricName,
-              column,
-              value.getLiteralLexicalForm(),
-              time(r, m, PROV.generatedAtTime.asNode()),
-              runs.isEmpty() ? null : runs.getFirst());
-      String key = metricName + "|" + column;
-      QualityNode seen = latest.get(key);
-      if (seen == null || later(q.measuredAt(), seen.measuredAt())) {
-        latest.put(key, q);
-      }
-    }
-    List<QualityNode> out = new ArrayList<>(latest.values());
-    out.sort(
-        Comparator.comparing((QualityNode q) -> q.column() == null ? "" : q.column())
-            .thenComparing(QualityNode::metric));
-    return out;
-  }
-
-  private static boolean later(Instant a, Instant b) {
-    return a != null && (b == null || a.isAfter(b));
-  }
-
-  static List<String> subjects(GraphReader r, Node predicate, Node object) {
-    return r.find(null, predicate, object).stream()
-        .map(Triple::getSubject)
-        .filter(Node::isURI)
-        .map(Node::getURI)
-        .distinct()
-        .sorted()
-        .toList();
-  }
-
-  static List<String> objects(GraphReader r, Node subject, Node predicate) {
-    return r.find(subject, predicate, null).stream()
-        .map(Triple::getObject)
-        .filter(Node::isURI)
-        .map(Node::getURI)
-        .distinct()
-        .sorted()
-        .toList();
-  }
-
-  static String literal(GraphReader r, Node subject, Node predicate) {
-    return r.find(subject, predicate, null).stream()
-        .map(Triple::getObject)
-        .filter(Node::isLiteral)
-        .map(Node::getLiteralLexicalForm)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static Instant time(GraphReader r, Node subject, Node predicate) {
-    String value = literal(r, subject, predicate);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return java.time.OffsetDateTime.parse(value).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
+import io.tessera.graphstore.ObservedJob;
 import java.util.List;
 
 /**
@@ -17,6 +18,17 @@ record JobNode(
     List<String> inputs,
     List<String> outputs,
     List<String> runs) {
+  static JobNode of(ObservedJob job) {
+    return new JobNode(
+        job.iri(),
+        job.namespace(),
+        job.name(),
+        job.description(),
+        job.inputs(),
+        job.outputs(),
+        job.runs());
+  }
+
   public String id() {
     return GlobalId.of("Job", namespace, name);
   }

@@ -142,9 +142,11 @@ final class NodeDataFetcher implements DataFetcher<CompletableFuture<Object>> {
                   .thenApply(
                       links ->
                           links.versions().stream()
+                              .filter(v -> v.iri().equals(owner))
                               .flatMap(v -> v.columns().stream())
-                              .filter(f -> f.owner().equals(owner) && f.name().equals(name))
+                              .filter(f -> f.name().equals(name))
                               .findFirst()
+                              .map(f -> PortSchemaDataFetcher.field(owner, f))
                               .orElse(null));
             });
   }

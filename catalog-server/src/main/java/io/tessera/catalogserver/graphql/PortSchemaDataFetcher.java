@@ -23,7 +23,7 @@ final class PortSchemaDataFetcher implements DataFetcher<Connection<FieldNode>> 
         .page(port.port().schema().stream().map(f -> field(owner, f)).toList());
   }
 
-  private static FieldNode field(String owner, FieldDef f) {
+  static FieldNode field(String owner, FieldDef f) {
     return new FieldNode(
         owner, f.name(), f.type(), f.required(), f.description(), f.classification());
   }

@@ -2,7 +2,9 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.graphstore.DatasetLinks;
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.QualityMeasurement;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * bound to (none when the caller may not read the product).
  */
 final class ProductQualityDataFetcher
-    implements DataFetcher<CompletableFuture<Connection<QualityNode>>> {
+    implements DataFetcher<CompletableFuture<Connection<QualityMeasurement>>> {
   private final Visibility visibility;
   private final GraphQLConfig config;
 
@@ -22,7 +24,7 @@ final class ProductQualityDataFetcher
   }
 
   @Override
-  public CompletableFuture<Connection<QualityNode>> get(DataFetchingEnvironment env) {
+  public CompletableFuture<Connection<QualityMeasurement>> get(DataFetchingEnvironment env) {
     PageRequest page = PageRequest.of(env, config);
     ProductNode product = env.getSource();
     if (!product.readable()) {

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.tessera.graphstore.QualityMeasurement;
 import jakarta.inject.Singleton;
 
 /** {@code QualityMeasurement}: the run that measured it. */
@@ -16,7 +17,8 @@ final class QualityMeasurementWiring implements TypeWiring {
   public TypeRuntimeWiring wiring() {
     return TypeRuntimeWiring.newTypeWiring("QualityMeasurement")
         .dataFetcher(
-            "run", new RunDataFetcher(visibility, env -> env.<QualityNode>getSource().runIri()))
+            "run",
+            new RunDataFetcher(visibility, env -> env.<QualityMeasurement>getSource().runIri()))
         .build();
   }
 }

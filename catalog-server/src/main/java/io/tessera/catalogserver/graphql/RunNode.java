@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
+import io.tessera.graphstore.ObservedRun;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,17 @@ record RunNode(
     Instant endedAt,
     String errorMessage,
     String jobIri) {
+  static RunNode of(ObservedRun run) {
+    return new RunNode(
+        run.iri(),
+        run.runId(),
+        run.state(),
+        run.startedAt(),
+        run.endedAt(),
+        run.errorMessage(),
+        run.jobIri());
+  }
+
   public String id() {
     return GlobalId.of("Run", runId);
   }

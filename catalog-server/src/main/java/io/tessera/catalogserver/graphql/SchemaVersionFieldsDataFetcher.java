@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.graphstore.SchemaVersion;
 
 /** {@code SchemaVersion.fields}: the columns of one observed schema version, in order. */
 final class SchemaVersionFieldsDataFetcher implements DataFetcher<Connection<FieldNode>> {
@@ -13,7 +14,11 @@ final class SchemaVersionFieldsDataFetcher implements DataFetcher<Connection<Fie
 
   @Override
   public Connection<FieldNode> get(DataFetchingEnvironment env) {
-    SchemaVersionNode version = env.getSource();
-    return PageRequest.of(env, config).page(version.columns());
+    SchemaVersion version = env.getSource();
+    return PageRequest.of(env, config)
+        .page(
+            version.columns().stream()
+                .map(f -> PortSchemaDataFetcher.field(version.iri(), f))
+                .toList());
   }
 }

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.tessera.graphstore.SchemaVersion;
 import jakarta.inject.Singleton;
 
 /** {@code SchemaVersion}: its fields and the run that observed it. */
@@ -19,8 +20,7 @@ final class SchemaVersionWiring implements TypeWiring {
     return TypeRuntimeWiring.newTypeWiring("SchemaVersion")
         .dataFetcher("fields", new SchemaVersionFieldsDataFetcher(config))
         .dataFetcher(
-            "run",
-            new RunDataFetcher(visibility, env -> env.<SchemaVersionNode>getSource().runIri()))
+            "run", new RunDataFetcher(visibility, env -> env.<SchemaVersion>getSource().runIri()))
         .build();
   }
 }
