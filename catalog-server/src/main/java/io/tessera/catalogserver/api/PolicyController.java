@@ -20,7 +20,6 @@ import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.TokenService;
 import io.tessera.governance.AccessDeniedException;
 import io.tessera.governance.AccessScope;
-import io.tessera.governance.Decision;
 import io.tessera.governance.Evaluation;
 import io.tessera.governance.Explanation;
 import io.tessera.governance.Finding;
@@ -184,20 +183,9 @@ public class PolicyController {
         missing.add(key[0] + "/" + key[1]);
       }
     }
-    Evaluation evaluation = evaluator.evaluate(scope.principal(), visible);
-    if (missing.isEmpty()) {
-      return evaluation;
-    }
-    List<Explanation> all = new ArrayList<>(evaluation.products());
-    Decision notFound = new Decision(false, "no such data product", null, null, null);
-    for (String key : missing) {
-      all.add(new Explanation(key, scope.principal().subject(), notFound, notFound));
-    }
-    return new Evaluation(
-        all,
-        evaluation.classifications(),
-        evaluation.toxicCombinations(),
-        new Decision(false, "not every product may be read", null, null, null));
+    return evaluator
+        .evaluate(scope.principal(), visible)
+        .withNotFound(missing, scope.principal().subject());
   }
 
   /** Deletes a domain's policy ({@code global} as the domain for a global policy). */

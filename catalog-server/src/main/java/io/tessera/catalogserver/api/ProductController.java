@@ -20,20 +20,17 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
+import io.tessera.governance.ProductRedaction;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductKey;
 import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.ontology.IriMinter;
-import io.tessera.ontology.TESS;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.vocabulary.DCTerms;
 
 /** {@code /api/v1/products}: data products, their RDF and their revision history. */
 @Controller("/api/v1/products")
@@ -48,6 +45,7 @@ public class ProductController {
   private final ApplyService apply;
   private final IriMinter iris;
   private final RdfWriter rdf;
+  private final ProductRedaction redaction;
 
   public ProductController(
       ProductRepository products,
@@ -55,13 +53,15 @@ public class ProductController {
       RevisionRepository revisions,
       ApplyService apply,
       IriMinter iris,
-      RdfWriter rdf) {
+      RdfWriter rdf,
+      ProductRedaction redaction) {
     this.products = products;
     this.readModel = readModel;
     this.revisions = revisions;
     this.apply = apply;
     this.iris = iris;
     this.rdf = rdf;
+    this.redaction = redaction;
   }
 
   /**
@@ -110,7 +110,7 @@ public class ProductController {
     if (accept.contains(TURTLE) || accept.contains(JSON_LD)) {
       Graph graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
       if (!readable) {
-        graph = outline(graph);
+        graph = redaction.outline(graph);
       }
       boolean turtle = accept.contains(TURTLE);
       return HttpResponse.ok(turtle ? rdf.turtle(graph) : rdf.jsonLd(graph))
@@ -121,36 +121,6 @@ public class ProductController {
             readModel.find(new ProductKey(domain, name)).orElseThrow(() -> notFound(domain, name)),
             iris);
     return HttpResponse.ok(readable ? view : view.withoutDetails());
-  }
-
-  // The product and its ports as a reader who may not read it sees them: no datasets, contracts,
-  // schemas, fields or bindings.
-  private Graph outline(Graph graph) {
-    Graph out = GraphFactory.createDefaultGraph();
-    graph
-        .find()
-        .forEachRemaining(
-            t -> {
-              if (!detail(t.getSubject())
-                  && !detail(t.getObject())
-                  && !t.getPredicate().getURI().startsWith(TESS.NS + "bound")
-                  && !t.getPredicate().equals(TESS.evidence.asNode())
-                  && !t.getPredicate().equals(DCTerms.conformsTo.asNode())) {
-                out.add(t);
-              }
-            });
-    return out;
-  }
-
-  private boolean detail(Node node) {
-    if (!node.isURI()) {
-      return false;
-    }
-    String iri = node.getURI();
-    return iri.startsWith(iris.base() + "/dataset/")
-        || iri.startsWith(iris.base() + "/contract/")
-        || iri.endsWith("/schema")
-        || iri.contains("/schema/field/");
   }
 
   /** Every revision of a product, oldest first, with who, when, hash, descriptor and changes. */

@@ -6,9 +6,8 @@ import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessDeniedException;
-import io.tessera.governance.DatasetClaims;
+import io.tessera.governance.EventWriteAuthorization;
 import io.tessera.governance.Principal;
-import io.tessera.governance.WriteAuthorization;
 import io.tessera.lineage.EventParser;
 import io.tessera.lineage.InvalidEventException;
 import io.tessera.lineage.LineageEvent;
@@ -24,10 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one OpenLineage event: validates it, checks that the posting producer may write every
- * dataset it outputs (governance's {@link WriteAuthorization#requireMayWriteDataset}, with the
- * claims of {@link DatasetClaims}), appends it to the journal (durably, once per identity, with its
- * poster) and wakes the projection. An invalid or refused event is rejected whole and changes
- * nothing.
+ * dataset it outputs (governance's {@link EventWriteAuthorization}), appends it to the journal
+ * (durably, once per identity, with its poster) and wakes the projection. An invalid or refused
+ * event is rejected whole and changes nothing.
  */
 @Singleton
 public class LineageIngestService {
@@ -42,23 +40,17 @@ public class LineageIngestService {
   private final EventParser parser;
   private final LineageJournal journal;
   private final LineageProjection projection;
-  private final DatasetClaims claims;
-  private final WriteAuthorization authorization;
-  private final boolean unownedOpen;
+  private final EventWriteAuthorization authorization;
 
   public LineageIngestService(
       EventParser parser,
       LineageJournal journal,
       LineageProjection projection,
-      DatasetClaims claims,
-      WriteAuthorization authorization,
-      ProducersConfig producers) {
+      EventWriteAuthorization authorization) {
     this.parser = parser;
     this.journal = journal;
     this.projection = projection;
-    this.claims = claims;
     this.authorization = authorization;
-    this.unownedOpen = producers.unownedOpen();
   }
 
   /**
@@ -126,7 +118,7 @@ public class LineageIngestService {
   private LineageEvent admit(byte[] body, Principal producer) {
     LineageEvent event = validate(body);
     if (producer != null) {
-      requireMayWrite(producer, event);
+      authorization.requireMayWrite(producer, event);
     }
     try {
       if (!projection.awaitRoom(BACKLOG_WAIT)) {
@@ -152,31 +144,6 @@ public class LineageIngestService {
           e.errors().stream()
               .map(err -> new Problem.FieldError(err.field(), err.message()))
               .toList());
-    }
-  }
-
-  /**
-   * The datasets an event writes (a run's or job's outputs, a dataset event's dataset) can bind
-   * ports, make products physical and change their observed schema: each must be one the producer
-   * may write.
-   */
-  private void requireMayWrite(Principal producer, LineageEvent event) {
-    if (producer.isAdmin() || (producer.domains().isEmpty() && producer.namespaces().isEmpty())) {
-      return; // platform-wide: the lookups below would allow every dataset
-    }
-    List<LineageEvent.Dataset> written =
-        switch (event) {
-          case LineageEvent.RunEvent e -> e.outputs();
-          case LineageEvent.JobEvent e -> e.outputs();
-          case LineageEvent.DatasetEvent e -> List.of(e.dataset());
-        };
-    for (LineageEvent.Dataset dataset : written) {
-      authorization.requireMayWriteDataset(
-          producer,
-          dataset.namespace(),
-          dataset.name(),
-          claims.domainsClaiming(dataset.namespace(), dataset.name()),
-          unownedOpen);
     }
   }
 

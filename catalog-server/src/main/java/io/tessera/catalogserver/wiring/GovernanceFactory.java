@@ -6,10 +6,12 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.annotation.SerdeImport;
+import io.tessera.catalogserver.ingest.ProducersConfig;
 import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.DatasetClaims;
 import io.tessera.governance.Decision;
 import io.tessera.governance.Evaluation;
+import io.tessera.governance.EventWriteAuthorization;
 import io.tessera.governance.Explanation;
 import io.tessera.governance.Finding;
 import io.tessera.governance.FindingStore;
@@ -19,6 +21,7 @@ import io.tessera.governance.Operand;
 import io.tessera.governance.Policy;
 import io.tessera.governance.PolicyEvaluator;
 import io.tessera.governance.PolicyRepository;
+import io.tessera.governance.ProductRedaction;
 import io.tessera.governance.SparqlViews;
 import io.tessera.governance.ToxicCombinationDetector;
 import io.tessera.governance.WriteAuthorization;
@@ -104,6 +107,11 @@ public class GovernanceFactory {
   }
 
   @Singleton
+  ProductRedaction productRedaction(IriMinter iris) {
+    return new ProductRedaction(iris);
+  }
+
+  @Singleton
   SparqlViews sparqlViews(IriMinter iris, LineageMentions mentions) {
     return new SparqlViews(iris, mentions);
   }
@@ -119,5 +127,12 @@ public class GovernanceFactory {
   @Singleton
   WriteAuthorization writeAuthorization() {
     return new WriteAuthorization();
+  }
+
+  /** Which OpenLineage events a producer may post, scoped as {@code ProducersConfig} says. */
+  @Singleton
+  EventWriteAuthorization eventWriteAuthorization(
+      WriteAuthorization authorization, DatasetClaims claims, ProducersConfig producers) {
+    return new EventWriteAuthorization(authorization, claims, producers.unownedOpen());
   }
 }
