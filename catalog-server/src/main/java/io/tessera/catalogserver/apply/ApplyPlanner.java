@@ -9,8 +9,6 @@ import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.descriptors.CanonicalJson;
 import io.tessera.descriptors.JsonDiff;
 import io.tessera.descriptors.ValidatedDocument;
-import io.tessera.descriptors.ValidatedDocument.DomainDocument;
-import io.tessera.descriptors.ValidatedDocument.PolicyDocument;
 import io.tessera.descriptors.ValidatedDocument.ProductDocument;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.Lifecycle;
@@ -104,9 +102,9 @@ final class ApplyPlanner {
     Revision record =
         new Revision(
             iri,
-            kind(doc),
-            domainOf(doc),
-            nameOf(doc),
+            doc.kind(),
+            doc.domainName(),
+            doc.name(),
             revision,
             status,
             hash,
@@ -124,7 +122,7 @@ final class ApplyPlanner {
       int revision,
       List<JsonDiff.Change> changes) {
     return new ApplyReport.Result(
-        doc.index(), kind(doc), domainOf(doc), nameOf(doc), iri, status, revision, changes);
+        doc.index(), doc.kind(), doc.domainName(), doc.name(), iri, status, revision, changes);
   }
 
   private static boolean retiring(ValidatedDocument doc, JsonNode before) {
@@ -134,34 +132,6 @@ final class ApplyPlanner {
   }
 
   private String iri(ValidatedDocument doc) {
-    return switch (doc) {
-      case DomainDocument d -> iris.domain(d.domain().name());
-      case ProductDocument p -> iris.product(p.product().domain(), p.product().name());
-      case PolicyDocument p -> iris.policy(p.policy().domain(), p.policy().name());
-    };
-  }
-
-  private static String kind(ValidatedDocument doc) {
-    return switch (doc) {
-      case DomainDocument d -> "Domain";
-      case ProductDocument p -> "DataProduct";
-      case PolicyDocument p -> "Policy";
-    };
-  }
-
-  private static String domainOf(ValidatedDocument doc) {
-    return switch (doc) {
-      case DomainDocument d -> d.domain().name();
-      case ProductDocument p -> p.product().domain();
-      case PolicyDocument p -> p.policy().domain() == null ? "global" : p.policy().domain();
-    };
-  }
-
-  private static String nameOf(ValidatedDocument doc) {
-    return switch (doc) {
-      case DomainDocument d -> d.domain().name();
-      case ProductDocument p -> p.product().name();
-      case PolicyDocument p -> p.policy().name();
-    };
+    return doc.iri(iris);
   }
 }

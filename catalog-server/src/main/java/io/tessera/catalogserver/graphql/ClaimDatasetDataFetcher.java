@@ -1,7 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -10,6 +9,7 @@ import io.tessera.catalogserver.persistence.Revision;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.descriptors.ClaimedOutputPort;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Port;
@@ -19,7 +19,6 @@ import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,19 +91,7 @@ final class ClaimDatasetDataFetcher implements DataFetcher<ClaimDatasetDataFetch
             .filter(r -> r.descriptor() != null)
             .orElseThrow(() -> notFound("no data product " + domain + "/" + name));
     ObjectNode descriptor = descriptor(latest);
-    ObjectNode spec = (ObjectNode) descriptor.get("spec");
-    ArrayNode outputs =
-        spec.has("outputPorts")
-            ? (ArrayNode) spec.get("outputPorts")
-            : spec.putArray("outputPorts");
-    ObjectNode added = outputs.addObject();
-    added.put("name", port);
-    added.put(
-        "description",
-        "Claimed by "
-            + scope.principal().subject()
-            + " from the unowned datasets lineage observed");
-    added.putObject("dataset").put("namespace", dataset.namespace()).put("name", dataset.name());
+    ClaimedOutputPort.add(descriptor, port, dataset, scope.principal().subject());
     ApplyPayloadView report =
         ApplyPayloadView.of(
             apply.apply(java.util.List.of(descriptor), dryRun, null, scope.principal()));
@@ -152,21 +139,7 @@ final class ClaimDatasetDataFetcher implements DataFetcher<ClaimDatasetDataFetch
       }
       return given;
     }
-    String base =
-        dataset
-            .name()
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^-+|-+$", "");
-    if (base.isEmpty()) {
-      base = "claimed";
-    }
-    base = base.length() > 50 ? base.substring(0, 50).replaceAll("-+$", "") : base;
-    String candidate = base;
-    for (int i = 2; taken.contains(candidate); i++) {
-      candidate = base + "-" + i;
-    }
-    return candidate;
+    return ClaimedOutputPort.defaultName(dataset, taken);
   }
 
   private static ObjectNode descriptor(Revision latest) {
