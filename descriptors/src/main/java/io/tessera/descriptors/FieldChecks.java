@@ -153,6 +153,14 @@ record FieldChecks(String prefix, List<FieldError> out) {
       return null;
     }
     String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(Locale.ROOT);
+    String rest = value.substring(value.indexOf(':') + 1);
+    if (SAFE_SCHEMES.contains(scheme)
+        && (rest.isBlank()
+            || (scheme.equals("mailto") && !rest.contains("@"))
+            || (scheme.startsWith("http") && (iri.host() == null || iri.host().isBlank())))) {
+      add(path + "." + key, "'" + value + "' names no one; use e.g. mailto:team@example.com");
+      return null;
+    }
     if (!SAFE_SCHEMES.contains(scheme)) {
       add(
           path + "." + key,

@@ -113,8 +113,7 @@ final class GraphQLHttpInput {
             query.asText(),
             name.isTextual() ? name.asText() : null,
             variables.isObject() ? toMap(variables) : Map.of());
-    selected(operation);
-    return operation;
+    return noSubscription(operation);
   }
 
   /** A POST whose query comes from the query string or an {@code application/graphql} body. */
@@ -122,8 +121,16 @@ final class GraphQLHttpInput {
     if (query == null || query.isBlank()) {
       throw invalid("the query is empty");
     }
-    Operation operation = new Operation(query, operationName, variables(variables));
-    selected(operation);
+    return noSubscription(new Operation(query, operationName, variables(variables)));
+  }
+
+  /** Subscriptions are not served over HTTP (the schema has none). */
+  private static Operation noSubscription(Operation operation) {
+    if (selected(operation)
+        .filter(op -> op == OperationDefinition.Operation.SUBSCRIPTION)
+        .isPresent()) {
+      throw invalid("subscriptions are not served over HTTP");
+    }
     return operation;
   }
 

@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.web;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -11,7 +12,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * declared as.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class SecurityHeadersFilter {
+public class SecurityHeadersFilter implements Ordered {
   /**
    * The policy: GraphiQL's stylesheet uses {@code data:} images, and its editor sets inline styles
    * (hence {@code img-src data:} and {@code style-src 'unsafe-inline'}); no inline script runs.
@@ -19,6 +20,11 @@ public class SecurityHeadersFilter {
   public static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
           + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  @Override
+  public int getOrder() {
+    return HIGHEST_PRECEDENCE; // outermost: also sees answers other filters gave themselves
+  }
 
   /** Adds the headers unless a handler set its own. */
   @ResponseFilter
