@@ -157,7 +157,7 @@ record FieldChecks(String prefix, List<FieldError> out) {
     if (SAFE_SCHEMES.contains(scheme)
         && (rest.isBlank()
             || (scheme.equals("mailto") && !rest.contains("@"))
-            || (scheme.startsWith("http") && (iri.host() == null || iri.host().isBlank())))) {
+            || (scheme.startsWith("http") && !rest.matches("//[^/?#@\\s]+([/?#].*)?")))) {
       add(path + "." + key, "'" + value + "' names no one; use e.g. mailto:team@example.com");
       return null;
     }

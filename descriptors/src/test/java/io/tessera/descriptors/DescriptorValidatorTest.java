@@ -170,7 +170,8 @@ class DescriptorValidatorTest {
           .satisfies(
               e -> {
                 assertThat(e.field()).isEqualTo("documents[0].spec.owner");
-                assertThat(e.message()).containsAnyOf("is not allowed", "names no one");
+                assertThat(e.message())
+                    .containsAnyOf("is not allowed", "names no one", "not an absolute IRI");
               });
     }
   }
