@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * with {@code extensions.code}), that every answer comes within 15 s and carries the security
  * headers, and that the catalog is unchanged afterwards.
  */
-@Tag("slow")
 class HostileInputIT {
   private static final Logger LOG = LoggerFactory.getLogger(HostileInputIT.class);
   private static final ObjectMapper JSON = new ObjectMapper();
