@@ -84,6 +84,12 @@ function markNavigation(path) {
 }
 
 initSignIn();
+
+// The skip link moves focus to the page itself (no inline handler: the CSP allows none).
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
 // Signing in or out shows the page again with what the new caller may see; a page that holds the
 // user's unsaved input (the form) stays as it is, and its next request goes with the new token.
 onSignInChange(() => {

@@ -1,8 +1,10 @@
 // Small DOM helpers: build elements without innerHTML, so API text is never interpreted as markup.
+import { safeHref } from './links.js';
 
 /**
  * Creates an element. `attrs` keys: `class`, `text`, `on*` (listeners), `dataset`, anything else
- * as an attribute (`false`/`null` skip it). Children may be strings, nodes, arrays or null.
+ * as an attribute (`false`/`null` skip it). An `href` that `safeHref` refuses is left out, so no
+ * element ever links to `javascript:` or `data:`. Children may be strings, nodes, arrays or null.
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -15,7 +17,10 @@ export function h(tag, attrs = {}, ...children) {
       el.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'value') el.value = value;
     else if (key === 'checked' || key === 'selected' || key === 'disabled') el[key] = Boolean(value);
-    else el.setAttribute(key, value === true ? '' : String(value));
+    else if (key === 'href' || key === 'src' || key === 'action' || key === 'formaction') {
+      const safe = safeHref(String(value));
+      if (safe !== null) el.setAttribute(key, safe);
+    } else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
   return el;
@@ -85,6 +90,18 @@ export function chips(values, href) {
 /** A `mailto:` owner shown as its address. */
 export function ownerLabel(owner) {
   return owner ? owner.replace(/^mailto:/, '') : '';
+}
+
+/**
+ * An owner IRI: a link when it is an `http(s):` or `mailto:` IRI, plain text otherwise (a `urn:`
+ * names a team but leads nowhere; anything else is never a link), or a dash when there is none.
+ */
+export function ownerView(owner) {
+  if (!owner) return '—';
+  const href = safeHref(owner);
+  return href && !href.startsWith('#') && !href.startsWith('/')
+    ? h('a', { href, rel: 'noopener noreferrer' }, ownerLabel(owner))
+    : h('span', { class: 'owner' }, ownerLabel(owner));
 }
 
 /** Debounces `fn` by `ms` milliseconds. */

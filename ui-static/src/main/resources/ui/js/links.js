@@ -50,3 +50,16 @@ export function hrefForIri(iri) {
       return null;
   }
 }
+
+/**
+ * `url` if a link to it is safe to render: a route in this UI (`#…`), a path on this server
+ * (`/…`, not `//host`), or an absolute `http:`, `https:` or `mailto:` URL; otherwise null, so that a
+ * `javascript:`, `data:` or other IRI from the API is never a link.
+ */
+export function safeHref(url) {
+  if (typeof url !== 'string') return null;
+  const text = url.trim();
+  if (text.startsWith('#')) return text;
+  if (text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\')) return text;
+  return /^(https?:\/\/|mailto:)[^\s]/i.test(text) && !/[\u0000-\u001f]/.test(text) ? text : null;
+}

@@ -131,13 +131,18 @@ record FieldChecks(String prefix, List<FieldError> out) {
     return values.stream().distinct().toList();
   }
 
+  /**
+   * A required absolute IRI with one of the {@link #SAFE_SCHEMES}: an IRI a reader may be shown as
+   * a link, so never {@code javascript:}, {@code data:} or {@code file:}.
+   */
   String iri(JsonNode parent, String path, String key) {
     String value = text(parent, path + "." + key, true);
     if (value == null) {
       return null;
     }
+    IRIx iri;
     try {
-      IRIx iri = IRIx.create(value);
+      iri = IRIx.create(value);
       if (!iri.isAbsolute()) {
         throw new IRIException("relative");
       }
@@ -147,6 +152,28 @@ record FieldChecks(String prefix, List<FieldError> out) {
           "'" + value + "' is not an absolute IRI; use e.g. mailto:team@example.com");
       return null;
     }
+    String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(Locale.ROOT);
+    String rest = value.substring(value.indexOf(':') + 1);
+    if (SAFE_SCHEMES.contains(scheme)
+        && (rest.isBlank()
+            || (scheme.equals("mailto") && !rest.contains("@"))
+            || (scheme.startsWith("http") && !rest.matches("//[^/?#@\\s]+([/?#].*)?")))) {
+      add(path + "." + key, "'" + value + "' names no one; use e.g. mailto:team@example.com");
+      return null;
+    }
+    if (!SAFE_SCHEMES.contains(scheme)) {
+      add(
+          path + "." + key,
+          "the IRI scheme '"
+              + scheme
+              + "' is not allowed; use one of "
+              + String.join(", ", SAFE_SCHEMES)
+              + " (e.g. mailto:team@example.com)");
+      return null;
+    }
     return value;
   }
+
+  /** The schemes an IRI-valued field may use. */
+  static final List<String> SAFE_SCHEMES = List.of("https", "http", "mailto", "urn");
 }

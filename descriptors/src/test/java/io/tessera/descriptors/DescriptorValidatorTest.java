@@ -79,6 +79,9 @@ class DescriptorValidatorTest {
           unknown lifecycle         | lifecycle: build                | lifecycle: live               | documents[0].spec.lifecycle | unknown 'live'
           unknown field (typo)      | outputPorts:                    | ouputPorts:                   | documents[0].spec.ouputPorts | unknown field
           relative owner            | owner: mailto:sales@example.com | owner: sales team             | documents[0].spec.owner | not an absolute IRI
+          javascript owner          | owner: mailto:sales@example.com | owner: "javascript:alert(document.domain)" | documents[0].spec.owner | scheme 'javascript' is not allowed
+          data owner                | owner: mailto:sales@example.com | owner: "data:text/html,hello"   | documents[0].spec.owner | scheme 'data' is not allowed
+          file owner                | owner: mailto:sales@example.com | owner: file:///etc/passwd     | documents[0].spec.owner | scheme 'file' is not allowed
           unknown port type         | - name: orders-table            | - type: spreadsheet\\n      name: orders-table | documents[0].spec.outputPorts[0].type | unknown 'spreadsheet'
           wrong apiVersion          | apiVersion: tessera/v1          | apiVersion: tessera/v0        | documents[0].apiVersion | unsupported
           unknown kind              | kind: DataProduct               | kind: Dataset                 | documents[0].kind | unknown kind
@@ -137,5 +140,39 @@ class DescriptorValidatorTest {
         3, parser.parse("- just\n- a list of strings\n".getBytes(), false).getFirst(), errors);
 
     assertThat(errors).extracting(FieldError::field).containsExactly("documents[3]");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "https://example.com/teams/sales, true",
+    "HTTP://example.com/sales, true",
+    "mailto:sales@example.com, true",
+    "urn:tessera:team:sales, true",
+    "javascript:alert(1), false",
+    "vbscript:msgbox, false",
+    "ftp://example.com/x, false",
+    "mailto:, false",
+    "https:, false"
+  })
+  void shouldAcceptOnlySafeSchemesForADomainOwner(String owner, boolean accepted) {
+    String yaml =
+        "apiVersion: tessera/v1\nkind: Domain\nmetadata: {name: sales}\nspec: {owner: '"
+            + owner
+            + "'}\n";
+
+    List<FieldError> errors = errorsOf(yaml);
+
+    if (accepted) {
+      assertThat(errors).isEmpty();
+    } else {
+      assertThat(errors)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.field()).isEqualTo("documents[0].spec.owner");
+                assertThat(e.message())
+                    .containsAnyOf("is not allowed", "names no one", "not an absolute IRI");
+              });
+    }
   }
 }

@@ -79,6 +79,9 @@ public final class TokenGrants {
     if (who.isEmpty() || who.length() > 256) {
       throw new InvalidGrantException("subject", "required, at most 256 characters");
     }
+    if (who.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidGrantException("subject", "must not contain control characters");
+    }
     Set<String> granted = roles(roles);
     Set<String> inDomains = new LinkedHashSet<>();
     for (String domain : domains == null ? List.<String>of() : domains) {

@@ -19,6 +19,14 @@ class TokenGrantsTest {
   private final TokenGrants grants = new TokenGrants();
 
   @Test
+  void shouldRefuseASubjectWithControlCharacters() {
+    assertThatThrownBy(
+            () -> grants.validate("bi\u0000x", List.of("consumer"), null, null, null, null, NOW))
+        .isInstanceOfSatisfying(
+            InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("subject"));
+  }
+
+  @Test
   void shouldNameTheWrongFieldOfARequest() {
     assertThatThrownBy(
             () -> grants.validate(" ", List.of("consumer"), null, null, null, null, null, NOW))

@@ -28,6 +28,12 @@ import java.util.UUID;
  * unknown event type, a job or dataset without namespace or name.
  */
 public final class EventParser {
+  /** The earliest year an event or run time may have. */
+  public static final int MIN_YEAR = 1900;
+
+  /** The latest year an event or run time may have. */
+  public static final int MAX_YEAR = 2999;
+
   private final ObjectMapper json = JsonMapper.builder().build();
   private final ObjectMapper canonical =
       JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
@@ -136,6 +142,7 @@ public final class EventParser {
         }
       }
     }
+    nominalTimes(run.path("facets"), errors);
     return new LineageEvent.RunEvent(
         type,
         eventTime,
@@ -224,16 +231,45 @@ public final class EventParser {
     if (value == null) {
       return null;
     }
+    return time(value, key, errors);
+  }
+
+  /**
+   * Parses a time the projection will read, within {@link #MIN_YEAR}..{@link #MAX_YEAR}: a time
+   * outside them (e.g. {@code +999999999-…}) cannot be written to the graph or ordered in the
+   * journal, so it is refused naming the field.
+   */
+  private static OffsetDateTime time(String value, String field, List<EventError> errors) {
+    OffsetDateTime time;
     try {
-      return OffsetDateTime.parse(value);
+      time = OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
       errors.add(
           new EventError(
-              key,
+              field,
               "'"
                   + value
                   + "' is not an ISO-8601 date-time with a zone offset (e.g. 2026-01-01T10:00:00Z)"));
       return null;
+    }
+    int year = time.getYear();
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      errors.add(
+          new EventError(
+              field, "'" + value + "' is outside the years " + MIN_YEAR + " to " + MAX_YEAR));
+      return null;
+    }
+    return time;
+  }
+
+  /** The run facet times the projection reads: a present one must be a valid time. */
+  private static void nominalTimes(JsonNode facets, List<EventError> errors) {
+    JsonNode nominal = facets.path("nominalTime");
+    for (String key : List.of("nominalStartTime", "nominalEndTime")) {
+      JsonNode value = nominal.path(key);
+      if (value.isTextual()) {
+        time(value.asText(), "run.facets.nominalTime." + key, errors);
+      }
     }
   }
 

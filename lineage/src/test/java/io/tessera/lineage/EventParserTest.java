@@ -45,6 +45,9 @@ class EventParserTest {
           time without zone   | 2026-03-01T10:00:00.123456789+10:00              | 2026-03-01T10:00:00    | eventTime | zone offset
           unknown event type  | "START"                                          | "DONE"                 | eventType | unknown 'DONE'
           job without name    | "name":"etl"                                     | "nom":"etl"            | job.name  | required
+          time far in future  | 2026-03-01T10:00:00.123456789+10:00              | +999999999-01-01T00:00:00Z | eventTime | outside the years 1900 to 2999
+          time before 1900    | 2026-03-01T10:00:00.123456789+10:00              | 1899-12-31T00:00:00Z   | eventTime | outside the years
+          nominal time beyond | "runId":"0190f1a2-3b4c-7d5e-8f60-718293a4b5c6"   | "runId":"0190f1a2-3b4c-7d5e-8f60-718293a4b5c6","facets":{"nominalTime":{"nominalStartTime":"3000-01-01T00:00:00Z"}} | run.facets.nominalTime.nominalStartTime | outside the years
           """)
   void shouldRejectAnInvalidEventNamingTheField(
       String scenario, String find, String replace, String field, String message) {
@@ -73,6 +76,14 @@ class EventParserTest {
     assertThat(parser.identity(parse(reordered))).isEqualTo(parser.identity(parse(VALID)));
     assertThat(parser.identity(parse(VALID.replace("START", "COMPLETE"))))
         .isNotEqualTo(parser.identity(parse(VALID)));
+  }
+
+  @Test
+  void shouldAcceptTimesAtTheEdgesOfTheRange() {
+    assertThat(parse(VALID.replace("2026-03-01T10:00:00.123456789+10:00", "1900-01-01T00:00:00Z")))
+        .isNotNull();
+    assertThat(parse(VALID.replace("2026-03-01T10:00:00.123456789+10:00", "2999-12-31T23:59:59Z")))
+        .isNotNull();
   }
 
   @Test

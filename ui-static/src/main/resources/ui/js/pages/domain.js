@@ -1,7 +1,7 @@
 // Domain page: the domain, how many of its products are planned and physical (from the search
 // facets, so it stays cheap at any size), its products page by page, and what lineage found in its
 // namespaces that no product claims.
-import { h, mount, stateBadge, ownerLabel } from '../dom.js';
+import { h, mount, stateBadge, ownerLabel, ownerView } from '../dom.js';
 import { api, query } from '../api.js';
 import { route, productHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
@@ -25,7 +25,7 @@ export async function render(main, { args: [name], params, signal }) {
     h('h1', {}, domain.title || domain.name),
     domain.description ? h('p', { class: 'lead' }, domain.description) : null,
     h('dl', { class: 'facts' },
-      h('dt', {}, 'Owner'), h('dd', {}, domain.owner ? h('a', { href: domain.owner }, ownerLabel(domain.owner)) : '—'),
+      h('dt', {}, 'Owner'), h('dd', {}, ownerView(domain.owner)),
       domain.parent ? [h('dt', {}, 'Part of'), h('dd', {}, h('a', { href: `#/domain/${encodeURIComponent(domain.parent)}` }, domain.parent))] : null),
     h('p', { class: 'actions' },
       h('a', { class: 'button', href: route('/new', { domain: domain.name }) }, 'Declare a planned product'),

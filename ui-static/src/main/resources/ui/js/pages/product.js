@@ -1,6 +1,6 @@
 // Product page: what a data product is, who owns it, whether it is planned or physical, its ports
 // with their datasets and schemas, declared versus observed, and its revision history with diffs.
-import { h, mount, when, stateBadge, chips, ownerLabel } from '../dom.js';
+import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
 import { route, domainHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
@@ -43,7 +43,7 @@ export async function render(main, { args: [domain, name], signal }) {
 function overview(p) {
   const rows = [
     ['Domain', h('a', { href: domainHref(p.domain) }, p.domain)],
-    ['Owner', p.owner ? h('a', { href: p.owner }, ownerLabel(p.owner)) : '—'],
+    ['Owner', ownerView(p.owner)],
     ['Purpose', p.purpose],
     ['Classification', chips(p.classification, (c) => route('/search', { classification: c })) || 'none'],
     ['Tags', chips(p.tags, (t) => route('/search', { tag: t })) || 'none'],

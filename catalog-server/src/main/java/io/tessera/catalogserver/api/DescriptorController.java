@@ -12,6 +12,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.catalogserver.web.LimitsConfig;
+import io.tessera.catalogserver.web.QueryFlags;
+import io.tessera.catalogserver.web.RequestLimitsFilter;
 import io.tessera.governance.Principal;
 
 /** {@code POST /api/v1/descriptors}: apply domain and product descriptors (YAML or JSON). */
@@ -19,15 +22,18 @@ import io.tessera.governance.Principal;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DescriptorController {
   private final ApplyService apply;
+  private final LimitsConfig limits;
 
-  public DescriptorController(ApplyService apply) {
+  public DescriptorController(ApplyService apply, LimitsConfig limits) {
     this.apply = apply;
+    this.limits = limits;
   }
 
   /**
    * Applies every document of the body, or none.
    *
-   * @param dryRun validate and report what would change, without writing
+   * @param dryRun {@code true}: validate and report what would change, without writing; only {@code
+   *     true} or {@code false} are accepted
    * @param domain the domain for imported standard documents that do not name one
    */
   @Post
@@ -42,10 +48,12 @@ public class DescriptorController {
   public ApplyReport apply(
       HttpRequest<?> request,
       @Nullable @Body byte[] body,
-      @QueryValue(defaultValue = "false") boolean dryRun,
+      @Nullable @QueryValue String dryRun,
       @Nullable @QueryValue String domain,
       Principal principal) {
+    boolean dry = QueryFlags.bool("dryRun", dryRun, false);
+    RequestLimitsFilter.checkBody(body, limits.descriptorsMaxBody());
     boolean json = request.getContentType().map(t -> t.getSubtype().equals("json")).orElse(false);
-    return apply.apply(new ApplyService.Request(body, json, dryRun, domain, principal));
+    return apply.apply(new ApplyService.Request(body, json, dry, domain, principal));
   }
 }

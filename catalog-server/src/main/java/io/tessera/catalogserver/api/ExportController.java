@@ -14,34 +14,31 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.web.LimitsConfig;
+import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.SparqlViews;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.IriMinter;
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/export}: the catalog as RDF (DPROD, DCAT, ORG, SKOS): the domain graphs, the
  * declared and observed product graphs and the vocabulary, with {@code lineage=true} also the
  * lineage graphs of jobs, runs and datasets. Only graphs the caller may read are exported (an admin
  * exports everything); a product the caller may discover but not read is left out whole. The body
- * is streamed from one read transaction.
+ * is streamed from one read transaction, within {@code tessera.limits.export-timeout} and {@code
+ * export-max-size} (see {@link BoundedExport} for how a stopped export ends).
  */
 @Controller("/api/v1/export")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {
-  private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
   private static final Map<String, ExportFormat> BY_NAME =
       Map.of(
           "turtle", ExportFormat.TURTLE,
@@ -63,8 +60,11 @@ public class ExportController {
   private final GraphStore store;
   private final IriMinter iris;
   private final SparqlViews views;
+  private final LimitsConfig limits;
 
-  public ExportController(GraphStore store, IriMinter iris, SparqlViews views) {
+  public ExportController(
+      GraphStore store, IriMinter iris, SparqlViews views, LimitsConfig limits) {
+    this.limits = limits;
     this.store = store;
     this.iris = iris;
     this.views = views;
@@ -80,36 +80,26 @@ public class ExportController {
   public HttpResponse<StreamedFile> export(
       HttpRequest<?> request,
       @Nullable @QueryValue String format,
-      @QueryValue(defaultValue = "false") boolean lineage,
+      @Nullable @QueryValue String lineage,
       AccessScope scope) {
+    boolean withLineage = QueryFlags.bool("lineage", lineage, false);
     ExportFormat chosen =
         format != null ? byName(format) : negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
     List<String> prefixes = new ArrayList<>();
     prefixes.add(iris.base() + "/graph/domain/");
     prefixes.add(iris.base() + "/graph/product/");
     prefixes.add(iris.vocabularyGraph());
-    if (lineage) {
+    if (withLineage) {
       prefixes.add(iris.lineageGraphPrefix() + "job/"); // with the jobs' runs under them
       prefixes.add(iris.lineageGraphPrefix() + "dataset/");
     }
     ReadScope view = views.of(scope);
-    PipedInputStream in = new PipedInputStream(64 * 1024);
-    PipedOutputStream out;
-    try {
-      out = new PipedOutputStream(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Thread.ofVirtual()
-        .name("tessera-export")
-        .start(
-            () -> {
-              try (out) {
-                store.export(out, chosen, prefixes, view);
-              } catch (IOException | RuntimeException e) {
-                LOG.warn("export stopped: {}", e.toString());
-              }
-            });
+    InputStream in =
+        BoundedExport.start(
+            out -> store.export(out, chosen, prefixes, view),
+            limits.exportTimeout(),
+            limits.exportMaxSize(),
+            chosen != ExportFormat.JSONLD);
     MediaType mediaType = MediaType.of(MEDIA_TYPES.get(chosen));
     return HttpResponse.ok(new StreamedFile(in, mediaType))
         .contentType(mediaType)

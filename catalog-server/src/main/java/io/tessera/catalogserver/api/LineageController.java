@@ -22,6 +22,8 @@ import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.AuthenticationException;
+import io.tessera.catalogserver.web.LimitsConfig;
+import io.tessera.catalogserver.web.RequestLimitsFilter;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.LineageRedaction;
 import io.tessera.governance.Principal;
@@ -63,6 +65,7 @@ public class LineageController {
   private final int defaultMaxNodes;
   private final WriteAuthorization authorization;
   private final IriMinter iris;
+  private final LimitsConfig limits;
 
   /**
    * @param defaultMaxNodes how many nodes a lineage graph holds when the request does not say
@@ -77,8 +80,10 @@ public class LineageController {
       LineageRedaction redaction,
       WriteAuthorization authorization,
       IriMinter iris,
+      LimitsConfig limits,
       @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
     this.iris = iris;
+    this.limits = limits;
     this.authorization = authorization;
     this.ingest = ingest;
     this.journal = journal;
@@ -99,6 +104,7 @@ public class LineageController {
   public CompletableFuture<HttpResponse<LineageJournal.Appended>> accept(
       @Nullable @Body byte[] body, Principal principal) {
     authorization.requireProducer(principal);
+    RequestLimitsFilter.checkBody(body, limits.lineageMaxBody());
     CompletableFuture<HttpResponse<LineageJournal.Appended>> response = new CompletableFuture<>();
     ingest
         .acceptAsync(body, principal)

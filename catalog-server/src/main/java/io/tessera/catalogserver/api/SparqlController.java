@@ -13,12 +13,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.sparql.ResultFormat;
 import io.tessera.catalogserver.sparql.SparqlAudit;
 import io.tessera.catalogserver.sparql.SparqlConfig;
 import io.tessera.catalogserver.sparql.SparqlRequest;
+import io.tessera.catalogserver.web.LimitsConfig;
+import io.tessera.catalogserver.web.RequestLimitsFilter;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.SparqlViews;
 import io.tessera.graphstore.GraphStore;
@@ -26,6 +29,7 @@ import io.tessera.graphstore.InvalidQueryException;
 import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.SparqlResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,9 +55,21 @@ public class SparqlController {
   private final SparqlConfig config;
   private final SparqlAudit audit;
   private final SparqlViews views;
+  private final Duration parseTimeout;
+  private final long maxBody;
 
+  /**
+   * @param tessera its query timeout bounds parsing as well as running a query
+   */
   public SparqlController(
-      GraphStore store, SparqlConfig config, SparqlAudit audit, SparqlViews views) {
+      GraphStore store,
+      SparqlConfig config,
+      SparqlAudit audit,
+      SparqlViews views,
+      TesseraConfig tessera,
+      LimitsConfig limits) {
+    this.parseTimeout = tessera.queryTimeout();
+    this.maxBody = limits.sparqlMaxBody();
     this.store = store;
     this.config = config;
     this.audit = audit;
@@ -64,7 +80,8 @@ public class SparqlController {
   @Get
   @Produces(MediaType.ALL)
   public HttpResponse<byte[]> get(HttpRequest<?> request, AccessScope scope) {
-    return answer(request, SparqlRequest.fromParameters(urlParameters(request)), scope);
+    return answer(
+        request, SparqlRequest.fromParameters(urlParameters(request), parseTimeout), scope);
   }
 
   /** A form with {@code query=}, or an {@code application/sparql-query} body. */
@@ -85,6 +102,7 @@ public class SparqlController {
                             + SparqlRequest.FORM
                             + " or "
                             + SparqlRequest.SPARQL_QUERY));
+    RequestLimitsFilter.checkBody(body, maxBody);
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
     SparqlRequest parsed =
         switch (contentType) {
@@ -92,9 +110,10 @@ public class SparqlController {
             Map<String, List<String>> params = urlParameters(request);
             SparqlRequest.decodeForm(text)
                 .forEach((k, v) -> params.merge(k, v, SparqlController::concat));
-            yield SparqlRequest.fromParameters(params);
+            yield SparqlRequest.fromParameters(params, parseTimeout);
           }
-          case SparqlRequest.SPARQL_QUERY -> SparqlRequest.fromBody(text, urlParameters(request));
+          case SparqlRequest.SPARQL_QUERY ->
+              SparqlRequest.fromBody(text, urlParameters(request), parseTimeout);
           case SparqlRequest.SPARQL_UPDATE -> throw SparqlRequest.updateRefused();
           default ->
               throw new ProblemException(

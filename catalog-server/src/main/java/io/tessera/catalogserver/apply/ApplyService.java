@@ -2,6 +2,8 @@ package io.tessera.catalogserver.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.catalogserver.persistence.AuditLog;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.descriptors.DescriptorParser;
 import io.tessera.descriptors.DocumentAuthorization;
 import io.tessera.descriptors.DocumentWrites;
@@ -60,10 +62,16 @@ public class ApplyService {
   public record Request(
       byte[] body, boolean json, boolean dryRun, String fallbackDomain, Principal principal) {}
 
-  /** Parses and applies a request body. */
+  /**
+   * Parses and applies a request body. Reading, validating and planning it must end within the
+   * parser's timeout ({@code tessera.limits.descriptors-timeout}); a request that runs past it is
+   * refused before anything is written.
+   */
   public ApplyReport apply(Request request) {
-    List<JsonNode> documents = parser.parse(request.body(), request.json());
-    return apply(documents, request.dryRun(), request.fallbackDomain(), request.principal());
+    long deadline = System.nanoTime() + parser.limits().timeout().toNanos();
+    List<JsonNode> documents = parser.parse(request.body(), request.json(), deadline);
+    return apply(
+        documents, request.dryRun(), request.fallbackDomain(), request.principal(), deadline);
   }
 
   /**
@@ -76,10 +84,26 @@ public class ApplyService {
    */
   public ApplyReport apply(
       List<JsonNode> documents, boolean dryRun, String fallbackDomain, Principal principal) {
+    return apply(documents, dryRun, fallbackDomain, principal, Long.MAX_VALUE);
+  }
+
+  private ApplyReport apply(
+      List<JsonNode> documents,
+      boolean dryRun,
+      String fallbackDomain,
+      Principal principal,
+      long deadlineNanos) {
     String actor = principal.subject();
     List<ValidatedDocument> valid = validation.validate(documents, fallbackDomain);
     store.read(reader -> check(reader, valid, principal));
     List<Planned> plan = planner.plan(valid, actor);
+    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+      throw new ProblemException(
+          ProblemType.UNAVAILABLE,
+          "the request took longer than "
+              + parser.limits().timeout().toMillis()
+              + " ms to check; nothing was written; send fewer documents at a time");
+    }
     write(plan, dryRun);
     if (!dryRun) {
       for (Planned p : plan) {

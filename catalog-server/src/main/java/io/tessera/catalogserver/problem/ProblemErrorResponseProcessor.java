@@ -5,6 +5,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.tessera.catalogserver.SecurityHeaders;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,6 +33,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             context.getRequest().getPath(),
             List.of(),
             List.of());
+    SecurityHeaders.addTo(response); // also for errors raised before any filter ran
     return response.contentType(Problem.MEDIA_TYPE).body(problem);
   }
 }

@@ -111,6 +111,19 @@ public final class ProblemHandlers {
       implements ExceptionHandler<RuntimeException, HttpResponse<Problem>> {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, RuntimeException e) {
+      if (undecodableBody(e)) {
+        // e.g. Content-Encoding: gzip on a body that is not gzip: the client's mistake
+        ProblemType type =
+            request.getPath().equals("/api/v1/lineage")
+                ? ProblemType.INVALID_EVENT
+                : ProblemType.INVALID_REQUEST;
+        return respond(
+            request,
+            type,
+            "the request body cannot be decoded as its Content-Encoding says; nothing was stored",
+            List.of(new Problem.FieldError("Content-Encoding", "does not match the body")),
+            List.of());
+      }
       LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
       return respond(
           request,
@@ -119,5 +132,19 @@ public final class ProblemHandlers {
           List.of(),
           List.of());
     }
+  }
+
+  /** Whether the body failed to decompress (Netty's decoder, or the JDK's inflater). */
+  static boolean undecodableBody(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.netty.handler.codec.compression.DecompressionException
+          || t instanceof java.util.zip.ZipException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 }

@@ -5,11 +5,17 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
@@ -35,8 +41,20 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
   /** The direct POST media type of an update, always refused. */
   public static final String SPARQL_UPDATE = "application/sparql-update";
 
+  /** How long parsing may take when the caller does not say. */
+  static final Duration DEFAULT_PARSE_TIMEOUT = Duration.ofSeconds(10);
+
   /** A GET request, or a POST whose parameters came in the form body. */
   public static SparqlRequest fromParameters(Map<String, List<String>> params) {
+    return fromParameters(params, DEFAULT_PARSE_TIMEOUT);
+  }
+
+  /**
+   * A GET request, or a POST whose parameters came in the form body.
+   *
+   * @param timeout how long parsing may take (503 {@code query-timeout} beyond)
+   */
+  public static SparqlRequest fromParameters(Map<String, List<String>> params, Duration timeout) {
     if (params.containsKey("update")) {
       throw updateRefused();
     }
@@ -47,11 +65,21 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
     if (queries.size() > 1) {
       throw invalid("give exactly one query parameter, not " + queries.size());
     }
-    return parse(queries.getFirst(), params);
+    return parse(queries.getFirst(), params, timeout);
   }
 
   /** A POST of {@code application/sparql-query}: the body is the query. */
   public static SparqlRequest fromBody(String body, Map<String, List<String>> params) {
+    return fromBody(body, params, DEFAULT_PARSE_TIMEOUT);
+  }
+
+  /**
+   * A POST of {@code application/sparql-query}: the body is the query.
+   *
+   * @param timeout how long parsing may take (503 {@code query-timeout} beyond)
+   */
+  public static SparqlRequest fromBody(
+      String body, Map<String, List<String>> params, Duration timeout) {
     if (body == null || body.isBlank()) {
       throw invalid("the request body must hold the query");
     }
@@ -59,7 +87,7 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
       throw invalid(
           "with an application/sparql-query body, the URL must not carry query or update");
     }
-    return parse(body, params);
+    return parse(body, params, timeout);
   }
 
   /** Decodes an {@code application/x-www-form-urlencoded} body. */
@@ -89,10 +117,43 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
     }
   }
 
-  private static SparqlRequest parse(String text, Map<String, List<String>> params) {
+  /**
+   * Parses on a thread of its own, so that the query timeout covers parsing too: a pathological
+   * query is answered {@code query-timeout} in time (the parse is interrupted and left to end), and
+   * one nested deeper than the parser's stack is {@code invalid-query}.
+   */
+  private static Query parseBounded(String text, Duration timeout) {
+    FutureTask<Query> task = new FutureTask<>(() -> QueryFactory.create(text, Syntax.syntaxARQ));
+    Thread parser = Thread.ofPlatform().daemon().name("tessera-sparql-parse").start(task);
+    try {
+      return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      parser.interrupt();
+      throw new ProblemException(
+          ProblemType.QUERY_TIMEOUT,
+          "the query took longer than " + timeout.toMillis() + " ms to parse");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProblemException(ProblemType.UNAVAILABLE, "interrupted while parsing the query");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof StackOverflowError) {
+        throw new ProblemException(
+            ProblemType.INVALID_QUERY,
+            "the query nests too deeply to parse",
+            List.of(new Problem.FieldError("query", "nests too deeply")));
+      }
+      throw new IllegalStateException("parsing the query failed", e.getCause());
+    }
+  }
+
+  private static SparqlRequest parse(
+      String text, Map<String, List<String>> params, Duration timeout) {
     Query query;
     try {
-      query = QueryFactory.create(text, Syntax.syntaxARQ);
+      query = parseBounded(text, timeout);
     } catch (QueryParseException e) {
       if (isUpdate(text)) {
         throw updateRefused();
@@ -104,6 +165,12 @@ public record SparqlRequest(String text, Query query, DatasetDescription dataset
       throw new ProblemException(
           ProblemType.INVALID_QUERY,
           "the query does not parse: " + message,
+          List.of(new Problem.FieldError("query", message)));
+    } catch (QueryException e) {
+      String message = firstLine(e.getMessage());
+      throw new ProblemException(
+          ProblemType.INVALID_QUERY,
+          "the query is not valid: " + message,
           List.of(new Problem.FieldError("query", message)));
     }
     List<String> defaults = params.getOrDefault("default-graph-uri", List.of());

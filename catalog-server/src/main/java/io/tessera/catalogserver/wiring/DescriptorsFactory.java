@@ -2,11 +2,13 @@ package io.tessera.catalogserver.wiring;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.serde.annotation.SerdeImport;
+import io.tessera.catalogserver.web.LimitsConfig;
 import io.tessera.descriptors.DescriptorParser;
 import io.tessera.descriptors.DescriptorValidator;
 import io.tessera.descriptors.DocumentAuthorization;
 import io.tessera.descriptors.DocumentWrites;
 import io.tessera.descriptors.JsonDiff;
+import io.tessera.descriptors.ParseLimits;
 import io.tessera.descriptors.ReferenceCheck;
 import io.tessera.governance.PolicyRepository;
 import io.tessera.governance.WriteAuthorization;
@@ -23,9 +25,15 @@ import jakarta.inject.Singleton;
 @SerdeImport(JsonDiff.Change.class)
 public class DescriptorsFactory {
 
+  /** The parser, with the limits of {@code tessera.limits.descriptors-*}. */
   @Singleton
-  DescriptorParser descriptorParser() {
-    return new DescriptorParser();
+  DescriptorParser descriptorParser(LimitsConfig limits) {
+    return new DescriptorParser(
+        new ParseLimits(
+            (int) Math.min(Integer.MAX_VALUE, limits.descriptorsMaxBody()),
+            limits.descriptorsMaxDepth(),
+            limits.descriptorsMaxAliases(),
+            limits.descriptorsTimeout()));
   }
 
   @Singleton

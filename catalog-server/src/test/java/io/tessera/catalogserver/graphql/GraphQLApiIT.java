@@ -527,13 +527,22 @@ class GraphQLApiIT implements TestPropertyProvider {
   void shouldServeGraphiqlWithItsAssetsFromTheServer() {
     HttpResponse<String> page = graphql.get("/graphiql");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<meta charset=\"utf-8\">").contains("'/graphql'");
+    assertThat(page.body()).contains("<meta charset=\"utf-8\">").contains("data-url=\"/graphql\"");
+    // no inline script: the Content-Security-Policy allows scripts from the server only
+    assertThat(page.body()).doesNotContain("<script>");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("script-src");
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.body());
     List<String> found = new ArrayList<>();
     while (assets.find()) {
       found.add(assets.group(1));
     }
-    assertThat(found).hasSize(4).allMatch(a -> a.startsWith("/vendor/"));
+    assertThat(found)
+        .hasSize(5)
+        .allMatch(a -> a.startsWith("/vendor/") || a.equals("/js/graphiql-start.js"));
     assertThat(page.body()).doesNotContain("src=\"http").doesNotContain("href=\"http");
     for (String asset : found) {
       HttpResponse<String> file = graphql.get(asset);
