@@ -21,7 +21,9 @@ class TokenGrantsTest {
   @Test
   void shouldRefuseASubjectWithControlCharacters() {
     assertThatThrownBy(
-            () -> grants.validate("bi\u0000x", List.of("consumer"), null, null, null, null, NOW))
+            () ->
+                grants.validate(
+                    "bi\u0000x", List.of("consumer"), null, null, null, null, null, NOW))
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("subject"));
   }
