@@ -112,6 +112,24 @@ public class LineageMentions implements ChangeListener {
     return collect(datasetGraphs, false);
   }
 
+  /** The dataset graphs these jobs write. */
+  public Set<String> writtenBy(Collection<String> jobGraphs) {
+    if (jobGraphs.isEmpty()) {
+      return Set.of();
+    }
+    refresh();
+    Set<String> found = new HashSet<>();
+    synchronized (this) {
+      for (String job : jobGraphs) {
+        Io io = jobs.get(job);
+        if (io != null) {
+          found.addAll(io.writes());
+        }
+      }
+    }
+    return found;
+  }
+
   /** The graphs of the jobs that read or write any of these dataset graphs. */
   public Set<String> jobsMentioning(Collection<String> datasetGraphs) {
     return collect(datasetGraphs, true);

@@ -11,9 +11,11 @@ import java.util.Set;
  * scopes both allow, less the graphs of the jobs (with their runs, which sit under them) that read
  * or write a dataset the caller may not read. Such a graph names the dataset (its IRI, OpenLineage
  * namespace and name) and may hold its columns in column lineage; SPARQL has no placeholder to show
- * instead, so the job is left out whole, while the lineage API shows the job with the dataset as a
- * restricted node. The policy graphs the caller does not govern are already outside its scope
- * ({@link PolicyEvaluator#scopeFor}). An admin's view is the whole store.
+ * instead, so the job is left out whole, with the lineage graphs of the datasets it writes (they
+ * keep its facets as posted, whose column lineage names the columns it read), while the lineage API
+ * shows the job with the dataset as a restricted node. The policy graphs the caller does not govern
+ * are already outside its scope ({@link PolicyEvaluator#scopeFor}). An admin's view is the whole
+ * store.
  */
 public class SparqlViews {
   private final IriMinter iris;
@@ -29,10 +31,12 @@ public class SparqlViews {
     if (scope.principal().isAdmin()) {
       return ReadScope.everything();
     }
-    return scope
-        .readScope()
-        .readingOnly(
-            VisibilityScope.allGraphsExcept(mentions.jobsMentioning(unreadableDatasets(scope))));
+    Set<String> jobs = mentions.jobsMentioning(unreadableDatasets(scope));
+    Set<String> hidden = new HashSet<>(jobs);
+    // a dataset such a job writes keeps the job's facets as they were posted (column lineage names
+    // the columns it was derived from), so it is left out with the job
+    hidden.addAll(mentions.writtenBy(jobs));
+    return scope.readScope().readingOnly(VisibilityScope.allGraphsExcept(hidden));
   }
 
   /** The lineage graphs of the datasets either scope hides. */

@@ -635,6 +635,36 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldTraceAColumnToTheHiddenDatasetOnlyForTheReaderWhoMaySeeIt() {
+    String rest =
+        "/api/v1/column-lineage?nodeId="
+            + java.net.URLEncoder.encode(
+                "dataset:" + NS + ":fjord.public.ledger_summary",
+                java.nio.charset.StandardCharsets.UTF_8)
+            + "&field=total&direction=upstream&depth=3";
+    String query =
+        """
+        { columnLineage(namespace: "%s", name: "fjord.public.ledger_summary", field: "total",
+                        direction: UPSTREAM, depth: 3) {
+            edges { from { name field } to { name field } } } }"""
+            .formatted(NS);
+    for (Reader reader : List.of(eu, us)) {
+      JsonNode columns = http.get(rest, reader.token()).ok();
+      assertThat(columns.toString().contains("vellichor_amount"))
+          .as("REST column lineage")
+          .isEqualTo(reader.sees());
+      assertThat(mentionsWord(columns.toString())).isEqualTo(reader.sees());
+      GraphQLResponse r = graphql(reader.token(), query, Map.of());
+      assertThat(r.hasErrors()).as(r.getJson()).isFalse();
+      assertThat(r.<List<String>>extractValue("columnLineage.edges[*].from.field"))
+          .as("GraphQL column lineage")
+          .satisfies(
+              fields -> assertThat(fields.contains("vellichor_amount")).isEqualTo(reader.sees()));
+      assertThat(mentionsWord(r.getJson())).isEqualTo(reader.sees());
+    }
+  }
+
+  @Test
   void shouldAuditTheAdminsSparqlQueriesOnly() {
     String adminQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # leak matrix, as admin";
     String consumerQuery = "SELECT * { ?s ?p ?o } LIMIT 1 # leak matrix, as consumer";
