@@ -18,6 +18,7 @@ import io.tessera.catalogserver.web.LimitsConfig;
 import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.SparqlViews;
+import io.tessera.graphstore.BoundedExport;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ReadScope;

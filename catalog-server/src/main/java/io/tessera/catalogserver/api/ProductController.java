@@ -26,6 +26,7 @@ import io.tessera.graphstore.ProductFilter;
 import io.tessera.graphstore.ProductKey;
 import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.RdfWriter;
 import io.tessera.ontology.IriMinter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -80,7 +81,7 @@ public class ProductController {
     if (limit < 1 || limit > 500) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
     }
-    ProductFilter filter = ProductFilters.of(domain, lifecycle, decode(cursor), limit + 1);
+    ProductFilter filter = ProductFilter.of(domain, lifecycle, decode(cursor), limit + 1);
     List<Product> found = readModel.page(filter, scope.discover());
     List<ProductView.Summary> items =
         found.stream().limit(limit).map(p -> ProductView.Summary.of(p, iris)).toList();

@@ -14,6 +14,7 @@ import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.governance.AccessDeniedException;
 import io.tessera.graphstore.EntityNotFoundException;
+import io.tessera.graphstore.InvalidFilterException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
 import java.util.LinkedHashMap;
@@ -44,6 +45,8 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
       DataFetcherExceptionHandlerParameters params) {
     Throwable e = unwrap(params.getException());
     if (e instanceof InvalidDescriptorException invalid) {
+      e = ProblemException.of(invalid);
+    } else if (e instanceof InvalidFilterException invalid) {
       e = ProblemException.of(invalid);
     }
     Map<String, Object> extensions = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import io.tessera.catalogserver.api.ProductFilters;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.ProductFilter;
@@ -34,7 +33,7 @@ final class ProductsDataFetcher implements DataFetcher<Connection<ProductNode>> 
     PageRequest page = PageRequest.of(env, config);
     String domain =
         env.getSource() instanceof DomainNode d ? d.name() : env.<String>getArgument("domain");
-    ProductFilter filter = ProductFilters.of(domain, env.getArgument("lifecycle"), null, 1);
+    ProductFilter filter = ProductFilter.of(domain, env.getArgument("lifecycle"), null, 1);
     boolean backwards = page.backwards();
     String cursor = backwards ? page.before() : page.after();
     String from = cursor == null ? null : PageRequest.value(cursor, "p");

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.problem;
 
 import io.tessera.descriptors.InvalidDescriptorException;
+import io.tessera.graphstore.InvalidFilterException;
 import java.util.List;
 
 /** An error the server reports as a problem document with a given type. */
@@ -27,6 +28,11 @@ public class ProblemException extends RuntimeException {
         ProblemType.INVALID_DESCRIPTOR,
         e.getMessage(),
         e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
+  }
+
+  /** A listing filter naming nothing is an {@code invalid-request}. */
+  public static ProblemException of(InvalidFilterException e) {
+    return new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
   }
 
   public ProblemType type() {

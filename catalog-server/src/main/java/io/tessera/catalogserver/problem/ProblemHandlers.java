@@ -6,6 +6,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.graphstore.EntityNotFoundException;
+import io.tessera.graphstore.InvalidFilterException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
 import jakarta.inject.Singleton;
@@ -63,6 +64,16 @@ public final class ProblemHandlers {
     public HttpResponse<Problem> handle(HttpRequest request, InvalidDescriptorException e) {
       ProblemException p = ProblemException.of(e);
       return respond(request, p.type(), p.getMessage(), p.errors(), List.of());
+    }
+  }
+
+  /** A listing filter naming nothing. */
+  @Singleton
+  public static class ForInvalidFilter
+      implements ExceptionHandler<InvalidFilterException, HttpResponse<Problem>> {
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, InvalidFilterException e) {
+      return respond(request, ProblemType.INVALID_REQUEST, e.getMessage(), List.of(), List.of());
     }
   }
 

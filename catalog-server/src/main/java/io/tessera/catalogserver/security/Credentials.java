@@ -2,6 +2,7 @@ package io.tessera.catalogserver.security;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.tessera.governance.TokenSecrets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ final class Credentials {
 
   /** Whether a bearer token has a JWT's shape (three dot-separated parts) and is no API token. */
   static boolean looksLikeJwt(String token) {
-    return !token.startsWith(Tokens.PREFIX) && token.chars().filter(c -> c == '.').count() == 2;
+    return !token.startsWith(TokenSecrets.PREFIX)
+        && token.chars().filter(c -> c == '.').count() == 2;
   }
 
   /** Records why the presented credentials were refused (the first reason wins). */

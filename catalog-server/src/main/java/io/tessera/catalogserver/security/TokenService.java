@@ -12,6 +12,7 @@ import io.tessera.governance.InvalidGrantException;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
 import io.tessera.governance.TokenGrants;
+import io.tessera.governance.TokenSecrets;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   private final TokenRepository tokens;
   private final SecurityConfig config;
   private final AuditLog audit;
-  private final Tokens secrets = new Tokens();
+  private final TokenSecrets secrets = new TokenSecrets();
   private final TokenGrants grants = new TokenGrants();
   private final Clock clock = Clock.systemUTC();
   private final String adminHash;
@@ -61,7 +62,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
     this.tokens = tokens;
     this.config = config;
     this.audit = audit;
-    this.adminHash = config.hasAdminToken() ? Tokens.hash(config.adminToken().strip()) : null;
+    this.adminHash = config.hasAdminToken() ? TokenSecrets.hash(config.adminToken().strip()) : null;
   }
 
   /** What a caller asks for when creating a token. */
@@ -98,7 +99,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             Instant.now(clock),
             null,
             null);
-    tokens.insert(admin, Tokens.hash(secret));
+    tokens.insert(admin, TokenSecrets.hash(secret));
     audit.record(BOOTSTRAP, "token-create", admin.id(), "created", "admin token generated");
     // The one time a secret is logged: there is no other way to learn the generated admin token.
     LOG.warn(
@@ -109,8 +110,8 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
 
   /** The principal a secret authenticates. */
   public Principal authenticate(String secret) {
-    String hash = Tokens.hash(secret);
-    if (adminHash != null && Tokens.sameHash(hash, adminHash)) {
+    String hash = TokenSecrets.hash(secret);
+    if (adminHash != null && TokenSecrets.sameHash(hash, adminHash)) {
       return new Principal("admin", Set.of(Role.ADMIN), Set.of(), Map.of());
     }
     ApiToken token = lookup(hash);
@@ -151,7 +152,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
   public Issued create(CreateRequest request, Principal creator) {
     ApiToken token = validate(request, creator);
     String secret = secrets.newSecret();
-    tokens.insert(token, Tokens.hash(secret));
+    tokens.insert(token, TokenSecrets.hash(secret));
     audit.record(
         creator.subject(),
         "token-create",

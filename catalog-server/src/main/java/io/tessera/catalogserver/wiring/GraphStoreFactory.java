@@ -10,6 +10,7 @@ import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphStoreConfig;
 import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.RdfWriter;
 import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TesseraOntology;
@@ -39,6 +40,11 @@ public class GraphStoreFactory {
   @Singleton
   ProductRepository productRepository(GraphStore store, IriMinter iris) {
     return new ProductRepository(store, iris);
+  }
+
+  @Singleton
+  RdfWriter rdfWriter() {
+    return new RdfWriter();
   }
 
   /** The product listings and reads by key of every API, following the change feed. */

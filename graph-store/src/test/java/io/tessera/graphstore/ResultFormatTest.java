@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.sparql;
+package io.tessera.graphstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.api;
+package io.tessera.graphstore;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  * whole. An export that writes nothing for a while past the deadline (JSON-LD is written only once
  * it is complete) has its response aborted.
  */
-final class BoundedExport {
+public final class BoundedExport {
   private static final Logger LOG = LoggerFactory.getLogger(BoundedExport.class);
   private static final Duration GRACE = Duration.ofSeconds(2);
 
   /** What writes the export. */
-  interface Writer {
+  public interface Writer {
     void write(OutputStream out) throws IOException;
   }
 
@@ -34,7 +34,8 @@ final class BoundedExport {
   /**
    * @param lineBased whether the format ignores {@code #} comment lines
    */
-  static InputStream start(Writer writer, Duration timeout, long maxBytes, boolean lineBased) {
+  public static InputStream start(
+      Writer writer, Duration timeout, long maxBytes, boolean lineBased) {
     PipedInputStream in = new PipedInputStream(64 * 1024);
     PipedOutputStream pipe;
     try {

@@ -1,10 +1,9 @@
-package io.tessera.catalogserver.api;
+package io.tessera.graphstore;
 
 import io.tessera.ontology.DPROD;
 import io.tessera.ontology.ODRL;
 import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
-import jakarta.inject.Singleton;
 import java.io.StringWriter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.rdf.model.Model;
@@ -20,7 +19,6 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.vocabulary.XSD;
 
 /** Writes catalog RDF as Turtle or JSON-LD with the usual prefixes. */
-@Singleton
 public class RdfWriter {
 
   public String turtle(Graph graph) {

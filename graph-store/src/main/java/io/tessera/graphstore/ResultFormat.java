@@ -1,6 +1,5 @@
-package io.tessera.catalogserver.sparql;
+package io.tessera.graphstore;
 
-import io.tessera.graphstore.SparqlResult;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
