@@ -23,6 +23,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -100,7 +101,8 @@ public final class LineageProjector {
           for (JournalEntry entry : entries) {
             switch (entry.event()) {
               case RunEvent e -> run(batch, e, bound, changes);
-              case DatasetEvent e -> dataset(batch, e.dataset(), null, e.eventTime(), changes);
+              case DatasetEvent e ->
+                  dataset(batch, e.dataset(), null, e.eventTime(), changes, false);
               case JobEvent e -> job(batch, e.job(), e.inputs(), e.outputs());
             }
           }
@@ -166,8 +168,11 @@ public final class LineageProjector {
     }
     facets.runFacets(run, e.runFacets());
     facets.quality(run, e.inputs(), e.outputs(), e.eventTime());
-    for (Dataset dataset : concat(e.inputs(), e.outputs())) {
-      dataset(batch, dataset, runIri, e.eventTime(), changes);
+    for (Dataset in : e.inputs()) {
+      dataset(batch, in, runIri, e.eventTime(), changes, true);
+    }
+    for (Dataset out : e.outputs()) {
+      dataset(batch, out, runIri, e.eventTime(), changes, false);
     }
     if (e.eventType() == EventType.COMPLETE) {
       for (Dataset out : e.outputs()) {
@@ -230,18 +235,27 @@ public final class LineageProjector {
     return r;
   }
 
+  /**
+   * Projects a dataset an event reads or writes. The schema a reader reports of a dataset that a
+   * product promises is not taken as its observed schema: that comes from the jobs that write it
+   * (and from dataset events), so a pipeline that only reads a product's data cannot change what
+   * the product is observed to hold.
+   */
   private void dataset(
       ProjectionBatch batch,
       Dataset dataset,
       String runIri,
       OffsetDateTime at,
-      List<ProjectionResult.DetectedChange> changes) {
+      List<ProjectionResult.DetectedChange> changes,
+      boolean read) {
     Model m = batch.graph(iris.datasetGraph(dataset.namespace(), dataset.name()));
     Resource ds = RdfTerms.dataset(m, iris, dataset.namespace(), dataset.name());
     ObjectNode datasetFacets = dataset.facets();
     facets.datasetFacets(ds, datasetFacets, runIri);
     JsonNode schema = datasetFacets.path("schema");
-    if (schema.isObject() && !schema.path("_deleted").asBoolean(false)) {
+    if (schema.isObject()
+        && !schema.path("_deleted").asBoolean(false)
+        && !(read && promised(batch, ds))) {
       for (SchemaDiff.Change change :
           schemas.observe(batch, ds, SchemaDiff.columns(schema), runIri, at)) {
         changes.add(new ProjectionResult.DetectedChange(ds.getURI(), change));
@@ -250,10 +264,9 @@ public final class LineageProjector {
     batch.changed(ds.getURI(), ChangeEvent.EntityKind.DATASET);
   }
 
-  private static List<Dataset> concat(List<Dataset> a, List<Dataset> b) {
-    List<Dataset> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  /** Whether an output port of some product promises the dataset. */
+  private static boolean promised(ProjectionBatch batch, Resource dataset) {
+    return !batch.writer().find(null, DCAT.servesDataset.asNode(), dataset.asNode()).isEmpty();
   }
 
   private static java.time.Instant instant(String lexical) {

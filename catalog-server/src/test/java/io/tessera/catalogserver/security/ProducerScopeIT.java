@@ -214,6 +214,43 @@ class ProducerScopeIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldNotLetAReaderChangeTheObservedSchemaOfAnotherDomainsDataset() {
+    awaitProjected(
+        http.post(
+                "/api/v1/lineage",
+                lakeProducer,
+                run("segments_build", "s3://customer-lake", "segments"),
+                "application/json")
+            .ok());
+    String fields = observedFields();
+    assertThat(fields).contains("\"id\"");
+
+    // a sales pipeline reads the customer segments and reports another schema for them
+    String reading =
+        run("orders_enrich", WH, "sales.public.orders")
+            .replace(
+                "\"inputs\":[]",
+                "\"inputs\":[{\"namespace\":\"s3://customer-lake\",\"name\":\"segments\","
+                    + "\"facets\":{\"schema\":{\"_producer\":\"https://example.com/t\","
+                    + "\"_schemaURL\":\"https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json\","
+                    + "\"fields\":[{\"name\":\"forged_column\",\"type\":\"STRING\"}]}}}]");
+    awaitProjected(http.post("/api/v1/lineage", salesProducer, reading, "application/json").ok());
+
+    assertThat(observedFields()).isEqualTo(fields).doesNotContain("forged_column");
+  }
+
+  private String observedFields() {
+    return http.post(
+            "/graphql",
+            ADMIN,
+            "{\"query\":\"{ dataset(namespace: \\\"s3://customer-lake\\\", name: \\\"segments\\\")"
+                + " { versions(first: 10) { edges { node { fields { edges { node { name } } } } } } } }\"}",
+            "application/json")
+        .ok()
+        .toString();
+  }
+
+  @Test
   void shouldAcceptUnclaimedDatasetsAndDatasetsInTheProducersNamespace() {
     awaitProjected(
         http.post(
