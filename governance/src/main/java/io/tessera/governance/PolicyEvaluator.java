@@ -101,7 +101,8 @@ public class PolicyEvaluator implements ChangeListener {
    * The scope the policies grant a (non-admin) principal. A product it may not discover is hidden
    * with its datasets' lineage graphs and the jobs that write them (their names tell what they
    * produce; their runs go with them); a job that only reads such a dataset stays visible and shows
-   * the dataset as restricted. Policy graphs are hidden too (see {@link #hiddenPolicyGraphs}).
+   * the dataset as restricted. Policy graphs are not part of the scope: only the graph-level reads
+   * (SPARQL, export, the policy list) can show them, and they ask {@link #policyGraphsVisibleTo}.
    */
   public AccessScope scopeFor(Principal principal) {
     CompiledPolicies current = current();
@@ -118,9 +119,6 @@ public class PolicyEvaluator implements ChangeListener {
       Set<String> discoverGraphs = current.graphs(hiddenDiscover);
       discoverGraphs.addAll(mentions.writersOf(discoverGraphs));
       Set<String> readGraphs = current.graphs(hiddenRead);
-      Set<String> policyGraphs = hiddenPolicyGraphs(principal, current.policies());
-      discoverGraphs.addAll(policyGraphs);
-      readGraphs.addAll(policyGraphs);
       s =
           new Scopes(
               VisibilityScope.allGraphsExcept(discoverGraphs),
@@ -132,6 +130,14 @@ public class PolicyEvaluator implements ChangeListener {
       scopes.put(key, s);
     }
     return new AccessScope(principal, s.discover(), s.read());
+  }
+
+  /** The policy graphs a principal may see, as a scope over graphs (everything for an admin). */
+  public VisibilityScope policyGraphsVisibleTo(Principal principal) {
+    if (principal.isAdmin()) {
+      return VisibilityScope.everything();
+    }
+    return VisibilityScope.allGraphsExcept(hiddenPolicyGraphs(principal, current().policies()));
   }
 
   /**

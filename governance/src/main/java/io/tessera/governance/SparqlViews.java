@@ -14,14 +14,16 @@ import java.util.Set;
  * instead, so the job is left out whole, with the lineage graphs of the datasets it writes (they
  * keep its facets as posted, whose column lineage names the columns it read), while the lineage API
  * shows the job with the dataset as a restricted node. The policy graphs the caller does not govern
- * are already outside its scope ({@link PolicyEvaluator#scopeFor}). An admin's view is the whole
+ * are left out too ({@link PolicyEvaluator#policyGraphsVisibleTo}). An admin's view is the whole
  * store.
  */
 public class SparqlViews {
   private final IriMinter iris;
   private final LineageMentions mentions;
+  private final PolicyEvaluator evaluator;
 
-  public SparqlViews(IriMinter iris, LineageMentions mentions) {
+  public SparqlViews(IriMinter iris, LineageMentions mentions, PolicyEvaluator evaluator) {
+    this.evaluator = evaluator;
     this.iris = iris;
     this.mentions = mentions;
   }
@@ -36,7 +38,11 @@ public class SparqlViews {
     // a dataset such a job writes keeps the job's facets as they were posted (column lineage names
     // the columns it was derived from), so it is left out with the job
     hidden.addAll(mentions.writtenBy(jobs));
-    return scope.readScope().readingOnly(VisibilityScope.allGraphsExcept(hidden));
+    return scope
+        .readScope()
+        .readingOnly(
+            VisibilityScope.allGraphsExcept(hidden)
+                .and(evaluator.policyGraphsVisibleTo(scope.principal())));
   }
 
   /** The lineage graphs of the datasets either scope hides. */

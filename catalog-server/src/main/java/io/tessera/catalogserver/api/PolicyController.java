@@ -30,6 +30,7 @@ import io.tessera.governance.PolicyRepository;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
 import io.tessera.governance.WriteAuthorization;
+import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,8 +87,9 @@ public class PolicyController {
     if (!principal.isAdmin() && !principal.roles().contains(Role.DOMAIN_OWNER)) {
       throw new AccessDeniedException("admin or domain-owner");
     }
+    VisibilityScope visible = evaluator.policyGraphsVisibleTo(principal);
     return policies.list().stream()
-        .filter(p -> scope.mayDiscover(iris.policyGraph(p.domain(), p.name())))
+        .filter(p -> visible.allows(iris.policyGraph(p.domain(), p.name())))
         .toList();
   }
 

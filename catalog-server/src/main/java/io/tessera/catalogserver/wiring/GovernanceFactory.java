@@ -112,8 +112,8 @@ public class GovernanceFactory {
   }
 
   @Singleton
-  SparqlViews sparqlViews(IriMinter iris, LineageMentions mentions) {
-    return new SparqlViews(iris, mentions);
+  SparqlViews sparqlViews(IriMinter iris, LineageMentions mentions, PolicyEvaluator evaluator) {
+    return new SparqlViews(iris, mentions, evaluator);
   }
 
   /** Which domains claim each dataset, for scoping producers on the lineage ingest path. */
