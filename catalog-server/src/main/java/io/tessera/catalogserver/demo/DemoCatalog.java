@@ -53,6 +53,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
   private final ProductRepository products;
   private final LineageIngestService ingest;
   private final LineageProjection projection;
+  private final DemoExchange exchange;
 
   public DemoCatalog(
       TesseraConfig config,
@@ -61,7 +62,9 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
       DomainRepository domains,
       ProductRepository products,
       LineageIngestService ingest,
-      LineageProjection projection) {
+      LineageProjection projection,
+      DemoExchange exchange) {
+    this.exchange = exchange;
     this.config = config;
     this.parser = parser;
     this.apply = apply;
@@ -124,6 +127,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    exchange.load(resource("exchange.yaml").getBytes(StandardCharsets.UTF_8));
     LOG.info(
         "demo catalog loaded: {} documents, {} ports observed through OpenLineage runs",
         report.results().size(),
