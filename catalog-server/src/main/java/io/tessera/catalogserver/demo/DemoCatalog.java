@@ -53,6 +53,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
   private final ProductRepository products;
   private final LineageIngestService ingest;
   private final LineageProjection projection;
+  private final DemoHistory history;
 
   public DemoCatalog(
       TesseraConfig config,
@@ -61,7 +62,8 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
       DomainRepository domains,
       ProductRepository products,
       LineageIngestService ingest,
-      LineageProjection projection) {
+      LineageProjection projection,
+      DemoHistory history) {
     this.config = config;
     this.parser = parser;
     this.apply = apply;
@@ -69,6 +71,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
     this.products = products;
     this.ingest = ingest;
     this.projection = projection;
+    this.history = history;
   }
 
   @Override
@@ -85,7 +88,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
         resource("catalog.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
       documents.addAll(parser.parse(resource(file).getBytes(StandardCharsets.UTF_8), false));
     }
-    ApplyReport report = apply.apply(documents, false, null, ACTOR);
+    ApplyReport report = history.apply(documents, ACTOR);
     JsonNode observed =
         parser.parse(resource("observed.yaml").getBytes(StandardCharsets.UTF_8), false).getFirst();
     List<DemoLineage.Observation> observations = new ArrayList<>();
