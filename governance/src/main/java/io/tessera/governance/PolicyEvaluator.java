@@ -391,7 +391,6 @@ public class PolicyEvaluator implements ChangeListener {
     return agreements;
   }
 
-
   /**
    * Whether the product {@code domain/name} is in the catalog, as the compiled policies know it
    * (every product's facts are read). A caller's own visibility is not considered.
