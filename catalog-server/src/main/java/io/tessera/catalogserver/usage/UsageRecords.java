@@ -122,9 +122,13 @@ class UsageRecords {
     List<Agreement> found = new ArrayList<>();
     query(
         "SELECT requester, purpose, purpose_code, agreement_start FROM access_request"
-            + " WHERE product_domain = ? AND product_name = ? AND state = 'active'"
+            + " WHERE product_domain = ? AND product_name = ? AND state = ?"
             + " AND agreement_expires > ? ORDER BY agreement_start, requester",
-        List.of(domain, name, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)),
+        List.of(
+            domain,
+            name,
+            io.tessera.catalogserver.exchange.AccessRequest.State.ACTIVE.name(),
+            OffsetDateTime.ofInstant(now, ZoneOffset.UTC)),
         rs ->
             found.add(
                 new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4))));

@@ -135,6 +135,10 @@ class ExchangeIT implements TestPropertyProvider {
     assertThat(explained.path("read").path("policy").asText())
         .isEqualTo("customer/churn-scores-for-retention");
 
+    // the owner sees the analyst among the product's consumers
+    JsonNode consumers = http.get(CHURN_PATH + "/consumers", owner).ok();
+    assertThat(consumers.findValuesAsText("name")).contains("us-analyst");
+
     // at run time, for the stated purpose and nothing else
     JsonNode retention = decide(analyst, null, "retention");
     assertThat(retention.path("decision").path("allowed").asBoolean()).isTrue();

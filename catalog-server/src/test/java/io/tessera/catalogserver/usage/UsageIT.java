@@ -151,12 +151,12 @@ class UsageIT implements TestPropertyProvider {
     agreement(
         "req-usage-1",
         "alice",
-        "active",
+        "ACTIVE",
         "auditing",
         "2026-01-25T00:00:00Z",
         "2099-01-01T00:00:00Z");
     agreement(
-        "req-usage-0", "bob", "expired", null, "2026-01-15T00:00:00Z", "2026-01-20T00:00:00Z");
+        "req-usage-0", "bob", "EXPIRED", null, "2026-01-15T00:00:00Z", "2026-01-20T00:00:00Z");
   }
 
   @Test
