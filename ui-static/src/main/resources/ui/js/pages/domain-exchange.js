@@ -13,6 +13,12 @@ function productName(p) {
   return typeof p === 'string' ? p : p && p.domain && p.name ? `${p.domain}/${p.name}` : '';
 }
 
+const STAGES = {
+  declaredNotPlanned: 'Declared, no output port promised yet',
+  plannedNotPhysical: 'Planned, not physical yet',
+  physicalNoConsumer: 'Physical, no consumer yet',
+};
+
 /** Planned products ranked by how many readers registered interest. */
 export function demandSection(result) {
   const value = optional(result);
@@ -37,15 +43,18 @@ export function demandSection(result) {
 /** A statistic (`median`, `p90`) of a stage in whichever unit the API gives it. */
 function stat(o, key) {
   if (!o) return '—';
-  for (const [suffix, unit] of [['', null], ['Days', 'days'], ['Hours', 'hours'], ['Seconds', 'seconds']]) {
+  for (const [suffix, unit] of [['Seconds', 'seconds'], ['', null], ['Days', 'days'], ['Hours', 'hours']]) {
     const v = o[`${key}${suffix}`];
     if (v !== undefined && v !== null) return unit ? leadTime({ [unit]: v }) : leadTime(v);
   }
   return '—';
 }
 
+const QUARTER_KEYS = new Set(['quarter', 'period', 'name']);
+
 function stagesOf(q) {
-  const stages = q.stages || q.leadTimes || {};
+  const stages = q.stages || q.leadTimes
+    || Object.fromEntries(Object.entries(q).filter(([k, v]) => !QUARTER_KEYS.has(k) && (v === null || typeof v === 'object')));
   return Array.isArray(stages)
     ? stages.map((s) => [s.stage || s.name, s])
     : Object.entries(stages);
@@ -60,6 +69,11 @@ export function timeToValueSection(result) {
   if (value instanceof Error) {
     section.append(problemView(value));
     return section;
+  }
+  if (value.products !== undefined) {
+    section.append(h('p', { class: 'hint', id: 'ttv-counted' },
+      `Over ${value.products} product${value.products === 1 ? '' : 's'} you may see`,
+      value.computedAt ? `, as of ${when(value.computedAt)}.` : '.'));
   }
   const quarters = value.quarters || value.perQuarter || [];
   const stageNames = [...new Set(quarters.flatMap((q) => stagesOf(q).map(([n]) => n)))];
@@ -90,11 +104,12 @@ export function timeToValueSection(result) {
       h('caption', {}, 'Products stuck longest in a stage'),
       h('thead', {}, h('tr', {}, ['Stage', 'Product', 'Since', 'For'].map((c) => h('th', { scope: 'col' }, c)))),
       h('tbody', {}, rows.map((r) => h('tr', {},
-        h('td', {}, words(r.stage || '')),
+        h('td', {}, STAGES[r.stage] || words(r.stage || '')),
         h('th', { scope: 'row' }, productLink(productName(r.product))),
         h('td', {}, when(r.since)),
-        h('td', {}, r.days !== undefined || r.hours !== undefined || r.seconds !== undefined || r.duration
-          ? leadTime(r) : stat(r, 'age')))))));
+        h('td', {}, r.durationSeconds !== undefined ? leadTime({ seconds: r.durationSeconds })
+          : r.days !== undefined || r.hours !== undefined || r.seconds !== undefined || r.duration
+            ? leadTime(r) : stat(r, 'age')))))));
   }
   return section;
 }

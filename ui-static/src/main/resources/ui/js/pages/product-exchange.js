@@ -203,8 +203,10 @@ export function timeToValueSection(result) {
     section.append(problemView(value));
     return section;
   }
-  const milestones = entries(value.milestones, ['at', 'date', 'reachedAt', 'time', 'value']);
-  const leadTimes = entries(value.leadTimes, null);
+  const milestones = value.milestones
+    ? entries(value.milestones, ['at', 'date', 'reachedAt', 'time', 'value'])
+    : Object.entries(value).filter(([k]) => /At$/.test(k)).map(([k, v]) => [k.replace(/At$/, ''), v]);
+  const leadTimes = seconds(entries(value.leadTimes, null));
   if (milestones.length) {
     section.append(h('h3', {}, 'Milestones'), h('ol', { class: 'milestones', id: 'ttv-milestones' },
       milestones.map(([name, at]) => h('li', { class: at ? 'reached' : 'pending' },
@@ -218,6 +220,13 @@ export function timeToValueSection(result) {
     section.append(h('p', { class: 'muted' }, 'No milestone has been reached yet.'));
   }
   return section;
+}
+
+/** Lead times given both ways (`plannedToPhysical: "PT36H"`, `plannedToPhysicalSeconds: 129600`) once, in seconds. */
+function seconds(pairs) {
+  const bySeconds = new Map(pairs.filter(([k]) => /Seconds$/.test(k)).map(([k, v]) => [k.replace(/Seconds$/, ''), v]));
+  return pairs.filter(([k]) => !/Seconds$/.test(k) || !pairs.some(([o]) => o === k.replace(/Seconds$/, '')))
+    .map(([k, v]) => (bySeconds.has(k) && bySeconds.get(k) !== null ? [k, { seconds: bySeconds.get(k) }] : [k.replace(/Seconds$/, ''), v]));
 }
 
 /**

@@ -55,7 +55,7 @@ function fill(item, r) {
   const reason = h('input', { id: `withdraw-reason-${r.id}`, type: 'text' });
   const result = h('div', { role: 'status' });
   const withdraw = r.state === 'requested' ? h('form', {
-    class: 'decision-form', novalidate: true,
+    class: 'decision-form', novalidate: true, 'aria-label': `Withdraw the request for ${r.product}`,
     onsubmit: async (e) => {
       e.preventDefault();
       mount(result, 'Withdrawing…');
@@ -69,7 +69,7 @@ function fill(item, r) {
         mount(result, problemView(error));
       }
     },
-  }, field('Reason (optional)', reason),
+  }, field('Reason for withdrawing (optional)', reason),
   h('button', { type: 'submit', class: 'button-danger', id: `withdraw-${r.id}` }, 'Withdraw request'),
   result) : null;
   mount(item,
