@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
 final class PolicyFields {
   private static final Set<String> META = Set.of("name", "domain");
   private static final Set<String> SPEC =
-      Set.of("description", "targets", "permissions", "prohibitions", "toxicCombinations");
+      Set.of(
+          "description", "targets", "permissions", "prohibitions", "toxicCombinations", "access");
+  private static final Set<String> ACCESS = Set.of("approval", "maxDuration");
+  private static final java.util.regex.Pattern DAYS =
+      java.util.regex.Pattern.compile("^P(\\d{1,5})D$");
   private static final Set<String> TARGETS = Set.of("products", "domains", "classifications");
   private static final Set<String> RULE = Set.of("actions", "constraints");
   private static final Set<String> CONSTRAINT = Set.of("attribute", "operator", "values");
@@ -40,13 +44,52 @@ final class PolicyFields {
     rules(spec, "permissions", Policy.Effect.PERMIT, rules, e);
     rules(spec, "prohibitions", Policy.Effect.PROHIBIT, rules, e);
     List<Policy.ToxicCombination> toxic = toxic(spec, e);
-    if (rules.isEmpty() && toxic.isEmpty()) {
-      e.add("spec", "a policy needs at least one permission, prohibition or toxic combination");
+    Policy.Access access = access(spec, e);
+    if (rules.isEmpty() && toxic.isEmpty() && access == null) {
+      e.add(
+          "spec",
+          "a policy needs at least one permission, prohibition, toxic combination or access rule");
     }
-    if (!rules.isEmpty() && targets.isEmpty()) {
+    if ((!rules.isEmpty() || access != null) && targets.isEmpty()) {
       e.add("spec.targets", "required: products, domains or classifications the rules apply to");
     }
-    return new Policy(domain, name, e.text(spec, "spec.description", false), targets, rules, toxic);
+    return new Policy(
+        domain, name, e.text(spec, "spec.description", false), targets, rules, toxic, access);
+  }
+
+  // spec.access: {approval: automatic|owner|none, maxDuration: P<n>D}
+  private static Policy.Access access(JsonNode spec, FieldChecks e) {
+    JsonNode access = spec.path("access");
+    if (access.isMissingNode() || access.isNull()) {
+      return null;
+    }
+    if (!access.isObject()) {
+      e.add("spec.access", "must be a mapping with approval and maxDuration");
+      return null;
+    }
+    e.unknown(access, "spec.access", ACCESS);
+    Policy.Approval approval = null;
+    JsonNode mode = access.path("approval");
+    if (!mode.isMissingNode() && !mode.isNull()) {
+      String value = mode.isTextual() ? mode.asText().strip().toLowerCase(Locale.ROOT) : "";
+      switch (value) {
+        case "automatic" -> approval = Policy.Approval.AUTOMATIC;
+        case "owner" -> approval = Policy.Approval.OWNER;
+        case "none" -> approval = Policy.Approval.NONE;
+        default -> e.add("spec.access.approval", "must be automatic, owner or none");
+      }
+    }
+    Integer days = null;
+    JsonNode max = access.path("maxDuration");
+    if (!max.isMissingNode() && !max.isNull()) {
+      java.util.regex.Matcher m = DAYS.matcher(max.isTextual() ? max.asText().strip() : "");
+      if (m.matches() && Integer.parseInt(m.group(1)) >= 1) {
+        days = Integer.parseInt(m.group(1));
+      } else {
+        e.add("spec.access.maxDuration", "must be a number of days as ISO-8601, e.g. P90D");
+      }
+    }
+    return approval == null && days == null ? null : new Policy.Access(approval, days);
   }
 
   private static Policy.Targets targets(JsonNode spec, String domain, FieldChecks e) {

@@ -45,7 +45,22 @@ final class CompiledPolicies {
   private volatile Set<String> targetGraphs;
   private final Map<Policy, List<CompiledRule>> rulesOf = new java.util.IdentityHashMap<>();
 
+  private final Map<String, Set<String>> inherited;
+
   CompiledPolicies(List<Policy> policies, Map<String, ProductFacts> facts, IriMinter iris) {
+    this(policies, facts, iris, Map.of());
+  }
+
+  /**
+   * @param inherited per product key, the classifications it inherits from toxic combinations in
+   *     lineage (already part of {@code facts}); no agreement overrides what they restrict
+   */
+  CompiledPolicies(
+      List<Policy> policies,
+      Map<String, ProductFacts> facts,
+      IriMinter iris,
+      Map<String, Set<String>> inherited) {
+    this.inherited = inherited;
     this.policies = List.copyOf(policies);
     this.facts = facts;
     this.iris = iris;
@@ -139,6 +154,103 @@ final class CompiledPolicies {
       hidden.removeIf(key -> principal.domains().contains(domainOf(key)));
     }
     return hidden;
+  }
+
+  /**
+   * Removes from {@code hidden} the products the principal's active agreements grant: an agreement
+   * is a permission for its assignee on its product, so it lifts a restriction (no permission
+   * applies) but not a prohibition that applies (with the agreement's purpose as the principal's)
+   * nor a classification inherited from a toxic combination.
+   */
+  void grant(
+      Set<String> hidden, Principal principal, List<Agreement> active, Policy.Action action) {
+    for (Agreement a : active) {
+      String key = a.product();
+      if (hidden.contains(key)
+          && !inherited.containsKey(key)
+          && prohibiting(withPurposes(principal, List.of(a)), key, action) == null) {
+        hidden.remove(key);
+      }
+    }
+  }
+
+  /**
+   * Why the principal may or may not perform the action on the product, its active agreements on
+   * the product considered: their purpose codes count as the principal's purposes for this product,
+   * and an agreement grants what only a restriction withholds.
+   */
+  Decision explain(
+      Principal principal, String key, Policy.Action action, List<Agreement> agreements) {
+    List<Agreement> on = agreements.stream().filter(a -> a.product().equals(key)).toList();
+    Decision plain = explain(principal, key, action);
+    if (on.isEmpty() || principal.isAdmin() || plain.policy() == null && plain.allowed()) {
+      return plain;
+    }
+    Principal effective = withPurposes(principal, on);
+    Decision decision = explain(effective, key, action);
+    Agreement first = on.get(0);
+    if (decision.allowed()) {
+      // the agreement's purpose made a permission apply
+      return plain.allowed()
+          ? plain
+          : decision.by(first.id(), " (purpose " + first.purposeCode() + " from agreement)");
+    }
+    if (decision.reason().startsWith("prohibited")) {
+      return decision;
+    }
+    Set<String> toxic = inherited.get(key);
+    if (toxic != null) {
+      return new Decision(
+          false,
+          decision.reason()
+              + "; a toxic combination in lineage gives it "
+              + new java.util.TreeSet<>(toxic)
+              + ", which no agreement overrides",
+          decision.policy(),
+          decision.rule(),
+          decision.constraint());
+    }
+    return new Decision(
+        true,
+        "granted by agreement " + first.id() + " (until " + first.expires() + ")",
+        null,
+        null,
+        null,
+        first.id());
+  }
+
+  private CompiledRule prohibiting(Principal principal, String key, Policy.Action action) {
+    for (CompiledRule r : rules) {
+      if (r.rule().effect() == Policy.Effect.PROHIBIT
+          && r.rule().actions().contains(action)
+          && covers(r, key)
+          && r.principalHolds(principal)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** The principal with the agreements' purpose codes added to its purposes. */
+  static Principal withPurposes(Principal principal, List<Agreement> agreements) {
+    Set<String> purposes = new HashSet<>(principal.attribute(Operand.PURPOSE.attribute()));
+    agreements.forEach(
+        a -> {
+          if (a.purposeCode() != null) {
+            purposes.add(a.purposeCode());
+          }
+        });
+    if (purposes.equals(principal.attribute(Operand.PURPOSE.attribute()))) {
+      return principal;
+    }
+    Map<String, Set<String>> attributes = new HashMap<>(principal.attributes());
+    attributes.put(Operand.PURPOSE.attribute(), purposes);
+    return new Principal(
+        principal.subject(),
+        principal.roles(),
+        principal.domains(),
+        attributes,
+        principal.namespaces());
   }
 
   /**

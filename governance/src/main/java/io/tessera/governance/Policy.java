@@ -12,6 +12,7 @@ import java.util.Set;
  * @param targets what its rules apply to
  * @param rules its permissions and prohibitions, in declaration order
  * @param toxicCombinations classifications more sensitive together than apart
+ * @param access how access to the targets is requested, or null when the policy does not say
  */
 public record Policy(
     String domain,
@@ -19,7 +20,8 @@ public record Policy(
     String description,
     Targets targets,
     List<Rule> rules,
-    List<ToxicCombination> toxicCombinations) {
+    List<ToxicCombination> toxicCombinations,
+    Access access) {
 
   public Policy {
     Objects.requireNonNull(name, "name");
@@ -27,6 +29,44 @@ public record Policy(
     rules = List.copyOf(rules);
     toxicCombinations = List.copyOf(toxicCombinations);
   }
+
+  /** A policy that does not say how its targets are requested. */
+  public Policy(
+      String domain,
+      String name,
+      String description,
+      Targets targets,
+      List<Rule> rules,
+      List<ToxicCombination> toxicCombinations) {
+    this(domain, name, description, targets, rules, toxicCombinations, null);
+  }
+
+  /** Who approves an access request to a target. */
+  public enum Approval {
+    /** Approved at once, by the catalog. */
+    AUTOMATIC,
+    /** The owners of the product's domain (or an admin) decide. */
+    OWNER,
+    /** The target cannot be requested. */
+    NONE;
+
+    public String slug() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The stricter of two modes: none, then owner, then automatic. */
+    public Approval stricter(Approval other) {
+      return other == null || ordinal() >= other.ordinal() ? this : other;
+    }
+  }
+
+  /**
+   * How access requests to the policy's targets are decided.
+   *
+   * @param approval who approves, or null (the default, by owner)
+   * @param maxDays the longest agreement a request may ask for, or null (the default)
+   */
+  public record Access(Approval approval, Integer maxDays) {}
 
   /** How the policy is named in explanations: {@code sales/eu-only} or {@code global/eu-only}. */
   public String key() {

@@ -30,6 +30,10 @@ public class PolicyEvaluator implements ChangeListener {
   private final IriMinter iris;
   private final FindingStore findings;
   private final LineageMentions mentions;
+  private final AgreementRepository agreementRepository;
+  private final java.time.Clock clock;
+  private volatile boolean agreementsChanged = true;
+  private volatile Map<String, List<Agreement>> agreements = Map.of();
 
   private final Set<String> changedProducts = ConcurrentHashMap.newKeySet();
   private volatile boolean policiesChanged = true;
@@ -57,6 +61,23 @@ public class PolicyEvaluator implements ChangeListener {
       IriMinter iris,
       FindingStore findings,
       LineageMentions mentions) {
+    this(store, repository, iris, findings, mentions, null, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * @param agreements where usage agreements are read from (null: none are)
+   * @param clock decides which agreements are active (expiry takes effect by it)
+   */
+  public PolicyEvaluator(
+      GraphStore store,
+      PolicyRepository repository,
+      IriMinter iris,
+      FindingStore findings,
+      LineageMentions mentions,
+      AgreementRepository agreements,
+      java.time.Clock clock) {
+    this.agreementRepository = agreements;
+    this.clock = clock;
     this.findings = findings;
     this.mentions = mentions;
     this.repository = repository;
@@ -69,8 +90,12 @@ public class PolicyEvaluator implements ChangeListener {
     for (ChangeEvent change : changes) {
       switch (change.kind()) {
         case POLICY -> policiesChanged = true;
+        case AGREEMENT -> agreementsChanged = true;
         case DATA_PRODUCT -> changedProducts.add(change.entityIri());
-        case STORE -> reloadAll = true;
+        case STORE -> {
+          reloadAll = true;
+          agreementsChanged = true;
+        }
         default -> {}
       }
     }
@@ -110,11 +135,15 @@ public class PolicyEvaluator implements ChangeListener {
       checkLineage(current);
     }
     long gen = generation.get();
-    List<Object> key = List.of(principal.roles(), principal.domains(), principal.attributes());
+    List<Agreement> active = activeAgreements(principal);
+    List<Object> key =
+        List.of(principal.roles(), principal.domains(), principal.attributes(), grants(active));
     Scopes s = scopes.get(key);
     if (s == null || s.generation() != gen) {
       Set<String> hiddenDiscover = current.hidden(principal, Policy.Action.DISCOVER);
       Set<String> hiddenRead = current.hidden(principal, Policy.Action.READ);
+      current.grant(hiddenDiscover, principal, active, Policy.Action.DISCOVER);
+      current.grant(hiddenRead, principal, active, Policy.Action.READ);
       hiddenRead.addAll(hiddenDiscover);
       Set<String> discoverGraphs = current.graphs(hiddenDiscover);
       discoverGraphs.addAll(mentions.writersOf(discoverGraphs));
@@ -132,12 +161,17 @@ public class PolicyEvaluator implements ChangeListener {
     return new AccessScope(principal, s.discover(), s.read());
   }
 
-  /** The policy graphs a principal may see, as a scope over graphs (everything for an admin). */
+  /**
+   * The policy and agreement graphs a principal may see, as a scope over graphs (everything for an
+   * admin).
+   */
   public VisibilityScope policyGraphsVisibleTo(Principal principal) {
     if (principal.isAdmin()) {
       return VisibilityScope.everything();
     }
-    return VisibilityScope.allGraphsExcept(hiddenPolicyGraphs(principal, current().policies()));
+    Set<String> hidden = new HashSet<>(hiddenPolicyGraphs(principal, current().policies()));
+    hidden.addAll(hiddenAgreementGraphs(principal));
+    return VisibilityScope.allGraphsExcept(hidden);
   }
 
   /**
@@ -166,6 +200,31 @@ public class PolicyEvaluator implements ChangeListener {
     return hidden;
   }
 
+  /**
+   * The agreement graphs a principal may not see: an agreement names its assignee and purpose, so
+   * only admins and the owners of the product's domain see it in graph-level reads (the assignee
+   * sees its own through the API). A principal that owns no domain has the whole prefix hidden; a
+   * domain owner the other domains' agreements, domain by domain.
+   */
+  Set<String> hiddenAgreementGraphs(Principal principal) {
+    if (principal.isAdmin()) {
+      return Set.of();
+    }
+    String prefix = iris.agreementGraphPrefix();
+    if (!principal.roles().contains(Role.DOMAIN_OWNER) || principal.domains().isEmpty()) {
+      return Set.of(prefix.substring(0, prefix.length() - 1));
+    }
+    Set<String> hidden = new HashSet<>();
+    for (List<Agreement> of : agreements().values()) {
+      for (Agreement a : of) {
+        if (!principal.ownsDomain(a.domain())) {
+          hidden.add(prefix + a.domain());
+        }
+      }
+    }
+    return hidden;
+  }
+
   // A job that starts or stops writing a dataset some policy restricts changes what scopes hide;
   // other lineage (the vast majority while pipelines run) leaves the cached scopes as they are.
   private synchronized void checkLineage(CompiledPolicies current) {
@@ -179,15 +238,134 @@ public class PolicyEvaluator implements ChangeListener {
     lineageSeen = since.version();
   }
 
-  /** Why a principal may or may not discover and read a product. */
+  /** Why a principal may or may not discover and read a product (its agreements included). */
   public Explanation explain(Principal principal, String domain, String name) {
     CompiledPolicies current = current();
     String key = domain + "/" + name;
+    List<Agreement> active = activeAgreements(principal);
     return new Explanation(
         key,
         principal.subject(),
-        current.explain(principal, key, Policy.Action.DISCOVER),
-        current.explain(principal, key, Policy.Action.READ));
+        current.explain(principal, key, Policy.Action.DISCOVER, active),
+        current.explain(principal, key, Policy.Action.READ, active));
+  }
+
+  /**
+   * The run-time decision a query engine or a port's sidecar enforces: whether the principal may
+   * perform the action on the product (or one of its output ports) for a purpose. A stated purpose
+   * counts only if the principal holds it (its {@code purposes} attribute) or an agreement on the
+   * target grants it; an agreement with a purpose code counts only for that purpose, and one on a
+   * port only for that port. Without a purpose, the principal's own purposes count and agreements
+   * with a purpose code do not.
+   */
+  public Decision decide(
+      Principal principal, String product, String port, Policy.Action action, String purpose) {
+    CompiledPolicies current = current();
+    List<Agreement> matching =
+        activeAgreements(principal).stream()
+            .filter(a -> a.product().equals(product))
+            .filter(a -> a.port() == null || a.port().equals(port))
+            .filter(
+                a -> a.purposeCode() == null || purpose != null && a.purposeCode().equals(purpose))
+            .toList();
+    Principal stated = principal;
+    if (purpose != null) {
+      Set<String> held = principal.attribute(Operand.PURPOSE.attribute());
+      Map<String, Set<String>> attributes = new HashMap<>(principal.attributes());
+      attributes.put(
+          Operand.PURPOSE.attribute(), held.contains(purpose) ? Set.of(purpose) : Set.of());
+      stated =
+          new Principal(
+              principal.subject(),
+              principal.roles(),
+              principal.domains(),
+              attributes,
+              principal.namespaces());
+    }
+    if (action == Policy.Action.READ) {
+      Decision discover = current.explain(stated, product, Policy.Action.DISCOVER, matching);
+      if (!discover.allowed()) {
+        return discover;
+      }
+    }
+    return current.explain(stated, product, action, matching);
+  }
+
+  /** The agreement with this id, in any state, or null. */
+  public Agreement agreement(String id) {
+    for (List<Agreement> of : agreements().values()) {
+      for (Agreement a : of) {
+        if (a.id().equals(id)) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The agreements of one product that are active now. */
+  public List<Agreement> activeAgreementsOn(String product) {
+    java.time.Instant now = clock.instant();
+    List<Agreement> on = new java.util.ArrayList<>();
+    agreements()
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    a -> {
+                      if (a.product().equals(product) && a.activeAt(now)) {
+                        on.add(a);
+                      }
+                    }));
+    return on;
+  }
+
+  /** The principal's agreements that grant now. */
+  public List<Agreement> activeAgreements(Principal principal) {
+    List<Agreement> of = agreements().get(principal.subject());
+    if (of == null || principal.isAnonymous()) {
+      return List.of();
+    }
+    java.time.Instant now = clock.instant();
+    List<Agreement> active = new java.util.ArrayList<>(of.size());
+    for (Agreement a : of) {
+      if (a.activeAt(now)) {
+        active.add(a);
+      }
+    }
+    return active;
+  }
+
+  // What the agreements grant, for the scope cache's key: principals without agreements share it.
+  private static List<String> grants(List<Agreement> active) {
+    if (active.isEmpty()) {
+      return List.of();
+    }
+    List<String> grants = new java.util.ArrayList<>(active.size());
+    for (Agreement a : active) {
+      grants.add(a.product() + "#" + a.purposeCode());
+    }
+    java.util.Collections.sort(grants);
+    return grants;
+  }
+
+  private Map<String, List<Agreement>> agreements() {
+    if (agreementRepository == null) {
+      return Map.of();
+    }
+    if (agreementsChanged) {
+      synchronized (this) {
+        if (agreementsChanged) {
+          agreementsChanged = false;
+          Map<String, List<Agreement>> bySubject = new HashMap<>();
+          for (Agreement a : agreementRepository.list()) {
+            bySubject.computeIfAbsent(a.assignee(), k -> new java.util.ArrayList<>()).add(a);
+          }
+          agreements = bySubject;
+        }
+      }
+    }
+    return agreements;
   }
 
   /**
@@ -328,7 +506,7 @@ public class PolicyEvaluator implements ChangeListener {
                 effective.put(key, f.inheriting(extra));
               }
             });
-        compiled = new CompiledPolicies(policies, Map.copyOf(effective), iris);
+        compiled = new CompiledPolicies(policies, Map.copyOf(effective), iris, inherited);
         generation.incrementAndGet();
         scopes.clear();
       }

@@ -53,6 +53,18 @@ public final class PolicyMapper {
     if (policy.domain() != null) {
       p.addProperty(TESS.policyDomain, m.createResource(iris.domain(policy.domain())));
     }
+    if (policy.access() != null) {
+      if (policy.access().approval() != null) {
+        p.addProperty(TESS.approvalMode, policy.access().approval().slug());
+      }
+      if (policy.access().maxDays() != null) {
+        p.addLiteral(
+            TESS.maxAgreementDuration,
+            m.createTypedLiteral(
+                "P" + policy.access().maxDays() + "D",
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDduration));
+      }
+    }
     List<Resource> targets = new ArrayList<>();
     for (String product : policy.targets().products()) {
       String[] parts = product.split("/", 2);
@@ -63,6 +75,9 @@ public final class PolicyMapper {
         .targets()
         .classifications()
         .forEach(c -> targets.add(m.createResource(iris.classification(c))));
+    if (policy.rules().isEmpty()) {
+      targets.forEach(t -> p.addProperty(ODRL.target, t)); // a policy that only says how to ask
+    }
     for (int i = 0; i < policy.rules().size(); i++) {
       Policy.Rule rule = policy.rules().get(i);
       boolean permit = rule.effect() == Policy.Effect.PERMIT;
@@ -122,8 +137,10 @@ public final class PolicyMapper {
     p.listProperties(ODRL.prohibition).forEach(s -> rules.add(s.getResource()));
     rules.sort(Comparator.comparingInt(r -> index(r.getURI())));
     List<Policy.Rule> parsed = new ArrayList<>();
-    for (Resource r : rules) {
-      for (Statement t : r.listProperties(ODRL.target).toList()) {
+    List<Resource> targetHolders = new ArrayList<>(rules);
+    targetHolders.add(p);
+    for (Resource holder : targetHolders) {
+      for (Statement t : holder.listProperties(ODRL.target).toList()) {
         String target = t.getResource().getURI();
         if (target.startsWith(productPrefix)) {
           products.add(target.substring(productPrefix.length()));
@@ -133,6 +150,8 @@ public final class PolicyMapper {
           classifications.add(target.substring(classificationPrefix.length()));
         }
       }
+    }
+    for (Resource r : rules) {
       Set<Policy.Action> actions = EnumSet.noneOf(Policy.Action.class);
       r.listProperties(ODRL.action)
           .forEach(
@@ -182,7 +201,26 @@ public final class PolicyMapper {
         description,
         new Policy.Targets(products, domains, classifications),
         parsed,
-        combinations);
+        combinations,
+        access(p));
+  }
+
+  private static Policy.Access access(Resource p) {
+    Statement mode = p.getProperty(TESS.approvalMode);
+    Statement max = p.getProperty(TESS.maxAgreementDuration);
+    if (mode == null && max == null) {
+      return null;
+    }
+    Integer days = null;
+    if (max != null) {
+      String lexical = max.getLiteral().getLexicalForm();
+      days = Integer.parseInt(lexical.substring(1, lexical.length() - 1));
+    }
+    return new Policy.Access(
+        mode == null
+            ? null
+            : Policy.Approval.valueOf(mode.getString().toUpperCase(java.util.Locale.ROOT)),
+        days);
   }
 
   private String classification(RDFNode node) {

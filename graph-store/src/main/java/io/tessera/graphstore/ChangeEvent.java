@@ -19,6 +19,7 @@ public record ChangeEvent(String entityIri, EntityKind kind, ChangeType type, lo
     JOB,
     RUN,
     POLICY,
+    AGREEMENT,
     STORE
   }
 

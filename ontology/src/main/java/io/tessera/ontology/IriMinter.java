@@ -188,6 +188,26 @@ public final class IriMinter {
     return base + "/graph/policy/";
   }
 
+  /** A usage agreement on a product of a domain, named by the access request it came from. */
+  public String agreement(String domain, String id) {
+    return base + "/agreement/" + slug(domain) + "/" + encode(id);
+  }
+
+  /** The named graph holding one agreement (its ODRL). */
+  public String agreementGraph(String domain, String id) {
+    return agreementGraphPrefix() + slug(domain) + "/" + encode(id);
+  }
+
+  /** The prefix shared by every agreement graph (followed by the domain). */
+  public String agreementGraphPrefix() {
+    return base + "/graph/agreement/";
+  }
+
+  /** A principal (the assignee of an agreement), by its subject. */
+  public String principal(String subject) {
+    return base + "/principal/" + encode(subject);
+  }
+
   /** The named graph holding the Tessera vocabulary and its individuals. */
   public String vocabularyGraph() {
     return base + "/graph/vocabulary";

@@ -31,6 +31,12 @@ public final class ODRL {
   public static final Resource read = resource("read");
   public static final Resource purpose = resource("purpose");
   public static final Resource spatial = resource("spatial");
+  public static final Resource Agreement = resource("Agreement");
+  public static final Property assigner = property("assigner");
+  public static final Property assignee = property("assignee");
+  public static final Resource dateTime = resource("dateTime");
+  public static final Resource eq = resource("eq");
+  public static final Resource lt = resource("lt");
 
   private ODRL() {}
 

@@ -21,6 +21,10 @@ public final class TESS {
   public static final Resource PortTypeScheme = resource("PortTypeScheme");
 
   public static final Property domainOwner = property("domainOwner");
+  public static final Property approvalMode = property("approvalMode");
+  public static final Property maxAgreementDuration = property("maxAgreementDuration");
+  public static final Property agreementState = property("agreementState");
+  public static final Property agreementPort = property("agreementPort");
   public static final Property classification = property("classification");
   public static final Property groups = property("groups");
   public static final Property field = property("field");

@@ -7,6 +7,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.tessera.catalogserver.ingest.ProducersConfig;
+import io.tessera.governance.AgreementRepository;
 import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.DatasetClaims;
 import io.tessera.governance.Decision;
@@ -48,6 +49,8 @@ import jakarta.inject.Singleton;
 @SerdeImport(Policy.ToxicCombination.class)
 @SerdeImport(Operand.class)
 @SerdeImport(Decision.class)
+@SerdeImport(Policy.Access.class)
+@SerdeImport(Policy.Approval.class)
 @SerdeImport(Evaluation.class)
 @SerdeImport(Explanation.class)
 @SerdeImport(Finding.class)
@@ -68,14 +71,28 @@ public class GovernanceFactory {
     return mentions;
   }
 
+  /** The clock agreements expire by (tests replace it). */
+  @Singleton
+  java.time.Clock clock() {
+    return java.time.Clock.systemUTC();
+  }
+
+  @Singleton
+  AgreementRepository agreementRepository(GraphStore store, IriMinter iris) {
+    return new AgreementRepository(store, iris);
+  }
+
   @Singleton
   PolicyEvaluator policyEvaluator(
       GraphStore store,
       PolicyRepository repository,
       IriMinter iris,
       FindingStore findings,
-      LineageMentions mentions) {
-    PolicyEvaluator evaluator = new PolicyEvaluator(store, repository, iris, findings, mentions);
+      LineageMentions mentions,
+      AgreementRepository agreements,
+      java.time.Clock clock) {
+    PolicyEvaluator evaluator =
+        new PolicyEvaluator(store, repository, iris, findings, mentions, agreements, clock);
     store.subscribe(evaluator);
     return evaluator;
   }

@@ -57,7 +57,7 @@ final class AggregateWriter {
   static boolean indexes(EntityKind kind) {
     return switch (kind) {
       case DOMAIN, DATA_PRODUCT, DATASET, JOB -> true;
-      case RUN, POLICY, STORE -> false;
+      case RUN, POLICY, AGREEMENT, STORE -> false;
     };
   }
 
@@ -224,7 +224,8 @@ final class AggregateWriter {
       case DATA_PRODUCT -> EntityType.DATA_PRODUCT;
       case DATASET -> EntityType.DATASET;
       case JOB -> EntityType.JOB;
-      case RUN, POLICY, STORE -> throw new IllegalArgumentException("not indexed: " + kind);
+      case RUN, POLICY, AGREEMENT, STORE ->
+          throw new IllegalArgumentException("not indexed: " + kind);
     };
   }
 }
