@@ -6,9 +6,16 @@ import { api, ApiError } from './api.js';
 import { productHref } from './links.js';
 import { problemView } from './problems.js';
 
-/** Purpose codes offered as suggestions; the field takes any code, the server says which it knows. */
-export const PURPOSE_CODES = ['retention', 'analytics', 'reporting', 'marketing', 'research',
-  'fraud-prevention', 'operations', 'service-improvement'];
+let purposeCodes = null;
+
+/** The purpose codes a request may name (`GET /api/v1/purpose-codes`), asked once per page load. */
+function knownPurposeCodes() {
+  purposeCodes ??= api('/api/v1/purpose-codes').then((codes) => [...codes], (error) => {
+    purposeCodes = null;
+    throw error;
+  });
+  return purposeCodes;
+}
 
 const STATE_LABELS = {
   requested: 'Requested', approved: 'Approved', active: 'Active', rejected: 'Rejected',
@@ -110,15 +117,28 @@ export function requestForm({ product, ports = [], prefill = '', onSent, onCance
     ports.map((p) => h('option', { value: p }, p))) : null;
   const result = h('div', { id: `${id}-result`, role: 'status' });
   const submit = h('button', { type: 'submit', id: `${id}-submit` }, 'Send request');
+  const codes = h('datalist', { id: `${id}-codes` });
+  const terms = h('p', { class: 'hint', id: `${id}-terms` });
+  // suggestions and terms come from the API; the form works without them
+  knownPurposeCodes().then((known) => {
+    mount(codes, known.map((c) => h('option', { value: c })));
+    const hint = purposeCode.closest('.field')?.querySelector('.hint');
+    if (hint && known.length) hint.textContent = `Optional: ${known.join(', ')}. Policies may allow reading for some purposes only.`;
+  }, () => {});
+  api(`${productPath(product)}/access-terms`).then((t) => {
+    const approval = { owner: 'The product\'s owners decide.', automatic: 'Access is granted at once.', none: 'This product cannot be requested.' }[t.approval]
+      || `Approval: ${t.approval}.`;
+    mount(terms, approval, t.maxDurationDays ? ` At most ${t.maxDurationDays} days.` : null);
+  }, () => {});
   const form = h('form', { id, class: 'exchange-form', novalidate: true, 'aria-labelledby': `${id}-heading` },
     h('h3', { id: `${id}-heading` }, `Request access to ${product}`),
-    h('p', { class: 'hint' }, 'The product\'s owners decide. You can follow your request under ',
-      h('a', { href: '#/requests' }, 'Requests'), '.'),
+    terms,
+    h('p', { class: 'hint' }, 'You can follow your request under ', h('a', { href: '#/requests' }, 'Requests'), '.'),
     field('Purpose', purpose, 'Required: what you will use the data for.'),
-    field('Purpose code', purposeCode, `Optional, e.g. ${PURPOSE_CODES.slice(0, 3).join(', ')}. Policies may allow reading for some purposes only.`),
-    h('datalist', { id: `${id}-codes` }, PURPOSE_CODES.map((c) => h('option', { value: c }))),
+    field('Purpose code', purposeCode, 'Optional. Policies may allow reading for some purposes only.'),
+    codes,
     field('Intended use', intendedUse, 'Optional, e.g. a weekly retention campaign.'),
-    field('Duration in days', duration, 'Optional; the owners\' policy may set a maximum.'),
+    field('Duration in days', duration, 'Optional; the product\'s policies may set a maximum.'),
     port ? field('Output port', port, 'Optional: ask for one port only.') : null,
     h('div', { class: 'form-actions' }, submit,
       onCancel ? h('button', { type: 'button', class: 'button-secondary', onclick: onCancel }, 'Cancel') : null),

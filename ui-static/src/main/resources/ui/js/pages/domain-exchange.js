@@ -33,7 +33,7 @@ export function demandSection(result) {
   section.append(items.length === 0
     ? h('p', { class: 'muted' }, 'No one has registered interest in a planned product of this domain yet.')
     : h('ol', { class: 'demand' }, items.map((d) => h('li', { dataset: { product: productName(d.product) } },
-      productLink(productName(d.product)), ' ',
+      productLink(productName(d.product)), d.title ? ` ${d.title} ` : ' ',
       d.state ? stateBadge(d.state) : null,
       h('strong', {}, `${d.count} interested`),
       d.latest ? h('span', { class: 'muted' }, `, latest ${when(d.latest)}`) : null))));

@@ -157,7 +157,7 @@ function notificationsSection(result) {
     return section;
   }
   const items = list(value);
-  const unread = items.filter((i) => !i.read).length;
+  const unread = items.filter((i) => !isRead(i)).length;
   if (items.length === 0) {
     section.append(h('p', { class: 'muted' }, 'Nothing yet. You are told here when a product you are interested in turns physical and when your requests are decided.'));
   } else {
@@ -166,8 +166,14 @@ function notificationsSection(result) {
   return section;
 }
 
+/** Whether an inbox item was read (`readAt`, or `read` as the contract first said). */
+function isRead(n) {
+  return Boolean(n.read ?? n.readAt);
+}
+
 function notification(n) {
-  const item = h('li', { class: `notification${n.read ? '' : ' unread'}`, id: `notification-${n.id}`, dataset: { kind: n.kind, read: String(Boolean(n.read)) } });
+  const read = isRead(n);
+  const item = h('li', { class: `notification${read ? '' : ' unread'}`, id: `notification-${n.id}`, dataset: { kind: n.kind, read: String(read) } });
   const panel = h('div', {});
   const actions = [];
   if (n.kind === 'product-physical' && n.product) {
@@ -197,7 +203,7 @@ function notification(n) {
       },
     }, 'Request access'));
   }
-  if (!n.read) {
+  if (!read) {
     actions.push(h('button', {
       type: 'button', class: 'button-secondary', id: `read-${n.id}`,
       onclick: async (e) => {
@@ -223,7 +229,7 @@ function notification(n) {
   }
   mount(item,
     h('p', { class: 'notification-message', tabindex: '-1' },
-      n.read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '),
+      read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '),
       n.message || n.kind, ' ', n.product ? ['(', productLink(n.product), ')'] : null),
     h('p', { class: 'muted notification-when' }, when(n.createdAt)),
     actions.length ? h('p', { class: 'actions' }, actions) : null,

@@ -143,13 +143,13 @@ class ExchangeUiIT implements TestPropertyProvider {
     assertThat(mine.getText()).contains("Reduce churn among US customers", "retention");
     String id = mine.getDomAttribute("data-id");
     mine.findElement(By.cssSelector("details.history summary")).click();
-    assertThat(
-            browser.until(
-                d -> {
-                  WebElement history = byId(id).findElement(By.cssSelector("table.transitions"));
-                  return history.isDisplayed() ? history.getText() : null;
-                }))
-        .contains("us-analyst");
+    String history =
+        browser.until(
+            d -> {
+              WebElement table = byId(id).findElement(By.cssSelector("table.transitions"));
+              return table.isDisplayed() ? table.getText() : null;
+            });
+    assertThat(history).contains("us-analyst");
     browser.screenshot("exchange-requests");
 
     // the owner decides: a rejection needs a reason, then approves
