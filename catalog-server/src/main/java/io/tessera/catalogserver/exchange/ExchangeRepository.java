@@ -234,8 +234,8 @@ public class ExchangeRepository {
         while (rows.next()) {
           found.add(
               new AccessRequest.Transition(
-                  slug(rows.getString(1)),
-                  slug(rows.getString(2)),
+                  rows.getString(1),
+                  rows.getString(2),
                   rows.getString(3),
                   instant(rows.getObject(4, OffsetDateTime.class)),
                   rows.getString(5)));
@@ -480,10 +480,6 @@ public class ExchangeRepository {
       }
     }
     return found;
-  }
-
-  private static String slug(String state) {
-    return state == null ? null : AccessRequest.State.valueOf(state).slug();
   }
 
   static OffsetDateTime time(Instant instant) {

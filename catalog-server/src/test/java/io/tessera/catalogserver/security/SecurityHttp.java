@@ -65,6 +65,10 @@ final class SecurityHttp {
     return send("POST", path, token, body, contentType, "application/json");
   }
 
+  Reply put(String path, String token, String body) {
+    return send("PUT", path, token, body, "application/json", "application/json");
+  }
+
   Reply delete(String path, String token) {
     return send("DELETE", path, token, null, null, "application/json");
   }
