@@ -230,8 +230,9 @@ function notification(n) {
   mount(item,
     h('p', { class: 'notification-message', tabindex: '-1' },
       read ? null : h('span', { class: 'visually-hidden' }, 'Unread: '),
-      n.message || n.kind, ' ', n.product ? ['(', productLink(n.product), ')'] : null),
-    h('p', { class: 'muted notification-when' }, when(n.createdAt)),
+      n.message || n.kind),
+    h('p', { class: 'muted notification-when' }, when(n.createdAt),
+      n.product ? [' · ', productLink(n.product, { 'aria-label': `Open ${n.product}` })] : null),
     actions.length ? h('p', { class: 'actions' }, actions) : null,
     panel);
   return item;

@@ -182,6 +182,7 @@ class ExchangeUiIT implements TestPropertyProvider {
     browser.until(d -> schemas().isEmpty() ? null : true);
     assertThat(browser.await(By.id("output-ports")).getText())
         .contains("acme-analytics.customer.churn_scores", "churn_probability");
+    browser.script("document.getElementById('output-ports').scrollIntoView()");
     browser.screenshot("exchange-product-approved");
     browser.go("#/requests");
     assertThat(request("#my-requests", CHURN).getDomAttribute("data-state")).isEqualTo("active");
