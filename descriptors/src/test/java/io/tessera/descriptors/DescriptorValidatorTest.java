@@ -175,4 +175,48 @@ class DescriptorValidatorTest {
               });
     }
   }
+
+  @Test
+  void shouldReadAPolicysAccessRulesAndNameEachWrongField() {
+    List<FieldError> errors = new ArrayList<>();
+    var doc =
+        validator.validate(
+            0,
+            parser
+                .parse(
+                    """
+                    apiVersion: tessera/v1
+                    kind: Policy
+                    metadata: {domain: customer, name: churn-access}
+                    spec:
+                      targets: {products: [churn-risk-scores]}
+                      access: {approval: automatic, maxDuration: P30D}
+                    """
+                        .getBytes(),
+                    false)
+                .getFirst(),
+            errors);
+    assertThat(errors).isEmpty();
+    io.tessera.governance.Policy policy = ((ValidatedDocument.PolicyDocument) doc).policy();
+    assertThat(policy.access())
+        .isEqualTo(
+            new io.tessera.governance.Policy.Access(
+                io.tessera.governance.Policy.Approval.AUTOMATIC, 30));
+
+    assertThat(
+            errorsOf(
+                """
+                apiVersion: tessera/v1
+                kind: Policy
+                metadata: {domain: customer, name: churn-access}
+                spec:
+                  targets: {products: [churn-risk-scores]}
+                  access: {approval: sometimes, maxDuration: 30 days, extra: 1}
+                """))
+        .extracting(FieldError::field)
+        .contains(
+            "documents[0].spec.access.approval",
+            "documents[0].spec.access.maxDuration",
+            "documents[0].spec.access.extra");
+  }
 }

@@ -70,6 +70,23 @@ public class AgreementRepository {
         });
   }
 
+  /**
+   * The agreements with these IRIs ({@link IriMinter#agreement}), each mapped to null when its
+   * graph is gone.
+   */
+  public java.util.Map<String, Agreement> read(java.util.Collection<String> agreementIris) {
+    String prefix = iris.base() + "/agreement/";
+    return store.read(
+        r -> {
+          java.util.Map<String, Agreement> found = new java.util.HashMap<>();
+          for (String iri : agreementIris) {
+            String graph = iris.agreementGraphPrefix() + iri.substring(prefix.length());
+            found.put(iri, r.containsGraph(graph) ? fromGraph(r.graph(graph)) : null);
+          }
+          return found;
+        });
+  }
+
   /** The agreement's graph. */
   public Graph toGraph(Agreement a) {
     Model m = ModelFactory.createDefaultModel();

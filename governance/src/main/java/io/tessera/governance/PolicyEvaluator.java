@@ -33,6 +33,8 @@ public class PolicyEvaluator implements ChangeListener {
   private final AgreementRepository agreementRepository;
   private final java.time.Clock clock;
   private volatile boolean agreementsChanged = true;
+  private final Set<String> changedAgreements = ConcurrentHashMap.newKeySet();
+  private final Map<String, Agreement> agreementsByIri = new HashMap<>();
   private volatile Map<String, List<Agreement>> agreements = Map.of();
 
   private final Set<String> changedProducts = ConcurrentHashMap.newKeySet();
@@ -90,7 +92,7 @@ public class PolicyEvaluator implements ChangeListener {
     for (ChangeEvent change : changes) {
       switch (change.kind()) {
         case POLICY -> policiesChanged = true;
-        case AGREEMENT -> agreementsChanged = true;
+        case AGREEMENT -> changedAgreements.add(change.entityIri());
         case DATA_PRODUCT -> changedProducts.add(change.entityIri());
         case STORE -> {
           reloadAll = true;
@@ -349,20 +351,41 @@ public class PolicyEvaluator implements ChangeListener {
     return grants;
   }
 
+  // Every agreement is read once; afterwards only the ones the change feed names.
   private Map<String, List<Agreement>> agreements() {
     if (agreementRepository == null) {
       return Map.of();
     }
-    if (agreementsChanged) {
+    if (agreementsChanged || !changedAgreements.isEmpty()) {
       synchronized (this) {
         if (agreementsChanged) {
           agreementsChanged = false;
-          Map<String, List<Agreement>> bySubject = new HashMap<>();
+          changedAgreements.clear();
+          agreementsByIri.clear();
           for (Agreement a : agreementRepository.list()) {
-            bySubject.computeIfAbsent(a.assignee(), k -> new java.util.ArrayList<>()).add(a);
+            agreementsByIri.put(iris.agreement(a.domain(), a.id()), a);
           }
-          agreements = bySubject;
+        } else if (!changedAgreements.isEmpty()) {
+          Set<String> batch = new HashSet<>(changedAgreements);
+          changedAgreements.removeAll(batch);
+          agreementRepository
+              .read(batch)
+              .forEach(
+                  (iri, a) -> {
+                    if (a == null) {
+                      agreementsByIri.remove(iri);
+                    } else {
+                      agreementsByIri.put(iri, a);
+                    }
+                  });
+        } else {
+          return agreements;
         }
+        Map<String, List<Agreement>> bySubject = new HashMap<>();
+        for (Agreement a : agreementsByIri.values()) {
+          bySubject.computeIfAbsent(a.assignee(), k -> new java.util.ArrayList<>()).add(a);
+        }
+        agreements = bySubject;
       }
     }
     return agreements;

@@ -90,6 +90,7 @@ public class ExportController {
     prefixes.add(iris.base() + "/graph/domain/");
     prefixes.add(iris.base() + "/graph/product/");
     prefixes.add(iris.vocabularyGraph());
+    prefixes.add(iris.agreementGraphPrefix()); // only for admins and the domains' owners (view)
     if (withLineage) {
       prefixes.add(iris.lineageGraphPrefix() + "job/"); // with the jobs' runs under them
       prefixes.add(iris.lineageGraphPrefix() + "dataset/");

@@ -5,7 +5,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.apply.ApplyReport;
-import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.ingest.LineageIngestService;
 import io.tessera.descriptors.DescriptorParser;
 import io.tessera.governance.Principal;
@@ -48,27 +47,30 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
 
   private final TesseraConfig config;
   private final DescriptorParser parser;
-  private final ApplyService apply;
   private final DomainRepository domains;
   private final ProductRepository products;
   private final LineageIngestService ingest;
   private final LineageProjection projection;
+  private final DemoExchange exchange;
+  private final DemoHistory history;
 
   public DemoCatalog(
       TesseraConfig config,
       DescriptorParser parser,
-      ApplyService apply,
       DomainRepository domains,
       ProductRepository products,
       LineageIngestService ingest,
-      LineageProjection projection) {
+      LineageProjection projection,
+      DemoHistory history,
+      DemoExchange exchange) {
+    this.exchange = exchange;
     this.config = config;
     this.parser = parser;
-    this.apply = apply;
     this.domains = domains;
     this.products = products;
     this.ingest = ingest;
     this.projection = projection;
+    this.history = history;
   }
 
   @Override
@@ -85,7 +87,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
         resource("catalog.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
       documents.addAll(parser.parse(resource(file).getBytes(StandardCharsets.UTF_8), false));
     }
-    ApplyReport report = apply.apply(documents, false, null, ACTOR);
+    ApplyReport report = history.apply(documents, ACTOR);
     JsonNode observed =
         parser.parse(resource("observed.yaml").getBytes(StandardCharsets.UTF_8), false).getFirst();
     List<DemoLineage.Observation> observations = new ArrayList<>();
@@ -124,6 +126,7 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    exchange.load(resource("exchange.yaml").getBytes(StandardCharsets.UTF_8));
     LOG.info(
         "demo catalog loaded: {} documents, {} ports observed through OpenLineage runs",
         report.results().size(),

@@ -44,12 +44,16 @@ public class ExchangeLifecycle implements ChangeListener {
     store.subscribe(this);
   }
 
+  /**
+   * Reconciles on the start-up thread, before the server takes requests (no transition can be
+   * half-way), then notifies in the background.
+   */
   @EventListener
   void onStartup(StartupEvent event) {
+    exchange.reconcile();
     worker.execute(
         () -> {
           try {
-            exchange.reconcile();
             for (io.tessera.catalogserver.exchange.ExchangeRepository.Demand d :
                 exchange.demandOfAll()) {
               String[] parts = d.product().split("/", 2);

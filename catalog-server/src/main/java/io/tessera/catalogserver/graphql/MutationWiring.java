@@ -2,13 +2,17 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.catalogserver.exchange.ExchangeService;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 
-/** {@code Mutation}: applying descriptors, retiring a product, claiming a dataset. */
+/**
+ * {@code Mutation}: applying descriptors, retiring a product, claiming a dataset; requesting access
+ * and deciding requests, registering interest, reading the inbox.
+ */
 @Singleton
 final class MutationWiring implements TypeWiring {
   private final ApplyService apply;
@@ -17,6 +21,7 @@ final class MutationWiring implements TypeWiring {
   private final ProductRepository products;
   private final ObservationReports reports;
   private final IriMinter iris;
+  private final ExchangeService exchange;
 
   MutationWiring(
       ApplyService apply,
@@ -24,13 +29,15 @@ final class MutationWiring implements TypeWiring {
       RevisionRepository revisions,
       ProductRepository products,
       ObservationReports reports,
-      IriMinter iris) {
+      IriMinter iris,
+      ExchangeService exchange) {
     this.apply = apply;
     this.visibility = visibility;
     this.revisions = revisions;
     this.products = products;
     this.reports = reports;
     this.iris = iris;
+    this.exchange = exchange;
   }
 
   @Override
@@ -41,6 +48,25 @@ final class MutationWiring implements TypeWiring {
         .dataFetcher(
             "claimDataset",
             new ClaimDatasetDataFetcher(apply, revisions, products, reports, visibility, iris))
+        .dataFetcher("requestAccess", new ExchangeRequestAccessDataFetcher(exchange))
+        .dataFetcher(
+            "approveAccessRequest",
+            transition(AccessRequestTransitionDataFetcher.Transition.APPROVE))
+        .dataFetcher(
+            "rejectAccessRequest", transition(AccessRequestTransitionDataFetcher.Transition.REJECT))
+        .dataFetcher(
+            "withdrawAccessRequest",
+            transition(AccessRequestTransitionDataFetcher.Transition.WITHDRAW))
+        .dataFetcher(
+            "revokeAccessRequest", transition(AccessRequestTransitionDataFetcher.Transition.REVOKE))
+        .dataFetcher("registerInterest", new ExchangeRegisterInterestDataFetcher(exchange))
+        .dataFetcher("withdrawInterest", new ExchangeWithdrawInterestDataFetcher(exchange))
+        .dataFetcher("markInboxItemRead", new ExchangeMarkReadDataFetcher(exchange))
         .build();
+  }
+
+  private AccessRequestTransitionDataFetcher transition(
+      AccessRequestTransitionDataFetcher.Transition transition) {
+    return new AccessRequestTransitionDataFetcher(exchange, transition);
   }
 }

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.tessera.catalogserver.exchange.ExchangeService;
 import io.tessera.governance.LineageRedaction;
 import io.tessera.graphstore.ProductKey;
 import io.tessera.lineage.LineageQueries;
@@ -9,7 +10,10 @@ import io.tessera.ontology.IriMinter;
 import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Singleton;
 
-/** {@code Query}: the entry points, by id, by name, listed, searched and traced. */
+/**
+ * {@code Query}: the entry points, by id, by name, listed, searched and traced; the exchange's
+ * requests, agreements, demand and inbox.
+ */
 @Singleton
 final class QueryWiring implements TypeWiring {
   private final CatalogReads reads;
@@ -20,6 +24,7 @@ final class QueryWiring implements TypeWiring {
   private final LineageQueries lineage;
   private final LineageRedaction redaction;
   private final SearchIndex index;
+  private final ExchangeService exchange;
 
   QueryWiring(
       CatalogReads reads,
@@ -29,7 +34,8 @@ final class QueryWiring implements TypeWiring {
       ObservationReports reports,
       LineageQueries lineage,
       LineageRedaction redaction,
-      SearchIndex index) {
+      SearchIndex index,
+      ExchangeService exchange) {
     this.reads = reads;
     this.visibility = visibility;
     this.config = config;
@@ -38,6 +44,7 @@ final class QueryWiring implements TypeWiring {
     this.lineage = lineage;
     this.redaction = redaction;
     this.index = index;
+    this.exchange = exchange;
   }
 
   @Override
@@ -69,6 +76,12 @@ final class QueryWiring implements TypeWiring {
         .dataFetcher("search", new SearchDataFetcher(index))
         .dataFetcher("suggest", new SuggestDataFetcher(index, config))
         .dataFetcher("me", new MeDataFetcher())
+        .dataFetcher("accessRequests", new AccessRequestsDataFetcher(exchange))
+        .dataFetcher("accessRequest", new AccessRequestDataFetcher(exchange))
+        .dataFetcher("agreements", new ExchangeAgreementsDataFetcher(exchange))
+        .dataFetcher("inbox", new ExchangeInboxDataFetcher(exchange))
+        .dataFetcher("demand", new ExchangeDemandDataFetcher(exchange))
+        .dataFetcher("purposeCodes", new ExchangePurposeCodesDataFetcher(exchange))
         .build();
   }
 }

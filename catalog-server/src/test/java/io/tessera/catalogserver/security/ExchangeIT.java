@@ -171,6 +171,22 @@ class ExchangeIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldShowTheDemosExchangeInEveryState() {
+    JsonNode all = http.get("/api/v1/access-requests?view=inbox", ADMIN).ok();
+    assertThat(all.findValuesAsText("state"))
+        .contains("active", "requested", "rejected", "withdrawn", "revoked");
+    JsonNode explained =
+        http.get(
+                "/api/v1/policies/explain?product=" + CHURN + "&subject=us-retention-analyst",
+                ADMIN)
+            .ok();
+    assertThat(explained.path("read").path("allowed").asBoolean()).isTrue();
+    assertThat(explained.path("read").path("agreement").isMissingNode()).isFalse();
+    JsonNode wanted = http.get("/api/v1/demand?state=planned", owner).ok();
+    assertThat(wanted.findValuesAsText("product")).contains("sales/sales-forecast");
+  }
+
+  @Test
   void shouldStopGrantingWhenTheAgreementExpires() {
     String reader = token("expiring-reader", "consumer", null, "{\"region\":[\"us\"]}");
     String id =
@@ -304,7 +320,8 @@ class ExchangeIT implements TestPropertyProvider {
     assertThat(asOwner.path("interested").findValuesAsText("subject"))
         .containsExactly("eu-reader", "us-analyst");
     JsonNode demand = http.get("/api/v1/demand?domain=customer&state=planned", owner).ok();
-    assertThat(demand.get(0).path("product").asText()).isEqualTo("customer/loyalty-tiers");
+    assertThat(demand.findValuesAsText("product")).contains("customer/loyalty-tiers");
+    assertThat(demand.findValuesAsText("state")).containsOnly("planned");
 
     String event =
         """

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -596,6 +597,86 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
         assertThat(hiddenBody).isEqualTo(missingBody);
       }
     }
+  }
+
+  // ------------------------------------------------------------------ exchange
+
+  @Test
+  void shouldAnswerEveryExchangeEndpointForTheHiddenProductExactlyLikeAMissingOne() {
+    String hidden = "fjord/vellichor-ledger";
+    String missing = "fjord/vellichor-missing";
+    for (Reader reader : List.of(eu, us)) {
+      for (String[] call : exchangeCalls()) {
+        SecurityHttp.Reply forHidden = exchangeCall(call, hidden, reader.token());
+        SecurityHttp.Reply forMissing = exchangeCall(call, missing, reader.token());
+        assertThat(forMissing.status()).as(call[1] + " " + forMissing.body()).isEqualTo(404);
+        String hiddenBody = forHidden.body().replace(hidden, "?").replace("vellichor-ledger", "?");
+        String missingBody =
+            forMissing.body().replace(missing, "?").replace("vellichor-missing", "?");
+        if (reader.sees()) {
+          assertThat(forHidden.status()).as(call[1]).isNotEqualTo(404);
+        } else {
+          assertThat(forHidden.status()).as(call[1]).isEqualTo(404);
+          assertThat(hiddenBody).as(call[1]).isEqualTo(missingBody);
+        }
+      }
+    }
+    assertThat(http.get("/api/v1/demand", us.token()).body()).doesNotContain("vellichor");
+    assertThat(http.get("/api/v1/time-to-value", us.token()).body()).doesNotContain("vellichor");
+  }
+
+  @Test
+  void shouldShowAgreementGraphsOnlyToAdminsAndTheOwnersOfTheProductsDomain() {
+    String request =
+        http.post(
+                "/api/v1/access-requests",
+                auditor,
+                "{\"product\":\"fjord/raw-events\",\"purpose\":\"audit trail\","
+                    + "\"purposeCode\":\"auditing\"}",
+                JSON_TYPE)
+            .ok()
+            .path("id")
+            .asText();
+    http.post("/api/v1/access-requests/" + request + "/approve", fjordOwner, "{}", JSON_TYPE).ok();
+    String query = "SELECT ?g WHERE { GRAPH ?g { ?a a <http://www.w3.org/ns/odrl/2/Agreement> } }";
+    for (String token : List.of(ADMIN, fjordOwner, auditor, eu.token(), us.token())) {
+      boolean governs = token.equals(ADMIN) || token.equals(fjordOwner);
+      String answer =
+          http.get(
+                  "/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                  token,
+                  "application/sparql-results+json")
+              .body();
+      if (governs) {
+        assertThat(answer).contains("/graph/agreement/fjord/" + request);
+      } else {
+        assertThat(answer).doesNotContain("agreement");
+      }
+    }
+    assertThat(export("/api/v1/export?format=nquads", auditor)).doesNotContain("Agreement");
+    assertThat(export("/api/v1/export?format=nquads", fjordOwner)).contains("Agreement");
+    // the holder sees its own agreement through the API, an unrelated reader not even the request
+    assertThat(http.get("/api/v1/agreements?view=mine", auditor).body()).contains(request);
+    http.get("/api/v1/access-requests/" + request, us.token()).problem(404, "not-found");
+  }
+
+  private static List<String[]> exchangeCalls() {
+    String requestBody = "{\"product\":\"%s\",\"purpose\":\"look\"}";
+    return List.of(
+        new String[] {"POST", "/api/v1/access-requests", requestBody},
+        new String[] {"PUT", "/api/v1/products/%s/interest", "{\"useCase\":\"look\"}"},
+        new String[] {"GET", "/api/v1/products/%s/interest", null},
+        new String[] {"GET", "/api/v1/products/%s/access-terms", null},
+        new String[] {"GET", "/api/v1/products/%s/consumers", null},
+        new String[] {"GET", "/api/v1/products/%s/time-to-value", null},
+        new String[] {"GET", "/api/v1/products/%s/odrl", null},
+        new String[] {"POST", "/api/v1/decisions", "{\"product\":\"%s\",\"action\":\"read\"}"});
+  }
+
+  private SecurityHttp.Reply exchangeCall(String[] call, String product, String token) {
+    String path = call[1].contains("%s") ? call[1].formatted(product) : call[1];
+    String body = call[2] == null ? null : call[2].formatted(product);
+    return http.send(call[0], path, token, body, body == null ? null : JSON_TYPE, JSON_TYPE);
   }
 
   // ------------------------------------------------------------------ search
