@@ -176,6 +176,13 @@ class ExchangeUiIT implements TestPropertyProvider {
     assertThat(browser.await(By.id("inbox-status")).getText()).contains("Approved");
     browser.await(By.id("revoke-" + id));
 
+    // the owner, who may read the product, sees its consumers and its time to value
+    browser.go(CHURN_PAGE);
+    assertThat(browser.await(By.id("consumers")).getText()).startsWith("Consumers");
+    assertThat(browser.await(By.id("time-to-value")).getText()).contains("Declared");
+    browser.script("document.getElementById('consumers').scrollIntoView()");
+    browser.screenshot("exchange-consumers");
+
     // the analyst now reads the product: its ports' datasets and schemas
     switchTo(analystToken, "us-analyst");
     openChurnScores();
@@ -261,7 +268,9 @@ class ExchangeUiIT implements TestPropertyProvider {
         .contains("us-analyst", "Segment-specific retention offers");
     browser.go("#/domain/customer");
     assertThat(browser.await(By.id("demand")).getText()).contains(SEGMENTS);
-    browser.screenshot("exchange-domain", 1400);
+    assertThat(browser.await(By.id("domain-time-to-value")).getText()).contains("Time to value");
+    browser.script("document.getElementById('demand').scrollIntoView()");
+    browser.screenshot("exchange-domain");
 
     // lineage shows the promised dataset being written: the analyst is told, and asks in one step
     producedByAPipeline();
