@@ -182,7 +182,9 @@ public class DecisionController {
    * one ODRL JSON-LD document, for the owners' sidecars; {@code If-None-Match} with the last {@code
    * ETag} answers 304 while nothing changed.
    */
-  @Get(value = "/products/{domain}/{name}/odrl", produces = "application/ld+json")
+  @Get(
+      value = "/products/{domain}/{name}/odrl",
+      produces = {"application/ld+json", MediaType.APPLICATION_JSON})
   public HttpResponse<String> odrl(
       @PathVariable String domain,
       @PathVariable String name,

@@ -47,6 +47,19 @@ public record AccessRequest(
       return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a request in this state may move to {@code next}: requested → approved, rejected or
+     * withdrawn; approved → active; active → expired or revoked. Nothing leaves the other states.
+     */
+    public boolean canBecome(State next) {
+      return switch (this) {
+        case REQUESTED -> next == APPROVED || next == REJECTED || next == WITHDRAWN;
+        case APPROVED -> next == ACTIVE;
+        case ACTIVE -> next == EXPIRED || next == REVOKED;
+        case REJECTED, WITHDRAWN, EXPIRED, REVOKED -> false;
+      };
+    }
+
     /** Requested or active: at most one such request per requester and target. */
     public boolean open() {
       return this == REQUESTED || this == APPROVED || this == ACTIVE;

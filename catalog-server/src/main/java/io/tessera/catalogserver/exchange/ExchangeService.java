@@ -189,7 +189,7 @@ public class ExchangeService {
     if (row.state() == AccessRequest.State.ACTIVE) {
       return view(row, principal); // a retried approval
     }
-    requireState(row, AccessRequest.State.REQUESTED, "approved");
+    requireTransition(row, AccessRequest.State.APPROVED);
     List<Problem.FieldError> errors = new ArrayList<>();
     String why = text(reason, "reason", false, errors);
     int duration = days == null ? row.durationDays() : days;
@@ -215,7 +215,7 @@ public class ExchangeService {
     if (row.state() == AccessRequest.State.REJECTED) {
       return view(row, principal);
     }
-    requireState(row, AccessRequest.State.REQUESTED, "rejected");
+    requireTransition(row, AccessRequest.State.REJECTED);
     String why = requiredReason(reason);
     row = move(row, AccessRequest.State.REJECTED, principal.subject(), why, true);
     audit.record(principal.subject(), "access-reject", id, "ok", row.product());
@@ -232,7 +232,7 @@ public class ExchangeService {
     if (row.state() == AccessRequest.State.WITHDRAWN) {
       return view(row, principal);
     }
-    requireState(row, AccessRequest.State.REQUESTED, "withdrawn");
+    requireTransition(row, AccessRequest.State.WITHDRAWN);
     List<Problem.FieldError> errors = new ArrayList<>();
     String why = text(reason, "reason", false, errors);
     if (!errors.isEmpty()) {
@@ -249,7 +249,7 @@ public class ExchangeService {
     if (row.state() == AccessRequest.State.REVOKED) {
       return view(row, principal);
     }
-    requireState(row, AccessRequest.State.ACTIVE, "revoked");
+    requireTransition(row, AccessRequest.State.REVOKED);
     String why = requiredReason(reason);
     row = move(row, AccessRequest.State.REVOKED, principal.subject(), why, true);
     audit.record(principal.subject(), "access-revoke", id, "ok", row.product());
@@ -712,17 +712,11 @@ public class ExchangeService {
         .orElseThrow(() -> notFound("no data product " + parts[0] + "/" + parts[1]));
   }
 
-  private static void requireState(
-      ExchangeRepository.Row row, AccessRequest.State from, String verb) {
-    if (row.state() != from) {
+  private static void requireTransition(ExchangeRepository.Row row, AccessRequest.State to) {
+    if (!row.state().canBecome(to)) {
       throw new ProblemException(
           ProblemType.CONFLICT,
-          "the request is "
-              + row.state().slug()
-              + "; only a "
-              + from.slug()
-              + " request can be "
-              + verb);
+          "the request is " + row.state().slug() + " and cannot become " + to.slug());
     }
   }
 

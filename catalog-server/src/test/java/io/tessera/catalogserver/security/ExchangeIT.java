@@ -40,6 +40,8 @@ class ExchangeIT implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject MutableClock clock;
   @Inject ExchangeService exchange;
+  @Inject io.tessera.graphstore.GraphStore store;
+  @Inject io.tessera.searchindex.SearchIndex index;
 
   private SecurityHttp http;
   private String analyst;
@@ -65,6 +67,11 @@ class ExchangeIT implements TestPropertyProvider {
     while (http.get(CHURN_PATH, ADMIN).status() != 200 && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
+    long revision;
+    do {
+      revision = store.revision();
+      assertThat(index.awaitRevision(revision, Duration.ofSeconds(90))).isTrue();
+    } while (store.revision() != revision);
     analyst = token("us-analyst", "consumer", null, "{\"region\":[\"us\"]}");
     owner = token("customer-owner", "domain-owner", "customer", "{}");
     stranger = token("eu-reader", "consumer", null, "{\"region\":[\"eu\"]}");
@@ -74,6 +81,7 @@ class ExchangeIT implements TestPropertyProvider {
   void shouldGrantOnApprovalForThePurposeOnlyAndStopOnRevoke() {
     assertThat(readable(analyst)).isFalse();
     assertThat(sparqlSees(analyst)).isFalse();
+    assertThat(foundByColumn(analyst)).isFalse();
 
     JsonNode request =
         http.post(
@@ -119,6 +127,7 @@ class ExchangeIT implements TestPropertyProvider {
     // read at once, through every path
     assertThat(readable(analyst)).isTrue();
     assertThat(sparqlSees(analyst)).isTrue();
+    assertThat(foundByColumn(analyst)).isTrue();
     JsonNode explained =
         http.get("/api/v1/policies/explain?product=" + CHURN + "&subject=us-analyst", ADMIN).ok();
     assertThat(explained.path("read").path("allowed").asBoolean()).isTrue();
@@ -162,6 +171,7 @@ class ExchangeIT implements TestPropertyProvider {
     assertThat(revoked.path("state").asText()).isEqualTo("revoked");
     assertThat(readable(analyst)).isFalse();
     assertThat(sparqlSees(analyst)).isFalse();
+    assertThat(foundByColumn(analyst)).isFalse();
     assertThat(decide(analyst, null, "retention").path("decision").path("allowed").asBoolean())
         .isFalse();
     JsonNode mine = http.get("/api/v1/agreements?view=mine", analyst).ok();
@@ -355,6 +365,12 @@ class ExchangeIT implements TestPropertyProvider {
     JsonNode product = http.get(CHURN_PATH, token).ok();
     return product.path("outputPorts").get(0).has("dataset")
         && !product.path("outputPorts").get(0).path("dataset").isNull();
+  }
+
+  // a read-denied product is not found by its columns' names
+  private boolean foundByColumn(String token) {
+    JsonNode found = http.get("/api/v1/search?q=model_version&limit=50", token).ok();
+    return found.path("hits").toString().contains("churn-risk-scores");
   }
 
   private boolean sparqlSees(String token) {
