@@ -44,10 +44,13 @@ export async function api(path, { method = 'GET', body, contentType, signal, bea
   return parsed;
 }
 
-/** Who the server takes the caller with this token for (GraphQL `me`): `{ subject, anonymous, roles }`. */
+/**
+ * Who the server takes the caller with this token for (GraphQL `me`):
+ * `{ subject, anonymous, roles, domains }`.
+ */
 export async function whoAmI(bearer, signal) {
   const answer = await api('/graphql', {
-    method: 'POST', body: JSON.stringify({ query: '{ me { subject anonymous roles } }' }), bearer, signal,
+    method: 'POST', body: JSON.stringify({ query: '{ me { subject anonymous roles domains } }' }), bearer, signal,
   });
   const me = answer?.data?.me;
   if (!me) throw new Error(answer?.errors?.[0]?.message || 'The server did not say who is signed in.');

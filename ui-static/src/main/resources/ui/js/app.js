@@ -10,6 +10,8 @@ import * as domains from './pages/domains.js';
 import * as domain from './pages/domain.js';
 import * as lineage from './pages/lineage.js';
 import * as form from './pages/form.js';
+import * as requests from './pages/requests.js';
+import * as inbox from './pages/inbox.js';
 
 const routes = [
   { pattern: /^\/?$/, page: search },
@@ -20,6 +22,8 @@ const routes = [
   { pattern: /^\/lineage$/, page: lineage },
   { pattern: /^\/new$/, page: form },
   { pattern: /^\/edit\/([^/]+)\/([^/]+)$/, page: form },
+  { pattern: /^\/requests$/, page: requests },
+  { pattern: /^\/inbox$/, page: inbox },
 ];
 
 let current = null;

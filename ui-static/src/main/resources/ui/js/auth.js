@@ -9,6 +9,26 @@ import { token, setToken, clearToken } from './session.js';
 const listeners = [];
 /** Who the signed-in token belongs to ({ subject, roles }), an ApiError the server answered, or null. */
 let who = null;
+/** Settles once the server said who a token kept from earlier in the tab belongs to. */
+let asked = Promise.resolve();
+
+/**
+ * Who is signed in (`{ subject, roles, domains }`) as the server answered, or null when nobody is
+ * or the server refused the token. Waits for the question asked when the page loaded.
+ */
+export async function principal() {
+  await asked;
+  return token() && who?.subject ? who : null;
+}
+
+/**
+ * Whether the caller is one of the deciders of a product in `domain`: an admin or an owner of the
+ * domain. Only to choose which buttons to offer; the server decides what each call may do.
+ */
+export function decides(caller, domain) {
+  const roles = caller?.roles || [];
+  return roles.includes('admin') || (roles.includes('domain-owner') && (caller.domains || []).includes(domain));
+}
 
 /** Calls `fn` whenever the user signs in or out. */
 export function onSignInChange(fn) {
@@ -69,7 +89,7 @@ export function initSignIn() {
   renderStatus();
   if (token()) {
     // a token kept from earlier in this tab: ask again who it is (it may have been revoked)
-    whoAmI(token()).then((principal) => { who = principal; }, (problem) => { who = problem; })
+    asked = whoAmI(token()).then((principal) => { who = principal; }, (problem) => { who = problem; })
       .finally(renderStatus);
   }
 }
@@ -92,9 +112,11 @@ function statusText(current) {
 }
 
 function renderStatus() {
+  const current = token();
+  // the pages of a signed-in caller: their requests and their inbox
+  for (const item of document.querySelectorAll('[data-signed-in]')) item.hidden = !current;
   const area = document.getElementById('signin-area');
   if (!area) return;
-  const current = token();
   if (current) {
     mount(area,
       h('span', { id: 'signin-status', class: 'signin-status' }, statusText(current)),

@@ -1,10 +1,12 @@
 // Domain page: the domain, how many of its products are planned and physical (from the search
 // facets, so it stays cheap at any size), its products page by page, and what lineage found in its
-// namespaces that no product claims.
+// namespaces that no product claims; for signed-in readers, the domain's time to value and its most
+// wanted planned products.
 import { h, mount, stateBadge, ownerLabel, ownerView } from '../dom.js';
 import { api, query } from '../api.js';
 import { route, productHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
+import { timeToValueSection, demandSection } from './domain-exchange.js';
 
 const PAGE_SIZE = 20;
 
@@ -12,10 +14,12 @@ export async function render(main, { args: [name], params, signal }) {
   const cursor = params.get('cursor') || '';
   const page = Number(params.get('page') || 1);
   const domain = await api(`/api/v1/domains/${encodeURIComponent(name)}`, { signal });
-  const [counts, products, observation] = await Promise.allSettled([
+  const [counts, products, observation, timeToValue, demand] = await Promise.allSettled([
     api(`/api/v1/search${query({ type: 'product', domain: name, limit: 1 })}`, { signal }),
     api(`/api/v1/products${query({ domain: name, limit: PAGE_SIZE, cursor })}`, { signal }),
     api(`/api/v1/domains/${encodeURIComponent(name)}/observation`, { signal }),
+    api(`/api/v1/time-to-value${query({ domain: name })}`, { signal }),
+    api(`/api/v1/demand${query({ domain: name, state: 'planned' })}`, { signal }),
   ]);
   signal.throwIfAborted();
   document.title = `${domain.title || domain.name} · Domains · Tessera`;
@@ -32,6 +36,8 @@ export async function render(main, { args: [name], params, signal }) {
       h('a', { class: 'button-secondary', href: route('/search', { domain: domain.name }) }, 'Search in this domain')),
     countsSection(name, counts),
     productsSection(name, products, cursor, page),
+    demandSection(demand),
+    timeToValueSection(timeToValue),
     unownedSection(observation));
 }
 

@@ -1,18 +1,26 @@
 // Product page: what a data product is, who owns it, whether it is planned or physical, its ports
-// with their datasets and schemas, declared versus observed, and its revision history with diffs.
+// with their datasets and schemas, declared versus observed, and its revision history with diffs;
+// and the exchange around it: requesting access, interest, its consumers and its time to value.
 import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
 import { route, domainHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
+import { principal } from '../auth.js';
+import { exchangeActions, interestSection, consumersSection, timeToValueSection } from './product-exchange.js';
 
 export async function render(main, { args: [domain, name], signal }) {
   const base = `/api/v1/products/${encodeURIComponent(domain)}/${encodeURIComponent(name)}`;
   const product = await api(base, { signal });
-  const [observation, revisions] = await Promise.allSettled([
+  const [observation, revisions, interest, consumers, timeToValue, caller] = await Promise.allSettled([
     api(`${base}/observation`, { signal }),
     api(`${base}/revisions`, { signal }),
+    api(`${base}/interest`, { signal }),
+    api(`${base}/consumers`, { signal }),
+    api(`${base}/time-to-value`, { signal }),
+    principal(),
   ]);
   signal.throwIfAborted();
+  const exchange = { product, base, interest, caller: caller.value || null };
   document.title = `${product.title || product.name} · Tessera`;
   mount(main,
     h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumbs' },
@@ -31,11 +39,15 @@ export async function render(main, { args: [domain, name], signal }) {
       h('p', { class: 'actions' },
         h('a', { class: 'button', href: lineageHref({ product: `${product.domain}/${product.name}` }), id: 'product-lineage' }, 'Lineage'),
         h('a', { class: 'button-secondary', href: `#/edit/${encodeURIComponent(product.domain)}/${encodeURIComponent(product.name)}` }, 'Edit'),
-        h('a', { class: 'button-secondary', href: base, type: 'application/json' }, 'JSON'))),
+        h('a', { class: 'button-secondary', href: base, type: 'application/json' }, 'JSON')),
+      exchangeActions(exchange)),
     product.description ? h('p', { class: 'lead' }, product.description) : null,
     overview(product),
+    interestSection(exchange),
     portsSection('Output ports', 'output-ports', product.outputPorts, true),
     portsSection('Input ports', 'input-ports', product.inputPorts, false),
+    consumersSection(consumers),
+    timeToValueSection(timeToValue),
     observationSection(observation),
     revisionsSection(revisions));
 }
@@ -64,6 +76,10 @@ function portsSection(title, id, ports, output) {
     list.map((port) => h('article', { class: 'port', dataset: { port: port.name } },
       h('h3', {}, port.name, ' ', h('span', { class: 'type-label' }, port.type)),
       port.description ? h('p', {}, port.description) : null,
+      !port.dataset && !(port.schema || []).length
+        ? h('p', { class: 'muted withheld' }, 'The catalog does not show you where this port\'s data lives or what it holds. ',
+          output ? 'Request access to see its dataset and schema.' : null)
+        : null,
       h('dl', { class: 'facts' },
         port.dataset ? [
           h('dt', {}, 'Namespace'), h('dd', {}, h('code', {}, port.dataset.namespace)),
@@ -71,7 +87,7 @@ function portsSection(title, id, ports, output) {
             h('a', { href: lineageHref({ node: datasetNode(port.dataset.namespace, port.dataset.name) }) }, 'lineage')),
         ] : null,
         port.contract ? [h('dt', {}, 'Contract'), h('dd', {}, port.contract)] : null,
-        output ? [h('dt', {}, 'Observed'), h('dd', {}, port.binding
+        output && port.dataset ? [h('dt', {}, 'Observed'), h('dd', {}, port.binding
           ? `bound ${when(port.binding.boundAt)}${port.binding.evidence ? ` (evidence: ${port.binding.evidence})` : ''}`
           : 'not yet: no run has been seen writing this dataset')] : null),
       schemaTable(port))));
