@@ -37,6 +37,12 @@ public class PolicyEvaluator implements ChangeListener {
   private final Map<String, Agreement> agreementsByIri = new HashMap<>();
   private volatile Map<String, List<Agreement>> agreements = Map.of();
 
+  /** The agreements indexed for the lookups other than by assignee; replaced with them. */
+  private record AgreementIndex(
+      Map<String, Agreement> byId, Map<String, List<Agreement>> byProduct, Set<String> domains) {}
+
+  private volatile AgreementIndex agreementIndex = new AgreementIndex(Map.of(), Map.of(), Set.of());
+
   private final Set<String> changedProducts = ConcurrentHashMap.newKeySet();
   private volatile boolean policiesChanged = true;
   private volatile boolean reloadAll = true;
@@ -217,11 +223,10 @@ public class PolicyEvaluator implements ChangeListener {
       return Set.of(prefix.substring(0, prefix.length() - 1));
     }
     Set<String> hidden = new HashSet<>();
-    for (List<Agreement> of : agreements().values()) {
-      for (Agreement a : of) {
-        if (!principal.ownsDomain(a.domain())) {
-          hidden.add(prefix + a.domain());
-        }
+    agreements();
+    for (String domain : agreementIndex.domains()) {
+      if (!principal.ownsDomain(domain)) {
+        hidden.add(prefix + domain);
       }
     }
     return hidden;
@@ -295,30 +300,20 @@ public class PolicyEvaluator implements ChangeListener {
 
   /** The agreement with this id, in any state, or null. */
   public Agreement agreement(String id) {
-    for (List<Agreement> of : agreements().values()) {
-      for (Agreement a : of) {
-        if (a.id().equals(id)) {
-          return a;
-        }
-      }
-    }
-    return null;
+    agreements();
+    return agreementIndex.byId().get(id);
   }
 
   /** The agreements of one product that are active now. */
   public List<Agreement> activeAgreementsOn(String product) {
+    agreements();
     java.time.Instant now = clock.instant();
     List<Agreement> on = new java.util.ArrayList<>();
-    agreements()
-        .values()
-        .forEach(
-            list ->
-                list.forEach(
-                    a -> {
-                      if (a.product().equals(product) && a.activeAt(now)) {
-                        on.add(a);
-                      }
-                    }));
+    for (Agreement a : agreementIndex.byProduct().getOrDefault(product, List.of())) {
+      if (a.activeAt(now)) {
+        on.add(a);
+      }
+    }
     return on;
   }
 
@@ -382,9 +377,16 @@ public class PolicyEvaluator implements ChangeListener {
           return agreements;
         }
         Map<String, List<Agreement>> bySubject = new HashMap<>();
+        Map<String, Agreement> byId = new HashMap<>();
+        Map<String, List<Agreement>> byProduct = new HashMap<>();
+        Set<String> domains = new HashSet<>();
         for (Agreement a : agreementsByIri.values()) {
           bySubject.computeIfAbsent(a.assignee(), k -> new java.util.ArrayList<>()).add(a);
+          byProduct.computeIfAbsent(a.product(), k -> new java.util.ArrayList<>()).add(a);
+          byId.put(a.id(), a);
+          domains.add(a.domain());
         }
+        agreementIndex = new AgreementIndex(byId, byProduct, domains);
         agreements = bySubject;
       }
     }
