@@ -61,6 +61,7 @@ public class ExchangeService {
   private final AuditLog audit;
   private final ExchangeConfig config;
   private final Clock clock;
+  private final io.tessera.catalogserver.events.CatalogEventLog events;
 
   public ExchangeService(
       ExchangeRepository repository,
@@ -72,7 +73,9 @@ public class ExchangeService {
       IriMinter iris,
       AuditLog audit,
       ExchangeConfig config,
-      Clock clock) {
+      Clock clock,
+      io.tessera.catalogserver.events.CatalogEventLog events) {
+    this.events = events;
     this.repository = repository;
     this.agreements = agreements;
     this.store = store;
@@ -171,10 +174,12 @@ public class ExchangeService {
       }
       repository.transition(
           c, row.id(), new AccessRequest.Transition(null, "requested", row.requester(), now, null));
+      long position = event(c, row, "requested");
       if (terms.approval() == Policy.Approval.AUTOMATIC) {
         row = activate(c, row, SYSTEM, "approved automatically by " + terms.decidedBy(), days);
       } else {
         c.commit();
+        events.committed(position);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not record the access request", e);
@@ -533,7 +538,9 @@ public class ExchangeService {
             "Your request for " + row.product() + " was approved until " + next.agreementExpires(),
             now,
             null));
+    long position = event(c, next, "approved");
     writeGraph(c, next);
+    events.committed(position);
     return next;
   }
 
@@ -589,15 +596,32 @@ public class ExchangeService {
                 now,
                 null));
       }
+      long position = event(c, next, to.slug());
       if (ends) {
         writeGraph(c, next);
       } else {
         c.commit();
       }
+      events.committed(position);
     } catch (SQLException e) {
       throw new IllegalStateException("could not record the transition", e);
     }
     return next;
+  }
+
+  // The request's change on the feed, in the transition's transaction (io.tessera.access.<state>).
+  private long event(Connection c, ExchangeRepository.Row row, String state) throws SQLException {
+    String data =
+        io.tessera.catalogserver.events.EventData.object(
+            "request", row.id(),
+            "requester", row.requester(),
+            "purposeCode", row.purposeCode(),
+            "state", state,
+            "expiresAt", row.agreementExpires() == null ? null : row.agreementExpires().toString());
+    return events.append(
+        c,
+        io.tessera.catalogserver.events.CatalogEvent.of(
+            "access." + state, row.id(), row.product(), data));
   }
 
   // The agreement graph commits first, the row last: a failed graph write rolls the row back; a
