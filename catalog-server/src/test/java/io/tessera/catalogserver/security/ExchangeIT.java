@@ -42,6 +42,7 @@ class ExchangeIT implements TestPropertyProvider {
   @Inject ExchangeService exchange;
   @Inject io.tessera.graphstore.GraphStore store;
   @Inject io.tessera.searchindex.SearchIndex index;
+  @Inject io.tessera.lineage.LineageProjection projection;
 
   private SecurityHttp http;
   private String analyst;
@@ -67,11 +68,7 @@ class ExchangeIT implements TestPropertyProvider {
     while (http.get(CHURN_PATH, ADMIN).status() != 200 && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
-    long revision;
-    do {
-      revision = store.revision();
-      assertThat(index.awaitRevision(revision, Duration.ofSeconds(90))).isTrue();
-    } while (store.revision() != revision);
+    TestServer.awaitCaughtUp(projection, store, index, Duration.ofSeconds(90));
     analyst = token("us-analyst", "consumer", null, "{\"region\":[\"us\"]}");
     owner = token("customer-owner", "domain-owner", "customer", "{}");
     stranger = token("eu-reader", "consumer", null, "{\"region\":[\"eu\"]}");
