@@ -128,11 +128,7 @@ public class ExchangeService {
     } else if (days > terms.maxDays()) {
       errors.add(
           new Problem.FieldError(
-              "durationDays",
-              "at most "
-                  + terms.maxDays()
-                  + " days for this product"
-                  + (terms.decidedBy().isEmpty() ? "" : " (" + terms.decidedBy() + ")")));
+              "durationDays", "at most " + terms.maxDays() + " days for this product"));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(
@@ -141,7 +137,7 @@ public class ExchangeService {
     if (terms.approval() == Policy.Approval.NONE) {
       throw new ProblemException(
           ProblemType.FORBIDDEN,
-          key + " cannot be requested: " + String.join(", ", terms.decidedBy()) + " says so");
+          key + " cannot be requested: a policy on it says access is not granted on request");
     }
     Instant now = now();
     ExchangeRepository.Row row =

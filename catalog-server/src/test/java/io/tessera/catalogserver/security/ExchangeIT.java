@@ -198,6 +198,38 @@ class ExchangeIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldApplyThePoliciesAccessTermsAndShowTheirNamesOnlyToOwners() {
+    JsonNode asConsumer = http.get(CHURN_PATH + "/access-terms", analyst).ok();
+    assertThat(asConsumer.path("approval").asText()).isEqualTo("owner");
+    assertThat(asConsumer.path("maxDurationDays").asInt()).isEqualTo(180);
+    assertThat(asConsumer.path("policies").size()).isZero();
+    assertThat(http.get(CHURN_PATH + "/access-terms", owner).ok().path("policies").toString())
+        .contains("customer/churn-scores-for-retention");
+    JsonNode tooLong =
+        http.post(
+                "/api/v1/access-requests",
+                analyst,
+                "{\"product\":\"" + CHURN + "\",\"purpose\":\"x\",\"durationDays\":181}",
+                "application/json")
+            .problem(400, "invalid-request");
+    assertThat(tooLong.path("errors").get(0).path("message").asText())
+        .isEqualTo("at most 180 days for this product");
+
+    // the product catalog's data is granted on request, at once
+    JsonNode automatic =
+        http.post(
+                "/api/v1/access-requests",
+                analyst,
+                "{\"product\":\"product-catalog/skus\",\"purpose\":\"price checks\"}",
+                "application/json")
+            .ok();
+    assertThat(automatic.path("state").asText()).isEqualTo("active");
+    assertThat(automatic.path("decidedBy").asText()).isEqualTo("tessera");
+    assertThat(automatic.path("transitions").findValuesAsText("to"))
+        .containsExactly("requested", "approved", "active");
+  }
+
+  @Test
   void shouldStopGrantingWhenTheAgreementExpires() {
     String reader = token("expiring-reader", "consumer", null, "{\"region\":[\"us\"]}");
     String id =
