@@ -12,8 +12,11 @@ import java.util.Optional;
 /**
  * Which URLs a webhook may point at: http or https, with a host that resolves only to public
  * addresses (no loopback, link-local such as a cloud's metadata service, private, unique-local,
- * wildcard or multicast address) unless {@code tessera.notify.allow-private-targets} is on. Checked
- * when a subscription is made and again before each attempt (a name may resolve elsewhere later).
+ * wildcard or multicast address). {@code tessera.notify.allow-private-targets} lets loopback,
+ * private and unique-local addresses through (a receiver on the same host or network, tests);
+ * link-local (a cloud's metadata service), wildcard and multicast addresses are always refused.
+ * Checked when a subscription is made and again before each attempt (a name may resolve elsewhere
+ * later).
  */
 @Singleton
 public class WebhookTargets {
@@ -49,7 +52,9 @@ public class WebhookTargets {
     }
     for (InetAddress a : addresses) {
       String kind = kind(a);
-      if (kind != null && !allowPrivate) {
+      boolean alwaysRefused =
+          a.isLinkLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress();
+      if (kind != null && (alwaysRefused || !allowPrivate)) {
         return Optional.of(
             "resolves to a " + kind + " address (" + a.getHostAddress() + "), which is refused");
       }
