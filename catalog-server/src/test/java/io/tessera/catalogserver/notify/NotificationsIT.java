@@ -10,12 +10,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.tessera.catalogserver.TestCredentials;
 import io.tessera.ontology.IriMinter;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,9 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * refused field by field with nothing written. A product of its own per test.
  */
 class NotificationsIT {
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final String ADMIN = TestCredentials.ADMIN_TOKEN;
+  static final ObjectMapper JSON = CatalogClient.JSON;
+  static final String ADMIN = CatalogClient.ADMIN;
 
   @RegisterExtension
   static final GreenMailExtension MAIL =
@@ -48,6 +43,7 @@ class NotificationsIT {
   @TempDir static Path dataDir;
 
   static EmbeddedServer server;
+  static CatalogClient api;
   static WebhookReceiver receiver;
   static String dana;
 
@@ -74,11 +70,12 @@ class NotificationsIT {
                 entry("tessera.notify.smtp.from", "tessera@example.com"),
                 entry("micronaut.server.port", -1)),
             Environment.TEST);
-    apply(domain("notify"));
+    api = new CatalogClient(server.getURL().toString());
+    api.apply(api.domain("notify"));
     for (String p : List.of("secret", "signed", "flaky", "down", "mailed", "revoked")) {
-      apply(product("notify", p, "first"));
+      api.apply(api.product("notify", p, "first"));
     }
-    dana = token("dana");
+    dana = api.token("dana");
   }
 
   @AfterAll
@@ -94,11 +91,12 @@ class NotificationsIT {
   @Test
   void shouldDeliverSignedCloudEventWhenSubscribedProductChanges() throws Exception {
     JsonNode created =
-        subscribe(dana, "notify/signed", "webhook", receiver.url("/signed"), List.of("product.*"));
+        api.subscribe(
+            dana, "notify/signed", "webhook", receiver.url("/signed"), List.of("product.*"));
     String secret = created.path("secret").asText();
     assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
 
-    apply(product("notify", "signed", "second"));
+    api.apply(api.product("notify", "signed", "second"));
 
     Eventually.until(Duration.ofSeconds(20), () -> !receiver.acknowledged("/signed").isEmpty());
     WebhookReceiver.Received r = receiver.acknowledged("/signed").get(0);
@@ -115,26 +113,29 @@ class NotificationsIT {
     String id = created.path("subscription").path("id").asText();
     Eventually.until(
         Duration.ofSeconds(10),
-        () -> deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
-    JsonNode delivery = deliveries(dana, id).path(0);
+        () -> api.deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
+    JsonNode delivery = api.deliveries(dana, id).path(0);
     assertThat(delivery.path("attempts").asInt()).isEqualTo(1);
     assertThat(delivery.path("eventId").asText()).isEqualTo(event.path("id").asText());
     assertThat(delivery.has("payload")).isFalse();
-    assertThat(call("GET", "/api/v1/subscriptions/" + id + "/deliveries", null, ADMIN).statusCode())
+    assertThat(
+            api.call("GET", "/api/v1/subscriptions/" + id + "/deliveries", null, ADMIN)
+                .statusCode())
         .as("another subscriber's deliveries are readable by admins")
         .isEqualTo(200);
-    String eve = token("eve");
-    assertThat(call("GET", "/api/v1/subscriptions/" + id + "/deliveries", null, eve).statusCode())
+    String eve = api.token("eve");
+    assertThat(
+            api.call("GET", "/api/v1/subscriptions/" + id + "/deliveries", null, eve).statusCode())
         .isEqualTo(404);
   }
 
   @Test
   void shouldRetryWithBackoffAndSameEventIdWhenReceiverFailsDropsAndDelays() throws Exception {
     receiver.script("/flaky", 500, WebhookReceiver.DROP, WebhookReceiver.DELAY, 200);
-    JsonNode created = subscribe(dana, "notify/flaky", "webhook", receiver.url("/flaky"), null);
+    JsonNode created = api.subscribe(dana, "notify/flaky", "webhook", receiver.url("/flaky"), null);
     String secret = created.path("secret").asText();
 
-    apply(product("notify", "flaky", "second"));
+    api.apply(api.product("notify", "flaky", "second"));
 
     Eventually.until(Duration.ofSeconds(30), () -> receiver.acknowledged("/flaky").size() == 1);
     List<WebhookReceiver.Received> all = receiver.received("/flaky");
@@ -154,8 +155,8 @@ class NotificationsIT {
     String id = created.path("subscription").path("id").asText();
     Eventually.until(
         Duration.ofSeconds(10),
-        () -> deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
-    assertThat(deliveries(dana, id).path(0).path("attempts").asInt()).isEqualTo(4);
+        () -> api.deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
+    assertThat(api.deliveries(dana, id).path(0).path("attempts").asInt()).isEqualTo(4);
     Thread.sleep(1500);
     assertThat(receiver.received("/flaky")).as("nothing sent after the acknowledgement").hasSize(4);
   }
@@ -163,15 +164,15 @@ class NotificationsIT {
   @Test
   void shouldDeadLetterAfterMaxAttemptsWhenReceiverKeepsFailing() throws Exception {
     receiver.script("/down", 503, 503, 503, 503, 503, 503, 503, 503);
-    JsonNode created = subscribe(dana, "notify/down", "webhook", receiver.url("/down"), null);
+    JsonNode created = api.subscribe(dana, "notify/down", "webhook", receiver.url("/down"), null);
     String id = created.path("subscription").path("id").asText();
 
-    apply(product("notify", "down", "second"));
+    api.apply(api.product("notify", "down", "second"));
 
     Eventually.until(
         Duration.ofSeconds(30),
-        () -> deliveries(dana, id).path(0).path("state").asText().equals("dead"));
-    JsonNode delivery = deliveries(dana, id).path(0);
+        () -> api.deliveries(dana, id).path(0).path("state").asText().equals("dead"));
+    JsonNode delivery = api.deliveries(dana, id).path(0);
     assertThat(delivery.path("attempts").asInt()).isEqualTo(4);
     assertThat(delivery.path("lastStatus").asInt()).isEqualTo(503);
     assertThat(delivery.path("lastError").asText()).isEqualTo("HTTP 503");
@@ -183,11 +184,11 @@ class NotificationsIT {
   @Test
   void shouldEmailSubscriberAndOwnerWhenProductChanges() throws Exception {
     JsonNode created =
-        subscribe(
+        api.subscribe(
             dana, "notify/mailed", "email", null, List.of("product.changed"), "dana@example.com");
     assertThat(created.has("secret")).isFalse();
 
-    apply(product("notify", "mailed", "second"));
+    api.apply(api.product("notify", "mailed", "second"));
 
     Eventually.until(
         Duration.ofSeconds(20),
@@ -206,17 +207,18 @@ class NotificationsIT {
     String id = created.path("subscription").path("id").asText();
     Eventually.until(
         Duration.ofSeconds(10),
-        () -> deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
+        () -> api.deliveries(dana, id).path(0).path("state").asText().equals("delivered"));
   }
 
   @Test
   void shouldSendNothingWhenSubscriberNoLongerHasCredentials() throws Exception {
-    JsonNode issued = tokenIssued("ray");
+    JsonNode issued = api.tokenIssued("ray");
     String ray = issued.path("secret").asText();
-    JsonNode created = subscribe(ray, "notify/revoked", "webhook", receiver.url("/revoked"), null);
+    JsonNode created =
+        api.subscribe(ray, "notify/revoked", "webhook", receiver.url("/revoked"), null);
     String id = created.path("subscription").path("id").asText();
     assertThat(
-            call(
+            api.call(
                     "DELETE",
                     "/api/v1/tokens/" + issued.path("token").path("id").asText(),
                     null,
@@ -224,65 +226,65 @@ class NotificationsIT {
                 .statusCode())
         .isLessThan(300);
 
-    apply(product("notify", "revoked", "second"));
+    api.apply(api.product("notify", "revoked", "second"));
 
     Eventually.until(
         Duration.ofSeconds(20),
-        () -> deliveries(ADMIN, id).path(0).path("state").asText().equals("skipped"));
-    assertThat(deliveries(ADMIN, id).path(0).path("lastError").asText())
+        () -> api.deliveries(ADMIN, id).path(0).path("state").asText().equals("skipped"));
+    assertThat(api.deliveries(ADMIN, id).path(0).path("lastError").asText())
         .isEqualTo("the subscriber has no active API token");
     assertThat(receiver.received("/revoked")).isEmpty();
   }
 
   @Test
   void shouldRefuseBadInputFieldByFieldAndWriteNothing() throws Exception {
-    String erin = token("erin");
+    String erin = api.token("erin");
     HttpResponse<String> ftp =
-        call(
+        api.call(
             "POST",
             "/api/v1/subscriptions",
-            body("notify/signed", "webhook", "ftp://example.com/x", null, null),
+            api.body("notify/signed", "webhook", "ftp://example.com/x", null, null),
             erin);
     assertThat(ftp.statusCode()).isEqualTo(400);
     assertThat(ftp.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-    assertThat(errors(ftp)).containsExactly("url: must be an http or https URL");
+    assertThat(api.errors(ftp)).containsExactly("url: must be an http or https URL");
 
     HttpResponse<String> metadata =
-        call(
+        api.call(
             "POST",
             "/api/v1/subscriptions",
-            body("notify/signed", "webhook", "http://169.254.169.254/latest", null, null),
+            api.body("notify/signed", "webhook", "http://169.254.169.254/latest", null, null),
             erin);
     assertThat(metadata.statusCode()).isEqualTo(400);
-    assertThat(errors(metadata))
+    assertThat(api.errors(metadata))
         .containsExactly(
             "url: resolves to a link-local address (169.254.169.254), which is refused");
 
     HttpResponse<String> several =
-        call(
+        api.call(
             "POST",
             "/api/v1/subscriptions",
-            body(null, "pigeon", null, List.of("incident.*", "Bad Type!"), null),
+            api.body(null, "pigeon", null, List.of("incident.*", "Bad Type!"), null),
             erin);
     assertThat(several.statusCode()).isEqualTo(400);
-    assertThat(errors(several))
+    assertThat(api.errors(several))
         .containsExactlyInAnyOrder(
             "product: name either a product or a domain",
             "types[1]: must be an event type or a prefix pattern such as incident.* or *",
             "channel: must be webhook or email");
 
     HttpResponse<String> hidden =
-        call(
+        api.call(
             "POST",
             "/api/v1/subscriptions",
-            body("notify/secret", "webhook", receiver.url("/x"), null, null),
+            api.body("notify/secret", "webhook", receiver.url("/x"), null, null),
             erin);
     HttpResponse<String> missing =
-        call(
+        api.call(
             "POST",
             "/api/v1/subscriptions",
-            body("notify/nothing", "webhook", receiver.url("/x"), null, null),
+            api.body("notify/nothing", "webhook", receiver.url("/x"), null, null),
             erin);
     assertThat(hidden.statusCode()).isEqualTo(404);
     assertThat(missing.statusCode()).isEqualTo(404);
@@ -291,125 +293,12 @@ class NotificationsIT {
     assertThat(JSON.readTree(missing.body()).path("detail").asText())
         .isEqualTo("no data product notify/nothing");
 
-    assertThat(JSON.readTree(call("GET", "/api/v1/subscriptions", null, erin).body())).isEmpty();
-    assertThat(call("POST", "/api/v1/subscriptions", "{}", null).statusCode()).isEqualTo(401);
+    assertThat(JSON.readTree(api.call("GET", "/api/v1/subscriptions", null, erin).body()))
+        .isEmpty();
+    assertThat(api.call("POST", "/api/v1/subscriptions", "{}", null).statusCode()).isEqualTo(401);
   }
 
   // --- helpers
-
-  static JsonNode subscribe(
-      String token, String product, String channel, String url, List<String> types)
-      throws Exception {
-    return subscribe(token, product, channel, url, types, null);
-  }
-
-  static JsonNode subscribe(
-      String token, String product, String channel, String url, List<String> types, String email)
-      throws Exception {
-    HttpResponse<String> r =
-        call("POST", "/api/v1/subscriptions", body(product, channel, url, types, email), token);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body());
-  }
-
-  static String body(String product, String channel, String url, List<String> types, String email)
-      throws Exception {
-    Map<String, Object> b = new java.util.LinkedHashMap<>();
-    b.put("product", product);
-    b.put("channel", channel);
-    b.put("url", url);
-    b.put("types", types);
-    b.put("email", email);
-    b.values().removeIf(java.util.Objects::isNull);
-    return JSON.writeValueAsString(b);
-  }
-
-  static JsonNode deliveries(String token, String id) throws Exception {
-    HttpResponse<String> r =
-        call("GET", "/api/v1/subscriptions/" + id + "/deliveries", null, token);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
-
-  static List<String> errors(HttpResponse<String> r) throws Exception {
-    List<String> found = new ArrayList<>();
-    JSON.readTree(r.body())
-        .path("errors")
-        .forEach(e -> found.add(e.path("field").asText() + ": " + e.path("message").asText()));
-    return found;
-  }
-
-  static String token(String subject) throws Exception {
-    return tokenIssued(subject).path("secret").asText();
-  }
-
-  static JsonNode tokenIssued(String subject) throws Exception {
-    HttpResponse<String> r =
-        call(
-            "POST",
-            "/api/v1/tokens",
-            "{\"subject\":\"" + subject + "\",\"roles\":[\"consumer\"]}",
-            ADMIN);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return JSON.readTree(r.body());
-  }
-
-  static void apply(String yaml) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/descriptors"))
-            .header("Authorization", "Bearer " + ADMIN)
-            .header("Content-Type", "application/yaml")
-            .POST(HttpRequest.BodyPublishers.ofString(yaml))
-            .build();
-    HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-  }
-
-  static String domain(String name) {
-    return """
-        apiVersion: tessera/v1
-        kind: Domain
-        metadata:
-          name: %s
-        spec:
-          title: Notify
-          description: Products for notification tests.
-          owner: mailto:domain-owner@example.com
-        """
-        .formatted(name);
-  }
-
-  static String product(String domain, String name, String revision) {
-    return """
-        apiVersion: tessera/v1
-        kind: DataProduct
-        metadata:
-          domain: %s
-          name: %s
-        spec:
-          title: %s
-          description: The %s revision.
-          owner: mailto:owner-%s@example.com
-          lifecycle: design
-        """
-        .formatted(domain, name, name, revision, name);
-  }
-
-  static HttpResponse<String> call(String method, String path, String body, String token)
-      throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(server.getURL() + path))
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
   static String hmac(String secret, String body) {
     return WebhookSender.sign(secret, body);

@@ -45,7 +45,13 @@ final class WebhookReceiver implements AutoCloseable {
   WebhookReceiver(long delayMillis) throws IOException {
     this.delayMillis = delayMillis;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "webhook-receiver");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/", this::handle);
     server.start();
   }
