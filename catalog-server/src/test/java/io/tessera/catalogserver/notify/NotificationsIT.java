@@ -72,7 +72,7 @@ class NotificationsIT {
             Environment.TEST);
     api = new CatalogClient(server.getURL().toString());
     api.apply(api.domain("notify"));
-    for (String p : List.of("secret", "signed", "flaky", "down", "mailed", "revoked")) {
+    for (String p : List.of("secret", "signed", "flaky", "down", "mailed", "revoked", "used")) {
       api.apply(api.product("notify", p, "first"));
     }
     dana = api.token("dana");
@@ -234,6 +234,45 @@ class NotificationsIT {
     assertThat(api.deliveries(ADMIN, id).path(0).path("lastError").asText())
         .isEqualTo("the subscriber has no active API token");
     assertThat(receiver.received("/revoked")).isEmpty();
+  }
+
+  @Test
+  void shouldPutProductEventInInboxOfConsumerWithActiveAgreement() throws Exception {
+    String carl = api.token("carl");
+    HttpResponse<String> requested =
+        api.call(
+            "POST",
+            "/api/v1/access-requests",
+            "{\"product\":\"notify/used\",\"purpose\":\"monthly revenue report\"}",
+            carl);
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String request = JSON.readTree(requested.body()).path("id").asText();
+    HttpResponse<String> approved =
+        api.call("POST", "/api/v1/access-requests/" + request + "/approve", "{}", ADMIN);
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+    assertThat(JSON.readTree(approved.body()).path("state").asText()).isEqualTo("active");
+
+    api.apply(CatalogClient.product("notify", "used", "second"));
+
+    Eventually.until(Duration.ofSeconds(20), () -> productEvents(carl).size() == 1);
+    JsonNode item = productEvents(carl).get(0);
+    assertThat(item.path("product").asText()).isEqualTo("notify/used");
+    assertThat(item.path("message").asText())
+        .isEqualTo("notify/used: io.tessera.product.changed (notify/used)");
+    Thread.sleep(500);
+    assertThat(productEvents(carl)).as("the access.* events are not repeated").hasSize(1);
+  }
+
+  private static List<JsonNode> productEvents(String token) throws Exception {
+    List<JsonNode> found = new ArrayList<>();
+    JSON.readTree(api.call("GET", "/api/v1/inbox", null, token).body())
+        .forEach(
+            i -> {
+              if (i.path("kind").asText().equals("product-event")) {
+                found.add(i);
+              }
+            });
+    return found;
   }
 
   @Test
