@@ -93,8 +93,8 @@ public class NotificationDeliverer {
       if (subscriber.isEmpty()) {
         return skip(d, "the subscriber has no active API token");
       }
-      if (d.product() != null && !principals.mayDiscover(subscriber.get(), d.product())) {
-        return skip(d, "the subscriber may no longer see " + d.product());
+      if (d.product() != null && !principals.mayRead(subscriber.get(), d.product())) {
+        return skip(d, "the subscriber may no longer read " + d.product());
       }
       subscriptionSecret = repository.secret(d.subscriptionId()).orElse(null);
     }

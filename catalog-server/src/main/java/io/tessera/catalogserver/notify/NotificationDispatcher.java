@@ -23,7 +23,8 @@ import java.util.Map;
  * never entered the feed. Recipients: the subscriptions that match; the product's owner, by e-mail
  * when the descriptor's {@code owner} is a {@code mailto:} IRI and SMTP is configured; and
  * consumers with an active agreement, as an item in their catalog inbox (written in the same
- * transaction, for product, incident, schema, health and SLO events they may still discover).
+ * transaction, for product, incident, schema, health and SLO events of products they may still
+ * read).
  *
  * <p>A hole in the feed's positions (a transaction that took a position and has not committed yet)
  * stops the cursor until {@code tessera.notify.gap-wait} has passed since the event after it, after
@@ -133,7 +134,7 @@ public class NotificationDispatcher {
     if (Subscription.typeMatches(CONSUMER_TYPES, e.type())) {
       for (String consumer : consumers.computeIfAbsent(e.product(), this::activeConsumers)) {
         boolean visible =
-            principals.of(consumer).map(p -> principals.mayDiscover(p, e.product())).orElse(false);
+            principals.of(consumer).map(p -> principals.mayRead(p, e.product())).orElse(false);
         if (visible) {
           exchange.addItem(
               c,

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the dispatcher and then the deliverer on one thread of this process: woken by every commit
  * to the change feed, and otherwise every {@code tessera.notify.poll-interval} (or sooner when a
- * retry falls due). One worker per process is the whole story for now; with several nodes, a round
+ * retry falls due); once an hour it also removes finished deliveries older than {@code
+ * keep-deliveries}. One worker per process is the whole story for now; with several nodes, a round
  * would first take a PostgreSQL advisory lock ({@code pg_try_advisory_lock}) in {@link #leading()}
  * so that only the leader dispatches and delivers (the dispatcher's cursor row is already read
  * {@code FOR UPDATE}, and deliveries are deduplicated by event and recipient).
@@ -29,6 +30,7 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
   private final NotificationDispatcher dispatcher;
   private final NotificationDeliverer deliverer;
   private final CatalogEventLog events;
+  private final SubscriptionRepository repository;
   private final NotifyConfig config;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
@@ -39,13 +41,16 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
           });
   private ScheduledFuture<?> next;
   private boolean running;
+  private Instant lastPrune;
   private boolean wakeup;
 
   public NotificationWorker(
       NotificationDispatcher dispatcher,
       NotificationDeliverer deliverer,
       CatalogEventLog events,
+      SubscriptionRepository repository,
       NotifyConfig config) {
+    this.repository = repository;
     this.dispatcher = dispatcher;
     this.deliverer = deliverer;
     this.events = events;
@@ -84,6 +89,7 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
           // keep going while the feed has more
         }
         deliverer.deliverOnce();
+        prune();
       }
     } catch (Exception e) {
       LOG.warn("a notification round failed; retrying at the next poll", e);
@@ -94,6 +100,18 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
       if (!thread.isShutdown()) {
         next = thread.schedule(this::round, wakeup ? 0 : wait.toMillis(), TimeUnit.MILLISECONDS);
       }
+    }
+  }
+
+  private void prune() {
+    Instant now = Instant.now();
+    if (lastPrune != null && lastPrune.plus(Duration.ofHours(1)).isAfter(now)) {
+      return;
+    }
+    lastPrune = now;
+    int removed = repository.prune(now.minus(config.keepDeliveries()));
+    if (removed > 0) {
+      LOG.info("removed {} finished deliveries older than {}", removed, config.keepDeliveries());
     }
   }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param gapWait how long the dispatcher waits at a hole in the feed's positions (a transaction
  *     that took its position but has not committed yet) before passing it as rolled back
  * @param batchSize events read, or deliveries sent, per round
+ * @param keepDeliveries how long finished deliveries (delivered, dead, skipped) are kept
  */
 @ConfigurationProperties("tessera.notify")
 public record NotifyConfig(
@@ -31,4 +32,5 @@ public record NotifyConfig(
     @Bindable(defaultValue = "24h") Duration maxAge,
     @Bindable(defaultValue = "10s") Duration timeout,
     @Bindable(defaultValue = "5s") Duration gapWait,
-    @Bindable(defaultValue = "100") int batchSize) {}
+    @Bindable(defaultValue = "100") int batchSize,
+    @Bindable(defaultValue = "30d") Duration keepDeliveries) {}

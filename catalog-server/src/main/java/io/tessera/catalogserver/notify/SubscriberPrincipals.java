@@ -46,9 +46,9 @@ public class SubscriberPrincipals {
     return Optional.empty();
   }
 
-  /** Whether the principal may discover the product ({@code domain/name}) now. */
-  public boolean mayDiscover(Principal principal, String product) {
+  /** Whether the principal may read the product ({@code domain/name}) now. */
+  public boolean mayRead(Principal principal, String product) {
     String[] parts = product.split("/", 2);
-    return scopes.of(principal).mayDiscover(iris.productGraph(parts[0], parts[1]));
+    return scopes.of(principal).mayRead(iris.productGraph(parts[0], parts[1]));
   }
 }

@@ -286,6 +286,19 @@ public class SubscriptionRepository {
     }
   }
 
+  /** Removes finished deliveries (not pending) created before the instant; returns how many. */
+  public int prune(Instant before) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete =
+            c.prepareStatement(
+                "DELETE FROM notify_delivery WHERE state <> 'pending' AND created_at < ?")) {
+      delete.setObject(1, time(before));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not prune deliveries", e);
+    }
+  }
+
   private List<Subscription> subscriptions(String sql, String parameter) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql)) {

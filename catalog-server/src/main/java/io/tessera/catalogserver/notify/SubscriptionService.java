@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Subscriptions as their subscribers make, list and remove them. A product or a domain the caller
- * may not discover answers like a missing one; input is checked field by field and nothing is
+ * may not discover answers like a missing one ({@code 404}); a product it may discover but not read
+ * is a {@code 403} (its events carry details); input is checked field by field and nothing is
  * written when any field is wrong.
  */
 @Singleton
@@ -215,12 +216,20 @@ public class SubscriptionService {
 
   private void requireVisible(AccessScope scope, String[] target) {
     if (target[1] != null) {
-      boolean visible =
-          scope.mayDiscover(iris.productGraph(target[0], target[1]))
-              && products.find(target[0], target[1]).isPresent();
+      String graph = iris.productGraph(target[0], target[1]);
+      boolean visible = scope.mayDiscover(graph) && products.find(target[0], target[1]).isPresent();
       if (!visible) {
         throw new ProblemException(
             ProblemType.NOT_FOUND, "no data product " + target[0] + "/" + target[1]);
+      }
+      if (!scope.mayRead(graph)) {
+        throw new ProblemException(
+            ProblemType.FORBIDDEN,
+            "you may not read "
+                + target[0]
+                + "/"
+                + target[1]
+                + ", so you may not subscribe to its events: request access first");
       }
     } else if (domains.find(target[0]).isEmpty()) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no domain " + target[0]);

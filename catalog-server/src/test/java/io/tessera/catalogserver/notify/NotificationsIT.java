@@ -50,7 +50,8 @@ class NotificationsIT {
   @BeforeAll
   static void start() throws Exception {
     receiver = new WebhookReceiver(1500);
-    String hidden = new IriMinter("https://tessera.local").productGraph("notify", "secret");
+    IriMinter iris = new IriMinter("https://tessera.local");
+    String hidden = iris.productGraph("notify", "secret");
     server =
         ApplicationContext.run(
             EmbeddedServer.class,
@@ -58,6 +59,7 @@ class NotificationsIT {
                 entry("tessera.data-dir", dataDir.toString()),
                 entry("tessera.demo", false),
                 entry("tessera.test.hidden-graphs", hidden),
+                entry("tessera.test.unreadable-graphs", iris.productGraph("notify", "unreadable")),
                 entry("tessera.notify.allow-private-targets", true),
                 entry("tessera.notify.poll-interval", "50ms"),
                 entry("tessera.notify.backoff-base", "200ms"),
@@ -72,7 +74,8 @@ class NotificationsIT {
             Environment.TEST);
     api = new CatalogClient(server.getURL().toString());
     api.apply(api.domain("notify"));
-    for (String p : List.of("secret", "signed", "flaky", "down", "mailed", "revoked", "used")) {
+    for (String p :
+        List.of("secret", "signed", "flaky", "down", "mailed", "revoked", "used", "unreadable")) {
       api.apply(api.product("notify", p, "first"));
     }
     dana = api.token("dana");
@@ -331,6 +334,14 @@ class NotificationsIT {
         .isEqualTo("no data product notify/secret");
     assertThat(JSON.readTree(missing.body()).path("detail").asText())
         .isEqualTo("no data product notify/nothing");
+
+    HttpResponse<String> unreadable =
+        api.call(
+            "POST",
+            "/api/v1/subscriptions",
+            CatalogClient.body("notify/unreadable", "webhook", receiver.url("/x"), null, null),
+            erin);
+    assertThat(unreadable.statusCode()).as("discoverable but not readable").isEqualTo(403);
 
     assertThat(JSON.readTree(api.call("GET", "/api/v1/subscriptions", null, erin).body()))
         .isEmpty();
