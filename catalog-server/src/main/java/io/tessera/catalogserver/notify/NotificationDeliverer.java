@@ -101,7 +101,10 @@ public class NotificationDeliverer {
     CompletableFuture<Outcome> outcome;
     if (Subscription.WEBHOOK.equals(d.channel())) {
       Optional<String> refused = targets.refusal(d.target());
-      if (refused.isPresent() || subscriptionSecret == null) {
+      if (refused.isPresent() && refused.get().endsWith("does not resolve")) {
+        // a name that does not resolve now may resolve later: retried like a refused connection
+        outcome = CompletableFuture.completedFuture(new Outcome(null, refused.get()));
+      } else if (refused.isPresent() || subscriptionSecret == null) {
         outcome =
             CompletableFuture.completedFuture(
                 new Outcome(410, "the URL " + refused.orElse("has no secret")));
