@@ -136,6 +136,39 @@ public class AuditLog {
     }
   }
 
+  /**
+   * How often each subject recorded an action per entity, and when last: e.g. which products each
+   * MCP caller used (action {@code mcp-call}). Rows without an entity count under a null entity.
+   */
+  public record Usage(String subject, String entity, long count, Instant last) {}
+
+  /** Usage of one action by subject and entity, by subject then most used entity first. */
+  public List<Usage> usage(String action, int limit) {
+    String sql =
+        "SELECT subject, entity, COUNT(*), MAX(occurred_at) FROM audit_event WHERE action = ?"
+            + " GROUP BY subject, entity ORDER BY subject, COUNT(*) DESC FETCH FIRST "
+            + limit
+            + " ROWS ONLY";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, action);
+      List<Usage> out = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          out.add(
+              new Usage(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getLong(3),
+                  rows.getObject(4, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the audit log", e);
+    }
+  }
+
   private static void setInt(PreparedStatement statement, int index, Integer value)
       throws SQLException {
     if (value == null) {

@@ -37,12 +37,21 @@ public class SparqlQueries {
    * @throws ProblemException {@code invalid-query} when the store refuses the query
    */
   public SparqlResult run(SparqlRequest sparql, AccessScope scope) {
+    return run(sparql, scope, config.maxResults());
+  }
+
+  /**
+   * The query's answer over the caller's view, cut at {@code maxResults} (at most the configured
+   * limit).
+   */
+  public SparqlResult run(SparqlRequest sparql, AccessScope scope, int maxResults) {
+    int limit = Math.max(1, Math.min(maxResults, config.maxResults()));
     if (scope.principal().isAdmin()) {
       audit.adminQuery(scope.principal(), sparql.text());
     }
     ReadScope view = views.of(scope);
     try {
-      return store.read(r -> r.query(sparql.query(), sparql.dataset(), view, config.maxResults()));
+      return store.read(r -> r.query(sparql.query(), sparql.dataset(), view, limit));
     } catch (InvalidQueryException e) {
       throw new ProblemException(ProblemType.INVALID_QUERY, e.getMessage());
     }
