@@ -29,6 +29,7 @@ import io.tessera.catalogserver.security.AccessScopes;
 import io.tessera.catalogserver.security.PrincipalAuthentication;
 import io.tessera.governance.Principal;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -80,23 +81,21 @@ public class McpController {
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body String body) {
+  public HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
     JSONRPCMessage message;
     try {
-      if (body == null || body.isBlank()) {
+      if (body == null || body.length == 0) {
         throw new IOException("empty body");
       }
-      message = McpSchema.deserializeJsonRpcMessage(mapper, body);
+      message =
+          McpSchema.deserializeJsonRpcMessage(mapper, new String(body, StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
+      // JSON-RPC's answer to a message it cannot read: id null (the SDK's records refuse one)
       return HttpResponse.badRequest(
-          json(
-              new JSONRPCResponse(
-                  McpSchema.JSONRPC_VERSION,
-                  null,
-                  null,
-                  new JSONRPCResponse.JSONRPCError(
-                      McpSchema.ErrorCodes.PARSE_ERROR,
-                      "the body is not one JSON-RPC 2.0 message"))));
+              "{\"jsonrpc\":\"2.0\",\"id\":null,\"error\":{\"code\":"
+                  + McpSchema.ErrorCodes.PARSE_ERROR
+                  + ",\"message\":\"the body is not one JSON-RPC 2.0 message\"}}")
+          .contentType(MediaType.APPLICATION_JSON);
     }
     McpCaller caller = caller(request);
     if (message instanceof JSONRPCRequest rpc) {

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class McpServerIT implements TestPropertyProvider {
   private static final String ADMIN = TestCredentials.ADMIN_TOKEN;
-  private static final int RATE_LIMIT = 30;
+  private static final int RATE_LIMIT = 100;
   private static final String ORDERS_NODE =
       "dataset:postgres://warehouse.internal:5432:sales.public.orders";
   private static final List<String> TOOLS =
@@ -81,7 +81,7 @@ class McpServerIT implements TestPropertyProvider {
   }
 
   @BeforeAll
-  void awaitTheDemoAndIssueTokens() {
+  void awaitTheDemoAndIssueTokens() throws InterruptedException {
     assertThat(projection.awaitProjected(projection.status().journal(), Duration.ofSeconds(120)))
         .isTrue();
     long revision;
@@ -106,8 +106,9 @@ class McpServerIT implements TestPropertyProvider {
       assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(TOOLS);
       for (McpSchema.Tool tool : tools) {
         assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(80);
-        assertThat(tool.inputSchema().type()).isEqualTo("object");
-        assertThat(tool.inputSchema().additionalProperties()).isFalse();
+        assertThat(tool.inputSchema()).containsEntry("type", "object");
+        assertThat(tool.inputSchema()).containsEntry("additionalProperties", false);
+        assertThat(tool.inputSchema()).containsKey("properties");
       }
       assertThat(mcp.client().listResourceTemplates().resourceTemplates())
           .extracting(McpSchema.ResourceTemplate::uriTemplate)
@@ -127,7 +128,12 @@ class McpServerIT implements TestPropertyProvider {
     try (McpSession mcp = McpSession.open(server.getURI(), usAnalyst)) {
       Map<String, Object> find = Map.of("query", "orders", "types", List.of("product"), "limit", 5);
       JsonNode hits = transcript.call(mcp, "search_catalog", find);
-      assertThat(hits.path("hits").findValuesAsText("key")).contains("sales/orders");
+      assertThat(hits.path("hits"))
+          .anyMatch(
+              h ->
+                  h.path("type").asText().equals("product")
+                      && h.path("domain").asText().equals("sales")
+                      && h.path("name").asText().equals("orders"));
 
       JsonNode orders = transcript.call(mcp, "get_product", Map.of("product", "sales/orders"));
       assertThat(orders.path("title").asText()).isEqualTo("Customer Orders");
@@ -267,7 +273,8 @@ class McpServerIT implements TestPropertyProvider {
       assertThat(
               mcp.error(
                   "validate_descriptor",
-                  Map.of("descriptor", descriptor.replace("lifecycle: design", "lifecycle: ?"))))
+                  Map.of(
+                      "descriptor", descriptor.replace("lifecycle: design", "lifecycle: someday"))))
           .contains("spec.lifecycle");
     }
     try (McpSession mcp = McpSession.open(server.getURI(), usAnalyst)) {
@@ -350,7 +357,8 @@ class McpServerIT implements TestPropertyProvider {
     try (McpSession other = McpSession.open(server.getURI(), usAnalyst)) {
       assertThat(other.ok("get_product", Map.of("product", "sales/orders"))).isNotNull();
     }
-    JsonNode audit = getJson("/api/v1/audit?subject=mcp-busy-agent&action=mcp-call", ADMIN);
+    JsonNode audit =
+        getJson("/api/v1/audit?subject=mcp-busy-agent&action=mcp-call&limit=1000", ADMIN);
     assertThat(audit.path("items").findValuesAsText("outcome")).contains("ok", "rate-limited");
   }
 
