@@ -50,6 +50,8 @@ public class AgentController {
    * @param agent whether any of the subject's tokens is marked as an agent's
    * @param onBehalfOf whom the newest such token says the agent acts for
    * @param calls every tool call and resource read recorded
+   * @param refused the calls that were not answered: not found, denied, invalid, rate-limited
+   * @param products the products its answered calls named
    */
   @Serdeable
   public record AgentUse(
@@ -57,6 +59,7 @@ public class AgentController {
       boolean agent,
       @Nullable String onBehalfOf,
       long calls,
+      long refused,
       Instant lastCall,
       List<ProductUse> products) {}
 
@@ -76,9 +79,14 @@ public class AgentController {
           long calls = uses.stream().mapToLong(AuditLog.Usage::count).sum();
           Instant last =
               uses.stream().map(AuditLog.Usage::last).max(Instant::compareTo).orElse(null);
+          long refused =
+              uses.stream()
+                  .filter(u -> !"ok".equals(u.outcome()))
+                  .mapToLong(AuditLog.Usage::count)
+                  .sum();
           List<ProductUse> products =
               uses.stream()
-                  .filter(u -> u.entity() != null)
+                  .filter(u -> u.entity() != null && "ok".equals(u.outcome()))
                   .map(u -> new ProductUse(u.entity(), u.count(), u.last()))
                   .toList();
           out.add(
@@ -87,6 +95,7 @@ public class AgentController {
                   !agentTokens.isEmpty(),
                   agentTokens.isEmpty() ? null : agentTokens.getFirst().onBehalfOf(),
                   calls,
+                  refused,
                   last,
                   products));
         });

@@ -64,8 +64,8 @@ class CatalogTools {
         "Full-text search over the data catalog: domains, data products, output ports, datasets,"
             + " columns, jobs and glossary terms, ranked, with highlights and facet counts (type,"
             + " domain, lifecycle, classification, tag, owner, platform) to narrow the search."
-            + " Only what the caller may see is found. A product hit's 'domain' and 'name' make the"
-            + " domain/name that get_product takes. Page with 'cursor' (the previous answer's nextCursor).",
+            + " Only what the caller may see is found. A product hit's qualifiedName (domain/name) is"
+            + " what get_product takes. Page with 'cursor' (the previous answer's nextCursor).",
         properties(
             "query",
             string(

@@ -15,6 +15,7 @@ import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.governance.AccessDeniedException;
 import io.tessera.graphstore.QueryTimeoutException;
 import io.tessera.graphstore.ShapeViolationException;
+import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -101,14 +102,14 @@ class ToolCalls {
       CallToolRequest request) {
     McpCaller caller = McpCaller.of(context);
     int size = size(request.arguments());
-    String entity = null;
+    String entity = namedProduct(request.arguments());
     try {
       if (size > config.maxArgumentBytes()) {
         throw new ToolArgumentException(
             "the arguments are " + size + " bytes; at most " + config.maxArgumentBytes());
       }
       Outcome outcome = handler.call(caller, new Arguments(request.arguments(), known));
-      entity = outcome.entity();
+      entity = outcome.entity() == null ? entity : outcome.entity();
       record(caller, name, entity, "ok", size, outcome.count(), null);
       return CallToolResult.builder()
           .addTextContent(json.writeValueAsString(outcome.body()))
@@ -185,6 +186,17 @@ class ToolCalls {
             + " caller="
             + caller.auditDetail()
             + (message == null ? "" : " message=" + message));
+  }
+
+  /** The product a call's arguments name ({@code domain/name}), for the audit row; or null. */
+  private static String namedProduct(Map<String, Object> arguments) {
+    if (arguments != null && arguments.get("product") instanceof String p) {
+      String[] parts = p.strip().split("/", -1);
+      if (parts.length == 2 && IriMinter.isSlug(parts[0]) && IriMinter.isSlug(parts[1])) {
+        return parts[0] + "/" + parts[1];
+      }
+    }
+    return null;
   }
 
   private int size(Map<String, Object> arguments) {

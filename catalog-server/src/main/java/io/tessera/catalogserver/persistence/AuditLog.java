@@ -137,16 +137,18 @@ public class AuditLog {
   }
 
   /**
-   * How often each subject recorded an action per entity, and when last: e.g. which products each
-   * MCP caller used (action {@code mcp-call}). Rows without an entity count under a null entity.
+   * How often each subject recorded an action per entity and outcome, and when last: e.g. which
+   * products each MCP caller used (action {@code mcp-call}). Rows without an entity count under a
+   * null entity.
    */
-  public record Usage(String subject, String entity, long count, Instant last) {}
+  public record Usage(String subject, String entity, String outcome, long count, Instant last) {}
 
-  /** Usage of one action by subject and entity, by subject then most used entity first. */
+  /** Usage of one action by subject, entity and outcome; by subject, then most used first. */
   public List<Usage> usage(String action, int limit) {
     String sql =
-        "SELECT subject, entity, COUNT(*), MAX(occurred_at) FROM audit_event WHERE action = ?"
-            + " GROUP BY subject, entity ORDER BY subject, COUNT(*) DESC FETCH FIRST "
+        "SELECT subject, entity, outcome, COUNT(*), MAX(occurred_at) FROM audit_event"
+            + " WHERE action = ? GROUP BY subject, entity, outcome"
+            + " ORDER BY subject, COUNT(*) DESC FETCH FIRST "
             + limit
             + " ROWS ONLY";
     try (Connection c = dataSource.getConnection();
@@ -159,8 +161,9 @@ public class AuditLog {
               new Usage(
                   rows.getString(1),
                   rows.getString(2),
-                  rows.getLong(3),
-                  rows.getObject(4, OffsetDateTime.class).toInstant()));
+                  rows.getString(3),
+                  rows.getLong(4),
+                  rows.getObject(5, OffsetDateTime.class).toInstant()));
         }
       }
       return out;

@@ -391,6 +391,7 @@ class McpServerIT implements TestPropertyProvider {
     assertThat(bot.path("agent").asBoolean()).isTrue();
     assertThat(bot.path("onBehalfOf").asText()).isEqualTo("jane.doe@acme-retail.example");
     assertThat(bot.path("calls").asInt()).isEqualTo(3);
+    assertThat(bot.path("refused").asInt()).isEqualTo(1);
     assertThat(bot.path("products").findValuesAsText("product")).containsExactly("sales/orders");
     assertThat(send("GET", "/api/v1/admin/agents", usAnalyst, null).statusCode()).isEqualTo(403);
 
