@@ -61,6 +61,9 @@ public class McpController {
   private final ToolCalls calls;
   private final McpConfig config;
 
+  /**
+   * @param server the SDK's server, built (and so attached to the transport) before any request
+   */
   McpController(
       McpHttpTransport transport,
       McpStatelessSyncServer server,
@@ -131,6 +134,11 @@ public class McpController {
           ? error(rpc, McpSchema.ErrorCodes.INTERNAL_ERROR, "no answer")
           : response;
     } catch (IllegalStateException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("Timeout on blocking read")) {
+        LOG.error("an MCP request failed", e);
+        return error(
+            rpc, McpSchema.ErrorCodes.INTERNAL_ERROR, "the request failed inside the server");
+      }
       calls.record(caller, rpc.method(), null, "timeout", 0, 0, "past " + config.timeout());
       return error(
           rpc,
