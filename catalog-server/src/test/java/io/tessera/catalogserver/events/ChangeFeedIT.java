@@ -197,7 +197,9 @@ class ChangeFeedIT implements TestPropertyProvider {
       SseReader.SseEvent next = resumed.nextEvent(30);
       assertThat(next).isNotNull();
       assertThat(Long.parseLong(next.id())).isEqualTo(expected);
-      assertThat(awaitStreamed(resumed, "tide/ferries")).isNotNull();
+      if (!PlainHttp.JSON.readTree(next.data()).path("subject").asText().equals("tide/ferries")) {
+        assertThat(awaitStreamed(resumed, "tide/ferries")).isNotNull();
+      }
       SseReader.SseEvent heartbeat = null;
       for (int i = 0; i < 50 && heartbeat == null; i++) {
         SseReader.SseEvent e = resumed.next(5);
@@ -235,7 +237,7 @@ class ChangeFeedIT implements TestPropertyProvider {
     awaitEvent(stale, PRODUCT_CHANGED, "tide/wrecks");
     assertThat(retention.pruneBefore(Instant.now().plusSeconds(1))).isPositive();
     applyProduct("tide", "reefs");
-    JsonNode kept = awaitEvent(0, PRODUCT_CHANGED, "tide/reefs");
+    JsonNode kept = awaitEvent(null, PRODUCT_CHANGED, "tide/reefs");
     long oldest = Long.parseLong(kept.path("tesseraposition").asText()) - 1;
 
     PlainHttp.Reply gone = http.get("/api/v1/changes?after=" + stale, ADMIN);
@@ -274,9 +276,11 @@ class ChangeFeedIT implements TestPropertyProvider {
   }
 
   /** Waits (bounded) until the feed after the cursor holds the event; returns it. */
-  private JsonNode awaitEvent(long after, String type, String subject) throws Exception {
+  private JsonNode awaitEvent(Long after, String type, String subject) throws Exception {
     for (int i = 0; i < 300; i++) {
-      JsonNode page = http.get("/api/v1/changes?limit=500&after=" + after, ADMIN).json();
+      JsonNode page =
+          http.get("/api/v1/changes?limit=500" + (after == null ? "" : "&after=" + after), ADMIN)
+              .json();
       for (JsonNode e : page.path("events")) {
         if (e.path("type").asText().equals(type) && e.path("subject").asText().equals(subject)) {
           return e;

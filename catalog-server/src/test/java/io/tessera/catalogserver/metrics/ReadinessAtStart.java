@@ -1,0 +1,58 @@
+package io.tessera.catalogserver.metrics;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.governance.Principal;
+import io.tessera.governance.Role;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Test scope ({@code tessera.test.readiness-at-start}): when the server has started, applies one
+ * more product through the real apply path (a commit the search index has yet to make searchable,
+ * as a write arriving during start-up would be), lets {@link CatchUpReadiness} record its marks,
+ * and keeps what readiness says right then, before the index can have caught up.
+ */
+@Singleton
+@Order(Integer.MIN_VALUE)
+@Requires(property = "tessera.test.readiness-at-start", value = "true")
+class ReadinessAtStart implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Principal ADMIN =
+      new Principal("test", Set.of(Role.ADMIN), Set.of(), Map.of());
+
+  private final CatchUpReadiness readiness;
+  private final ApplyService apply;
+  private volatile CatchUpReadiness.Check atStart;
+
+  ReadinessAtStart(CatchUpReadiness readiness, ApplyService apply) {
+    this.readiness = readiness;
+    this.apply = apply;
+  }
+
+  @Override
+  public void onApplicationEvent(ServerStartupEvent event) {
+    String product =
+        """
+        apiVersion: tessera/v1
+        kind: DataProduct
+        metadata: {domain: sales, name: late-arrivals}
+        spec:
+          title: Late Arrivals
+          owner: "mailto:sales@example.com"
+        """;
+    apply.apply(
+        new ApplyService.Request(
+            product.getBytes(StandardCharsets.UTF_8), false, false, null, ADMIN));
+    readiness.markStart();
+    atStart = readiness.check();
+  }
+
+  CatchUpReadiness.Check atStart() {
+    return atStart;
+  }
+}
