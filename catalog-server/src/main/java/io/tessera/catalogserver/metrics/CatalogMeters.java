@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
-import io.tessera.catalogserver.events.CatalogEventLog;
-import io.tessera.catalogserver.events.ChangeStreams;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.LineageProjection;
 import io.tessera.searchindex.IndexStatus;
@@ -28,8 +26,6 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code tessera.graph.revision}, {@code tessera.search.index.revision}, {@code .lag} (graph
  *       revision minus index revision), {@code .queue} (change batches waiting for the indexer),
  *       {@code .documents};
- *   <li>{@code tessera.changes.position} (the change feed's newest cursor), {@code
- *       tessera.changes.streams} (open server-sent event streams);
  *   <li>{@code tessera.ready} (1 when {@link CatchUpReadiness} reports ready).
  * </ul>
  *
@@ -45,23 +41,17 @@ public class CatalogMeters implements MeterBinder {
 
   private final Supplier<LineageProjection.Status> projection;
   private final Supplier<IndexStatus> index;
-  private final Supplier<Long> feed;
   private final BeanProvider<GraphStore> graph;
-  private final BeanProvider<ChangeStreams> streams;
   private final BeanProvider<CatchUpReadiness> readiness;
 
   public CatalogMeters(
       BeanProvider<LineageProjection> projection,
       BeanProvider<SearchIndex> index,
       BeanProvider<GraphStore> graph,
-      BeanProvider<CatalogEventLog> feed,
-      BeanProvider<ChangeStreams> streams,
       BeanProvider<CatchUpReadiness> readiness) {
     this.projection = new Sampled<>(() -> projection.get().status(), SAMPLE);
     this.index = new Sampled<>(() -> index.get().status(), SAMPLE);
-    this.feed = new Sampled<>(() -> feed.get().latest(), SAMPLE);
     this.graph = graph;
-    this.streams = streams;
     this.readiness = readiness;
   }
 
@@ -119,18 +109,6 @@ public class CatalogMeters implements MeterBinder {
         "searchable documents",
         null,
         p -> index.get().documents());
-    gauge(
-        registry,
-        "tessera.changes.position",
-        "newest cursor of the change feed",
-        null,
-        p -> feed.get());
-    gauge(
-        registry,
-        "tessera.changes.streams",
-        "open change feed streams",
-        "streams",
-        p -> streams.get().openStreams());
     gauge(
         registry,
         "tessera.ready",
