@@ -74,6 +74,14 @@ public class ChangeFeed {
     return new Page(shown, cursor);
   }
 
+  /**
+   * The cursor of "now": the newest position, or just before an event still being committed, so
+   * that a reader starting here misses nothing committed later.
+   */
+  public long now() {
+    return Math.min(log.latest(), log.horizon());
+  }
+
   /** The newest position in the feed (0 when empty). */
   public long latest() {
     return log.latest();

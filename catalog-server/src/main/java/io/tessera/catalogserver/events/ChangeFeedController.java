@@ -66,7 +66,8 @@ public class ChangeFeedController {
   /**
    * Server-sent events: each event's {@code id} is its cursor and its data the CloudEvent as JSON;
    * a reconnecting client's {@code Last-Event-ID} resumes after that event (it wins over {@code
-   * after}); comment lines keep a quiet stream open.
+   * after}); without either the stream starts now (only new events). Comment lines keep a quiet
+   * stream open.
    */
   @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
   public Publisher<Event<String>> stream(
@@ -75,7 +76,8 @@ public class ChangeFeedController {
       @Nullable @Header("Last-Event-ID") String lastEventId,
       AccessScope scope) {
     Long resume = cursor(lastEventId, "Last-Event-ID");
-    long cursor = feed.start(resume != null ? resume : cursor(after, "after"));
+    Long from = resume != null ? resume : cursor(after, "after");
+    long cursor = from == null ? feed.now() : feed.start(from);
     return streams.open(cursor, types(types), scope);
   }
 

@@ -230,6 +230,22 @@ class ChangeFeedIT implements TestPropertyProvider {
   }
 
   @Test
+  @Order(7)
+  void shouldStartAStreamWithoutCursorAtTheNewestEvent() throws Exception {
+    long head = head();
+    try (SseReader stream = new SseReader(http.stream("/api/v1/changes/stream", ADMIN, Map.of()))) {
+      assertThat(stream.status()).isEqualTo(200);
+      applyProduct("tide", "pilots");
+      SseReader.SseEvent first = stream.nextEvent(30);
+      assertThat(first).isNotNull();
+      assertThat(Long.parseLong(first.id())).isGreaterThan(head);
+      if (!PlainHttp.JSON.readTree(first.data()).path("subject").asText().equals("tide/pilots")) {
+        assertThat(awaitStreamed(stream, "tide/pilots")).isNotNull();
+      }
+    }
+  }
+
+  @Test
   @Order(100)
   void shouldAnswerGoneForACursorThePruningPassed() throws Exception {
     long stale = head();

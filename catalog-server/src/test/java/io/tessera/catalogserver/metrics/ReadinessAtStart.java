@@ -3,6 +3,8 @@ package io.tessera.catalogserver.metrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Order;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.governance.Principal;
@@ -11,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import reactor.core.publisher.Mono;
 
 /**
  * Test scope ({@code tessera.test.readiness-at-start}): when the server has started, applies one
@@ -27,11 +30,14 @@ class ReadinessAtStart implements ApplicationEventListener<ServerStartupEvent> {
 
   private final CatchUpReadiness readiness;
   private final ApplyService apply;
+  private final HealthEndpoint health;
   private volatile CatchUpReadiness.Check atStart;
+  private volatile HealthStatus healthAtStart;
 
-  ReadinessAtStart(CatchUpReadiness readiness, ApplyService apply) {
+  ReadinessAtStart(CatchUpReadiness readiness, ApplyService apply, HealthEndpoint health) {
     this.readiness = readiness;
     this.apply = apply;
+    this.health = health;
   }
 
   @Override
@@ -50,6 +56,11 @@ class ReadinessAtStart implements ApplicationEventListener<ServerStartupEvent> {
             product.getBytes(StandardCharsets.UTF_8), false, false, null, ADMIN));
     readiness.markStart();
     atStart = readiness.check();
+    healthAtStart = Mono.from(health.getHealth(null)).block().getStatus();
+  }
+
+  HealthStatus healthAtStart() {
+    return healthAtStart;
   }
 
   CatchUpReadiness.Check atStart() {
