@@ -3,14 +3,16 @@ package io.tessera.catalogserver.metrics;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Order;
-import io.micronaut.health.HealthStatus;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.security.authentication.Authentication;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import reactor.core.publisher.Mono;
@@ -32,7 +34,7 @@ class ReadinessAtStart implements ApplicationEventListener<ServerStartupEvent> {
   private final ApplyService apply;
   private final HealthEndpoint health;
   private volatile CatchUpReadiness.Check atStart;
-  private volatile HealthStatus healthAtStart;
+  private volatile HealthResult healthAtStart;
 
   ReadinessAtStart(CatchUpReadiness readiness, ApplyService apply, HealthEndpoint health) {
     this.readiness = readiness;
@@ -56,10 +58,13 @@ class ReadinessAtStart implements ApplicationEventListener<ServerStartupEvent> {
             product.getBytes(StandardCharsets.UTF_8), false, false, null, ADMIN));
     readiness.markStart();
     atStart = readiness.check();
-    healthAtStart = Mono.from(health.getHealth(null)).block().getStatus();
+    healthAtStart =
+        Mono.from(health.getHealth(Authentication.build("test", List.of(Role.ADMIN.slug()))))
+            .block();
   }
 
-  HealthStatus healthAtStart() {
+  /** What {@code /health} said (with an admin's details) at that moment. */
+  HealthResult healthAtStart() {
     return healthAtStart;
   }
 
