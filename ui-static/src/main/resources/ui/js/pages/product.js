@@ -136,7 +136,8 @@ function revisionsSection(result) {
     return section;
   }
   const revisions = [...result.value].reverse();
-  section.append(h('ol', { class: 'revisions', reversed: true }, revisions.map((r, i) => h('li', {},
+  // each item numbered by its revision (newest first), not by its position in the list
+  section.append(h('ol', { class: 'revisions', reversed: true }, revisions.map((r, i) => h('li', { value: String(r.revision) },
     h('details', { open: i === 0 && revisions.length > 1 },
       h('summary', {}, `Revision ${r.revision}: ${r.action} by ${r.actor}, ${when(r.appliedAt)}`),
       diffTable(r))))));

@@ -170,6 +170,11 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(browser.await(By.id("observation")).getText())
         .contains("Promised but not produced yet", "sales.orders.changes");
     assertThat(browser.await(By.id("revisions")).getText()).contains("Revision 1: created");
+    // each revision is numbered by itself, newest first
+    for (WebElement item : browser.driver().findElements(By.cssSelector("#revisions ol > li"))) {
+      String summary = item.findElement(By.tagName("summary")).getText();
+      assertThat(summary).startsWith("Revision " + item.getAttribute("value") + ":");
+    }
     browser.screenshot("product");
   }
 
