@@ -124,6 +124,24 @@ class SearchApiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldCountPlannedAndPhysicalProductsAsTheProductListDoesForAnAnonymousReader() {
+    // the demo's churn scores may be discovered but not read by an anonymous reader: its state
+    // (planned) is part of what the product API shows it, so search counts it too
+    for (String state : List.of("planned", "physical")) {
+      JsonNode listed =
+          get(
+              uri(
+                  "/api/v1/products",
+                  Map.of("lifecycle", List.of(state), "limit", List.of("500"))));
+      JsonNode found =
+          search(
+              Map.of(
+                  "type", List.of("product"), "lifecycle", List.of(state), "limit", List.of("1")));
+      assertThat(found.path("total").asLong()).as(state).isEqualTo(listed.path("items").size());
+    }
+  }
+
+  @Test
   void shouldAnswerWithHitsFacetsSnippetsAndACursor() {
     JsonNode page = search(Map.of("q", List.of("orders"), "limit", List.of("5")));
 

@@ -82,12 +82,12 @@ final class ProductEntries {
   }
 
   /**
-   * Facet values that show nothing of its ports: no platform, and the declared lifecycle without
-   * planned or physical (which its bindings decide).
+   * Facet values that show nothing of its ports: no platform; the declared lifecycle and whether it
+   * is planned or physical, which the product API shows every caller who may discover it.
    */
   private static Map<FacetDimension, List<String>> summaryFacets(Product p) {
     Map<FacetDimension, List<String>> facets = shared(p);
-    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), state(p.physical())));
     facets.put(FacetDimension.CLASSIFICATION, p.classification());
     return facets;
   }
