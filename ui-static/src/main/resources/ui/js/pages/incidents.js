@@ -11,6 +11,11 @@ import { route } from '../links.js';
 import { productLink, field, words, showFieldErrors, clearFieldErrors } from '../exchange.js';
 import { incidentBadge } from '../observability.js';
 
+const KINDS = {
+  'failed-run': 'Failed run', 'breaking-change': 'Breaking schema change', 'slo-breach': 'SLO breach',
+  'toxic-combination': 'Toxic combination', manual: 'Opened by hand',
+};
+
 const STATES = [['open', 'Open'], ['acknowledged', 'Acknowledged'], ['resolved', 'Resolved'], ['any', 'Any state']];
 
 export async function render(main, { params, signal }) {
@@ -83,7 +88,7 @@ function fill(item, i, caller, status) {
   const rows = [
     ['Product', productLink(i.product)],
     ['Port', i.port ? h('code', {}, i.port) : null],
-    ['Kind', i.kind ? words(i.kind) : null],
+    ['Kind', i.kind ? KINDS[i.kind] || words(i.kind) : null],
     ['Severity', i.severity],
     ['Opened', `${when(i.openedAt)}${i.openedBy ? ` by ${i.openedBy}` : ''}`],
     ['Acknowledged', i.acknowledgedAt ? when(i.acknowledgedAt) : null],

@@ -218,6 +218,64 @@ class ObservabilityUiIT implements TestPropertyProvider {
     }
   }
 
+  @Test
+  void shouldShowTheFailingDemoProductAndHandleItsIncidents() throws InterruptedException {
+    assumeTrue(
+        exists("/api/v1/incidents"), "this server has no health and incidents (404): not tested");
+    String owner =
+        token(
+            Map.of(
+                "subject",
+                "catalog-owner",
+                "roles",
+                List.of("domain-owner"),
+                "domains",
+                List.of("product-catalog")));
+    signIn(owner);
+    // the demo's failed run and breaking schema change make product-catalog/skus fail
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    By failing = By.cssSelector("#product-health-badge[data-health='failing']");
+    while (true) {
+      browser.go("#/");
+      browser.go("#/product/product-catalog/skus");
+      browser.await(By.id("revisions"));
+      if (!browser.driver().findElements(failing).isEmpty() || Instant.now().isAfter(deadline)) {
+        break;
+      }
+      Thread.sleep(1000);
+    }
+    assertThat(browser.await(failing).getText()).isEqualTo("Failing");
+    assertThat(browser.await(By.id("health")).getText()).contains("Failing");
+    assertThat(
+            browser.await(
+                By.cssSelector("#schema-history .schema-version[data-breaking='true'] summary")))
+        .satisfies(s -> assertThat(s.getText()).contains("Breaking"));
+    assertThat(browser.await(By.cssSelector("#product-incidents li")).getText()).isNotBlank();
+    browser.screenshot("product-health", 1600);
+
+    browser.click(By.id("product-incidents-link"));
+    WebElement open =
+        browser.await(By.cssSelector("#incidents .incident[data-product='product-catalog/skus']"));
+    String id = open.getDomAttribute("data-id");
+    By incident = By.id("incident-" + id);
+    if ("open".equals(open.getDomAttribute("data-state"))) {
+      browser.click(By.id("acknowledge-" + id));
+      browser.until(
+          d -> "acknowledged".equals(d.findElement(incident).getDomAttribute("data-state")));
+    }
+    // an empty comment is refused beside its field; a real one is added to the activity
+    browser.click(By.id("comment-" + id));
+    assertThat(errorNextTo(browser.await(By.id("incident-comment-" + id))))
+        .contains("Write a comment");
+    type("incident-comment-" + id, "Looking into the new column type");
+    browser.click(By.id("comment-" + id));
+    assertThat(browser.await(By.id("incidents-status")).getText()).contains("Comment added");
+    browser.screenshot("incidents", 1100);
+    browser.click(By.id("resolve-" + id));
+    browser.until(d -> "resolved".equals(d.findElement(incident).getDomAttribute("data-state")));
+    assertThat(browser.driver().findElements(By.id("resolve-" + id))).isEmpty();
+  }
+
   /** Reloads Subscriptions until the newest delivery of the subscription is in {@code state}. */
   private WebElement awaitDelivery(String id, String state) throws InterruptedException {
     By delivery =
