@@ -12,6 +12,8 @@ import * as lineage from './pages/lineage.js';
 import * as form from './pages/form.js';
 import * as requests from './pages/requests.js';
 import * as inbox from './pages/inbox.js';
+import * as subscriptions from './pages/subscriptions.js';
+import * as incidents from './pages/incidents.js';
 
 const routes = [
   { pattern: /^\/?$/, page: search },
@@ -24,6 +26,8 @@ const routes = [
   { pattern: /^\/edit\/([^/]+)\/([^/]+)$/, page: form },
   { pattern: /^\/requests$/, page: requests },
   { pattern: /^\/inbox$/, page: inbox },
+  { pattern: /^\/subscriptions$/, page: subscriptions },
+  { pattern: /^\/incidents$/, page: incidents },
 ];
 
 let current = null;

@@ -1,23 +1,32 @@
 // Product page: what a data product is, who owns it, whether it is planned or physical, its ports
 // with their datasets and schemas, declared versus observed, and its revision history with diffs;
-// and the exchange around it: requesting access, interest, its consumers and its time to value.
+// and the exchange around it: requesting access, interest, its consumers and its time to value; and
+// its observability: Subscribe, health, incidents and schema history (left out where the server has
+// no such endpoint).
 import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
 import { route, domainHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
 import { principal } from '../auth.js';
 import { exchangeActions, interestSection, consumersSection, timeToValueSection } from './product-exchange.js';
+import {
+  subscribeAction, healthHeaderBadge, healthSection, schemaChangesSection, incidentsSection,
+} from './product-observability.js';
 
 export async function render(main, { args: [domain, name], signal }) {
   const base = `/api/v1/products/${encodeURIComponent(domain)}/${encodeURIComponent(name)}`;
   const product = await api(base, { signal });
-  const [observation, revisions, interest, consumers, timeToValue, caller] = await Promise.allSettled([
+  const [observation, revisions, interest, consumers, timeToValue, caller, health, schemaChanges, incidents] = await Promise.allSettled([
     api(`${base}/observation`, { signal }),
     api(`${base}/revisions`, { signal }),
     api(`${base}/interest`, { signal }),
     api(`${base}/consumers`, { signal }),
     api(`${base}/time-to-value`, { signal }),
     principal(),
+    // observability: these endpoints may be missing on a server (404), and their sections with them
+    api(`${base}/health`, { signal }),
+    api(`${base}/schema-changes`, { signal }),
+    api(`${base}/incidents`, { signal }),
   ]);
   signal.throwIfAborted();
   const exchange = { product, base, interest, caller: caller.value || null };
@@ -32,6 +41,7 @@ export async function render(main, { args: [domain, name], signal }) {
       h('p', { class: 'subtitle' }, h('code', {}, `${product.domain}/${product.name}`)),
       h('p', { class: 'status-line' },
         stateBadge(product.state),
+        healthHeaderBadge(health, product),
         h('span', { class: 'badge badge-status', title: 'Declared lifecycle status' }, `Lifecycle: ${product.lifecycle}`),
         product.state === 'physical'
           ? h('span', { id: 'physical-since' }, `Physical since ${when(product.physicalSince)}`)
@@ -40,14 +50,18 @@ export async function render(main, { args: [domain, name], signal }) {
         h('a', { class: 'button', href: lineageHref({ product: `${product.domain}/${product.name}` }), id: 'product-lineage' }, 'Lineage'),
         h('a', { class: 'button-secondary', href: `#/edit/${encodeURIComponent(product.domain)}/${encodeURIComponent(product.name)}` }, 'Edit'),
         h('a', { class: 'button-secondary', href: base, type: 'application/json' }, 'JSON')),
-      exchangeActions(exchange)),
+      exchangeActions(exchange),
+      subscribeAction(product)),
     product.description ? h('p', { class: 'lead' }, product.description) : null,
     overview(product),
+    healthSection(health),
+    incidentsSection(incidents, product),
     interestSection(exchange),
     portsSection('Output ports', 'output-ports', product.outputPorts, true),
     portsSection('Input ports', 'input-ports', product.inputPorts, false),
     consumersSection(consumers),
     timeToValueSection(timeToValue),
+    schemaChangesSection(schemaChanges),
     observationSection(observation),
     revisionsSection(revisions));
 }

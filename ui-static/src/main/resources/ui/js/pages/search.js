@@ -6,6 +6,7 @@ import { api, query } from '../api.js';
 import { route, hrefForIri, domainHref } from '../links.js';
 import { attachTypeahead } from '../typeahead.js';
 import { problemView } from '../problems.js';
+import { healthBadge } from '../observability.js';
 
 const PAGE_SIZE = 20;
 
@@ -172,6 +173,7 @@ function renderHits(list, hits) {
         h('p', { class: 'hit-meta' },
           states.map((s) => h('span', { class: `badge badge-${s}` }, s === 'physical' ? 'Physical' : 'Planned')),
           statuses.map((s) => h('span', { class: 'badge badge-status' }, s)),
+          (hit.health || []).slice(0, 1).map((s) => healthBadge(s)),
           hit.domain ? h('a', { href: domainHref(hit.domain), class: 'meta-item' }, `Domain: ${hit.domain}`) : null,
           hit.owner ? h('span', { class: 'meta-item' }, `Owner: ${ownerLabel(hit.owner)}`) : null,
           (hit.platform || []).length ? h('span', { class: 'meta-item' }, `Platform: ${hit.platform.join(', ')}`) : null),
