@@ -60,6 +60,7 @@ public class SearchController {
       @Nullable @QueryValue List<String> tag,
       @Nullable @QueryValue List<String> owner,
       @Nullable @QueryValue List<String> platform,
+      @Nullable @QueryValue List<String> health,
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "20") int limit,
       AccessScope scope) {
@@ -74,6 +75,7 @@ public class SearchController {
     put(filters, FacetDimension.TAG, tag);
     put(filters, FacetDimension.OWNER, owner);
     put(filters, FacetDimension.PLATFORM, platform);
+    put(filters, FacetDimension.HEALTH, health);
     checkValues(filters);
     String query = q == null ? "" : q;
     try {
