@@ -134,7 +134,8 @@ public class HealthMonitor implements ChangeListener {
     done.await(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 
-  private void request(String key) {
+  /** Queues an evaluation of one product ({@code domain/name}). */
+  public void request(String key) {
     // coalesce: a key queued and not yet evaluated is evaluated once
     synchronized (pending) {
       if (!pending.add(key)) {
