@@ -137,7 +137,8 @@ final class LineageSignals {
     }
     List<SchemaChangeView.Version> out = new ArrayList<>();
     for (SchemaVersion v : versions) {
-      List<SchemaChangeView.Change> changes = byVersion.getOrDefault(v.iri(), List.of());
+      List<SchemaChangeView.Change> changes =
+          new ArrayList<>(byVersion.getOrDefault(v.iri(), List.of()));
       changes.sort(
           Comparator.comparing(
               SchemaChangeView.Change::field,
