@@ -30,4 +30,26 @@ public final class TestServer {
     }
     return Map.copyOf(properties);
   }
+
+  /**
+   * Waits until the lineage projection has caught up with the journal and the search index with the
+   * graph (what the demo or a test's writes put there), failing the test after the timeout.
+   */
+  public static void awaitCaughtUp(
+      io.tessera.lineage.LineageProjection projection,
+      io.tessera.graphstore.GraphStore store,
+      io.tessera.searchindex.SearchIndex index,
+      java.time.Duration timeout)
+      throws InterruptedException {
+    if (!projection.awaitProjected(projection.status().journal(), timeout)) {
+      throw new AssertionError("the lineage projection did not catch up within " + timeout);
+    }
+    long revision;
+    do {
+      revision = store.revision();
+      if (!index.awaitRevision(revision, timeout)) {
+        throw new AssertionError("the search index did not catch up within " + timeout);
+      }
+    } while (store.revision() != revision);
+  }
 }

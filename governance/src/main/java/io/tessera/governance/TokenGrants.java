@@ -105,6 +105,32 @@ public final class TokenGrants {
   }
 
   /**
+   * Checks what a token request says of an AI agent: {@code onBehalfOf} (the human or team the
+   * agent acts for, at most 256 characters, no control characters) only on an agent's token. An
+   * agent is a principal like any other: it gets exactly the roles, domains and attributes granted.
+   *
+   * @return the agent's {@code onBehalfOf}, stripped, or null (not an agent, or not said)
+   * @throws InvalidGrantException naming {@code onBehalfOf}
+   */
+  public String onBehalfOf(boolean agent, String onBehalfOf) {
+    if (onBehalfOf == null) {
+      return null;
+    }
+    String who = onBehalfOf.strip();
+    if (!agent) {
+      throw new InvalidGrantException(
+          "onBehalfOf", "only an agent's token (agent: true) acts on behalf of someone");
+    }
+    if (who.isEmpty() || who.length() > 256) {
+      throw new InvalidGrantException("onBehalfOf", "not blank, at most 256 characters");
+    }
+    if (who.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidGrantException("onBehalfOf", "must not contain control characters");
+    }
+    return who;
+  }
+
+  /**
    * Whether the creator may grant this.
    *
    * @throws AccessDeniedException naming the permission the creator lacks

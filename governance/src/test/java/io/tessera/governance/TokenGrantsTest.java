@@ -199,4 +199,20 @@ class TokenGrantsTest {
         .isInstanceOfSatisfying(
             InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("namespaces[1]"));
   }
+
+  @Test
+  void shouldTakeOnBehalfOfOnlyOnAnAgentsToken() {
+    assertThat(grants.onBehalfOf(true, "  jane.doe@example.com "))
+        .isEqualTo("jane.doe@example.com");
+    assertThat(grants.onBehalfOf(true, null)).isNull();
+    assertThat(grants.onBehalfOf(false, null)).isNull();
+    for (String[] bad :
+        new String[][] {
+          {"false", "jane"}, {"true", " "}, {"true", "ja\u0007ne"}, {"true", "x".repeat(257)}
+        }) {
+      assertThatThrownBy(() -> grants.onBehalfOf(Boolean.parseBoolean(bad[0]), bad[1]))
+          .isInstanceOfSatisfying(
+              InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("onBehalfOf"));
+    }
+  }
 }

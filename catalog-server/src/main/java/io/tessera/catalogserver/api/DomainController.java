@@ -9,12 +9,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.persistence.RevisionRepository;
-import io.tessera.catalogserver.problem.ProblemException;
-import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
 import io.tessera.graphstore.Domain;
-import io.tessera.graphstore.DomainRepository;
 import io.tessera.ontology.IriMinter;
 import java.util.List;
 
@@ -22,13 +19,13 @@ import java.util.List;
 @Controller("/api/v1/domains")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DomainController {
-  private final DomainRepository domains;
+  private final DomainReads domains;
   private final ApplyService apply;
   private final RevisionRepository revisions;
   private final IriMinter iris;
 
   public DomainController(
-      DomainRepository domains, ApplyService apply, RevisionRepository revisions, IriMinter iris) {
+      DomainReads domains, ApplyService apply, RevisionRepository revisions, IriMinter iris) {
     this.domains = domains;
     this.apply = apply;
     this.revisions = revisions;
@@ -38,33 +35,23 @@ public class DomainController {
   /** Every domain, by name. */
   @Get
   public List<Domain> list(AccessScope scope) {
-    return domains.list().stream()
-        .filter(d -> scope.mayDiscover(iris.domainGraph(d.name())))
-        .toList();
+    return domains.list(scope);
   }
 
   /** One domain. */
   @Get("/{name}")
   public Domain get(@PathVariable String name, AccessScope scope) {
-    if (!IriMinter.isSlug(name) || !scope.mayDiscover(iris.domainGraph(name))) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
-    }
-    return domains
-        .find(name)
-        .orElseThrow(
-            () -> new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'"));
+    return domains.find(name, scope);
   }
 
   /** Every revision of a domain's descriptor, oldest first. */
   @Get("/{name}/revisions")
   public List<RevisionView> revisions(@PathVariable String name, AccessScope scope) {
-    if (!IriMinter.isSlug(name) || !scope.mayDiscover(iris.domainGraph(name))) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
-    }
+    domains.checkVisible(name, scope);
     List<RevisionView> history =
         revisions.history(iris.domain(name)).stream().map(RevisionView::of).toList();
     if (history.isEmpty()) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "no domain named '" + name + "'");
+      throw DomainReads.notFound(name);
     }
     return history;
   }

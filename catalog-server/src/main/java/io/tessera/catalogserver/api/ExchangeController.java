@@ -122,7 +122,12 @@ public class ExchangeController {
   public Terms terms(@PathVariable String domain, @PathVariable String name, Principal principal) {
     exchange.interest(principal, domain, name); // 404 like a missing product when hidden
     ExchangeService.AccessTerms t = exchange.terms(domain + "/" + name);
-    return new Terms(domain + "/" + name, t.approval().slug(), t.maxDays(), t.decidedBy());
+    // policies are seen only by those who govern them
+    return new Terms(
+        domain + "/" + name,
+        t.approval().slug(),
+        t.maxDays(),
+        principal.ownsDomain(domain) ? t.decidedBy() : List.of());
   }
 
   @Put("/products/{domain}/{name}/interest")

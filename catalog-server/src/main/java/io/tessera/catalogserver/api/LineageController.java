@@ -3,7 +3,6 @@ package io.tessera.catalogserver.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,11 +29,8 @@ import io.tessera.governance.Principal;
 import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
-import io.tessera.lineage.Direction;
 import io.tessera.lineage.LineageGraph;
 import io.tessera.lineage.LineageProjection;
-import io.tessera.lineage.LineageQueries;
-import io.tessera.lineage.NodeId;
 import io.tessera.lineage.ObservationReport;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;
@@ -42,7 +38,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,39 +54,32 @@ public class LineageController {
   private final LineageIngestService ingest;
   private final LineageJournal journal;
   private final LineageProjection projection;
-  private final LineageQueries queries;
   private final ObservationReports reports;
   private final LineageRedaction redaction;
-  private final int defaultMaxNodes;
+  private final LineageReads lineageReads;
   private final WriteAuthorization authorization;
   private final IriMinter iris;
   private final LimitsConfig limits;
 
-  /**
-   * @param defaultMaxNodes how many nodes a lineage graph holds when the request does not say
-   *     ({@code tessera.lineage.max-nodes})
-   */
   public LineageController(
       LineageIngestService ingest,
       LineageJournal journal,
       LineageProjection projection,
-      LineageQueries queries,
       ObservationReports reports,
       LineageRedaction redaction,
       WriteAuthorization authorization,
       IriMinter iris,
       LimitsConfig limits,
-      @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
+      LineageReads lineageReads) {
+    this.lineageReads = lineageReads;
     this.iris = iris;
     this.limits = limits;
     this.authorization = authorization;
     this.ingest = ingest;
     this.journal = journal;
     this.projection = projection;
-    this.queries = queries;
     this.reports = reports;
     this.redaction = redaction;
-    this.defaultMaxNodes = defaultMaxNodes;
   }
 
   /**
@@ -134,15 +122,7 @@ public class LineageController {
       @QueryValue(defaultValue = "both") String direction,
       @Nullable @QueryValue Integer maxNodes,
       AccessScope scope) {
-    int limit = maxNodes == null ? defaultMaxNodes : maxNodes;
-    if (limit < 1 || limit > LineageQueries.MAX_NODES) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST,
-          "maxNodes must be between 1 and " + LineageQueries.MAX_NODES);
-    }
-    return redaction.apply(
-        queries.lineage(resolve(nodeId, scope), checkDepth(depth), direction(direction), limit),
-        scope);
+    return lineageReads.lineage(nodeId, depth, direction, maxNodes, scope);
   }
 
   /** Column-level lineage around one field of a dataset. */
@@ -153,14 +133,7 @@ public class LineageController {
       @QueryValue(defaultValue = "20") int depth,
       @QueryValue(defaultValue = "both") String direction,
       AccessScope scope) {
-    NodeId node = resolve(nodeId, scope);
-    if (node.kind() != NodeId.Kind.DATASET || field == null || field.isBlank()) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST,
-          "column lineage needs nodeId=dataset:{namespace}:{name} and field");
-    }
-    return redaction.apply(
-        queries.columnLineage(node, field, checkDepth(depth), direction(direction)), scope);
+    return lineageReads.columnLineage(nodeId, field, depth, direction, scope);
   }
 
   /**
@@ -250,48 +223,6 @@ public class LineageController {
       throw new ProblemException(ProblemType.CONFLICT, "a rebuild is already running");
     }
     return HttpResponse.accepted().body(Map.of("status", "/api/v1/admin/lineage/status"));
-  }
-
-  // A node the caller may not discover is not found, like one that does not exist.
-  private NodeId resolve(String nodeId, AccessScope scope) {
-    NodeId node = resolve(nodeId);
-    String graph =
-        node.kind() == NodeId.Kind.DATASET
-            ? iris.datasetGraph(node.namespace(), node.name())
-            : iris.jobGraph(node.namespace(), node.name());
-    if (!scope.mayDiscover(graph)) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "no lineage node " + nodeId);
-    }
-    return node;
-  }
-
-  private NodeId resolve(String nodeId) {
-    if (nodeId == null || !(nodeId.startsWith("dataset:") || nodeId.startsWith("job:"))) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST,
-          "nodeId must be dataset:{namespace}:{name} or job:{namespace}:{name}");
-    }
-    return queries
-        .resolve(nodeId)
-        .orElseThrow(
-            () -> new ProblemException(ProblemType.NOT_FOUND, "no lineage node " + nodeId));
-  }
-
-  private static int checkDepth(int depth) {
-    if (depth < 0 || depth > LineageQueries.MAX_DEPTH) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST, "depth must be between 0 and " + LineageQueries.MAX_DEPTH);
-    }
-    return depth;
-  }
-
-  private static Direction direction(String value) {
-    try {
-      return Direction.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST, "direction must be upstream, downstream or both");
-    }
   }
 
   private static Instant instant(String value, Instant fallback, String name) {

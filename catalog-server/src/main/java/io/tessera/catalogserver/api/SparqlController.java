@@ -16,16 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.catalogserver.sparql.SparqlAudit;
-import io.tessera.catalogserver.sparql.SparqlConfig;
+import io.tessera.catalogserver.sparql.SparqlQueries;
 import io.tessera.catalogserver.sparql.SparqlRequest;
 import io.tessera.catalogserver.web.LimitsConfig;
 import io.tessera.catalogserver.web.RequestLimitsFilter;
 import io.tessera.governance.AccessScope;
-import io.tessera.governance.SparqlViews;
-import io.tessera.graphstore.GraphStore;
-import io.tessera.graphstore.InvalidQueryException;
-import io.tessera.graphstore.ReadScope;
 import io.tessera.graphstore.ResultFormat;
 import io.tessera.graphstore.SparqlResult;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET/POST /sparql}: the SPARQL 1.1 Protocol, read-only. Queries run over a view of the
  * catalog graph that holds only the named graphs the caller may read (its default graph is their
- * union); a platform admin's view is the whole store, and every admin query is reported to {@link
- * SparqlAudit}.
+ * union); a platform admin's view is the whole store, and every admin query is reported to the
+ * audit (see {@link SparqlQueries}).
  */
 @Controller("/sparql")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,29 +46,17 @@ public class SparqlController {
   /** The result limit the answer was cut at. */
   public static final String MAX_RESULTS = "Tessera-Max-Results";
 
-  private final GraphStore store;
-  private final SparqlConfig config;
-  private final SparqlAudit audit;
-  private final SparqlViews views;
+  private final SparqlQueries queries;
   private final Duration parseTimeout;
   private final long maxBody;
 
   /**
    * @param tessera its query timeout bounds parsing as well as running a query
    */
-  public SparqlController(
-      GraphStore store,
-      SparqlConfig config,
-      SparqlAudit audit,
-      SparqlViews views,
-      TesseraConfig tessera,
-      LimitsConfig limits) {
+  public SparqlController(SparqlQueries queries, TesseraConfig tessera, LimitsConfig limits) {
     this.parseTimeout = tessera.queryTimeout();
     this.maxBody = limits.sparqlMaxBody();
-    this.store = store;
-    this.config = config;
-    this.audit = audit;
-    this.views = views;
+    this.queries = queries;
   }
 
   /** {@code ?query=} with optional {@code default-graph-uri} and {@code named-graph-uri}. */
@@ -142,29 +125,16 @@ public class SparqlController {
                             + ResultFormat.forAnswer(rdf).stream()
                                 .map(ResultFormat::mediaType)
                                 .collect(Collectors.joining(", "))));
-    if (scope.principal().isAdmin()) {
-      audit.adminQuery(scope.principal(), sparql.text());
-    }
-    SparqlResult result;
-    ReadScope view = views.of(scope);
-    try {
-      result =
-          store.read(r -> r.query(sparql.query(), sparql.dataset(), view, config.maxResults()));
-    } catch (InvalidQueryException e) {
-      throw new ProblemException(ProblemType.INVALID_QUERY, e.getMessage());
-    }
-    boolean truncated =
-        switch (result) {
-          case SparqlResult.Solutions s -> s.truncated();
-          case SparqlResult.Triples t -> t.truncated();
-          case SparqlResult.Answer a -> false;
-        };
+    SparqlResult result = queries.run(sparql, scope);
+    boolean truncated = SparqlQueries.truncated(result);
     var response =
         HttpResponse.ok(format.write(result, sparql.query().getPrefixMapping()))
             .contentType(format.contentType())
             .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     if (truncated) {
-      response.header(TRUNCATED, "true").header(MAX_RESULTS, Integer.toString(config.maxResults()));
+      response
+          .header(TRUNCATED, "true")
+          .header(MAX_RESULTS, Integer.toString(queries.maxResults()));
     }
     return response;
   }

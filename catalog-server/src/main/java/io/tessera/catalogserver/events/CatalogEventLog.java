@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
@@ -21,6 +22,13 @@ import javax.sql.DataSource;
  * incident, an access request) is appended in that write's transaction ({@link #append(Connection,
  * CatalogEvent)}), so it exists exactly when the write does. Listeners are told the newest position
  * after each append commits (to wake deliveries and streams); they must not block.
+ *
+ * <p>Positions are taken when a row is inserted, but transactions commit in their own order, so an
+ * event with a lower position can become visible after one with a higher position. A reader that
+ * moved its cursor past the higher one would never see the lower one. This node therefore remembers
+ * the positions appended in transactions still open ({@link #append(Connection, CatalogEvent)}
+ * until {@link #committed(long)} on the same thread, or {@link #OPEN_APPEND_TIMEOUT} for one that
+ * was rolled back), and {@link #horizon()} is the last position readers may move past.
  */
 @Singleton
 public class CatalogEventLog {
@@ -29,6 +37,14 @@ public class CatalogEventLog {
 
   private final DataSource dataSource;
   private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+
+  /** How long an append in an open transaction holds readers back at most (then: rolled back). */
+  public static final java.time.Duration OPEN_APPEND_TIMEOUT = java.time.Duration.ofSeconds(10);
+
+  /** Positions appended in transactions not yet committed: position → (thread, since). */
+  private final ConcurrentSkipListMap<Long, OpenAppend> open = new ConcurrentSkipListMap<>();
+
+  private record OpenAppend(long thread, long sinceNanos) {}
 
   public CatalogEventLog(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -57,7 +73,11 @@ public class CatalogEventLog {
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        return keys.getLong(1);
+        long position = keys.getLong(1);
+        if (!c.getAutoCommit()) {
+          open.put(position, new OpenAppend(Thread.currentThread().threadId(), System.nanoTime()));
+        }
+        return position;
       }
     }
   }
@@ -75,9 +95,22 @@ public class CatalogEventLog {
 
   /** Tells the listeners that events up to this position are committed. */
   public void committed(long position) {
+    long thread = Thread.currentThread().threadId();
+    open.headMap(position, true).entrySet().removeIf(e -> e.getValue().thread() == thread);
     for (LongConsumer l : listeners) {
       l.accept(position);
     }
+  }
+
+  /**
+   * The last position a reader may move its cursor past: just before the oldest event appended in a
+   * transaction of this node that is still open, or {@link Long#MAX_VALUE} when there is none.
+   */
+  public long horizon() {
+    long now = System.nanoTime();
+    open.values().removeIf(a -> now - a.sinceNanos() > OPEN_APPEND_TIMEOUT.toNanos());
+    var first = open.firstEntry();
+    return first == null ? Long.MAX_VALUE : first.getKey() - 1;
   }
 
   /** Registers a listener for committed positions (called on the appending thread). */

@@ -128,11 +128,7 @@ public class ExchangeService {
     } else if (days > terms.maxDays()) {
       errors.add(
           new Problem.FieldError(
-              "durationDays",
-              "at most "
-                  + terms.maxDays()
-                  + " days for this product"
-                  + (terms.decidedBy().isEmpty() ? "" : " (" + terms.decidedBy() + ")")));
+              "durationDays", "at most " + terms.maxDays() + " days for this product"));
     }
     if (!errors.isEmpty()) {
       throw new ProblemException(
@@ -141,7 +137,7 @@ public class ExchangeService {
     if (terms.approval() == Policy.Approval.NONE) {
       throw new ProblemException(
           ProblemType.FORBIDDEN,
-          key + " cannot be requested: " + String.join(", ", terms.decidedBy()) + " says so");
+          key + " cannot be requested: a policy on it says access is not granted on request");
     }
     Instant now = now();
     ExchangeRepository.Row row =
@@ -216,15 +212,7 @@ public class ExchangeService {
 
   /** Rejects a request, with a reason. */
   public AccessRequest reject(Principal principal, String id, String reason) {
-    ExchangeRepository.Row row = decidable(principal, id);
-    if (row.state() == AccessRequest.State.REJECTED) {
-      return view(row, principal);
-    }
-    requireTransition(row, AccessRequest.State.REJECTED);
-    String why = requiredReason(reason);
-    row = move(row, AccessRequest.State.REJECTED, principal.subject(), why, true);
-    audit.record(principal.subject(), "access-reject", id, "ok", row.product());
-    return view(row, principal);
+    return decide(principal, id, reason, AccessRequest.State.REJECTED, "access-reject");
   }
 
   /** Withdraws the caller's own open request. */
@@ -250,14 +238,20 @@ public class ExchangeService {
 
   /** Revokes an active agreement, with a reason; it stops granting on the next request. */
   public AccessRequest revoke(Principal principal, String id, String reason) {
+    return decide(principal, id, reason, AccessRequest.State.REVOKED, "access-revoke");
+  }
+
+  // A decider's transition that needs a reason the requester will read; a repeat changes nothing.
+  private AccessRequest decide(
+      Principal principal, String id, String reason, AccessRequest.State to, String action) {
     ExchangeRepository.Row row = decidable(principal, id);
-    if (row.state() == AccessRequest.State.REVOKED) {
+    if (row.state() == to) {
       return view(row, principal);
     }
-    requireTransition(row, AccessRequest.State.REVOKED);
+    requireTransition(row, to);
     String why = requiredReason(reason);
-    row = move(row, AccessRequest.State.REVOKED, principal.subject(), why, true);
-    audit.record(principal.subject(), "access-revoke", id, "ok", row.product());
+    row = move(row, to, principal.subject(), why, true);
+    audit.record(principal.subject(), action, id, "ok", row.product());
     return view(row, principal);
   }
 

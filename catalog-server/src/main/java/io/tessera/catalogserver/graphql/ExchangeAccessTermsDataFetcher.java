@@ -25,6 +25,9 @@ final class ExchangeAccessTermsDataFetcher
     ProductNode product = env.getSource();
     ExchangeService.AccessTerms terms =
         exchange.terms(product.product().domain() + "/" + product.name());
-    return new TermsView(terms.approval().slug(), terms.maxDays(), terms.decidedBy());
+    // policies are seen only by those who govern them
+    boolean governs = GraphQLRequest.scope(env).principal().ownsDomain(product.product().domain());
+    return new TermsView(
+        terms.approval().slug(), terms.maxDays(), governs ? terms.decidedBy() : List.of());
   }
 }

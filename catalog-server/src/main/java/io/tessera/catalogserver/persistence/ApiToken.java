@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  *     clearances}…)
  * @param expiresAt when it stops working, or null for never
  * @param revokedAt when it was revoked, or null
+ * @param agent whether the token belongs to an AI agent (an MCP client)
+ * @param onBehalfOf the human or team an agent's token acts for, or null
  */
 @Serdeable
 public record ApiToken(
@@ -34,7 +36,9 @@ public record ApiToken(
     String createdBy,
     Instant createdAt,
     @Nullable Instant expiresAt,
-    @Nullable Instant revokedAt) {
+    @Nullable Instant revokedAt,
+    boolean agent,
+    @Nullable String onBehalfOf) {
 
   /** The principal the token authenticates. */
   public Principal principal() {

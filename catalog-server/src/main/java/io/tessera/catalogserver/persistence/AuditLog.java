@@ -136,6 +136,42 @@ public class AuditLog {
     }
   }
 
+  /**
+   * How often each subject recorded an action per entity and outcome, and when last: e.g. which
+   * products each MCP caller used (action {@code mcp-call}). Rows without an entity count under a
+   * null entity.
+   */
+  public record Usage(String subject, String entity, String outcome, long count, Instant last) {}
+
+  /** Usage of one action by subject, entity and outcome; by subject, then most used first. */
+  public List<Usage> usage(String action, int limit) {
+    String sql =
+        "SELECT subject, entity, outcome, COUNT(*), MAX(occurred_at) FROM audit_event"
+            + " WHERE action = ? GROUP BY subject, entity, outcome"
+            + " ORDER BY subject, COUNT(*) DESC FETCH FIRST "
+            + limit
+            + " ROWS ONLY";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, action);
+      List<Usage> out = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          out.add(
+              new Usage(
+                  rows.getString(1),
+                  rows.getString(2),
+                  rows.getString(3),
+                  rows.getLong(4),
+                  rows.getObject(5, OffsetDateTime.class).toInstant()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read the audit log", e);
+    }
+  }
+
   private static void setInt(PreparedStatement statement, int index, Integer value)
       throws SQLException {
     if (value == null) {

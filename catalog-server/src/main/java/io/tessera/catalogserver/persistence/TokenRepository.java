@@ -26,7 +26,7 @@ public class TokenRepository {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, subject, roles, domains, attributes, description, created_by, created_at, expires_at,"
-          + " revoked_at, namespaces";
+          + " revoked_at, namespaces, agent, on_behalf_of";
 
   private final DataSource dataSource;
 
@@ -41,7 +41,7 @@ public class TokenRepository {
             c.prepareStatement(
                 "INSERT INTO api_token ("
                     + COLUMNS
-                    + ", secret_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ", secret_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       insert.setString(1, token.id());
       insert.setString(2, token.subject());
       insert.setString(3, String.join(",", token.roles()));
@@ -53,7 +53,9 @@ public class TokenRepository {
       insert.setObject(9, time(token.expiresAt()));
       insert.setObject(10, time(token.revokedAt()));
       insert.setString(11, JSON.writeValueAsString(token.namespaces()));
-      insert.setString(12, secretHash);
+      insert.setBoolean(12, token.agent());
+      insert.setString(13, token.onBehalfOf());
+      insert.setString(14, secretHash);
       insert.executeUpdate();
     } catch (SQLException | JsonProcessingException e) {
       throw new IllegalStateException("could not store the API token", e);
@@ -130,7 +132,9 @@ public class TokenRepository {
                   rows.getString(7),
                   instant(rows.getObject(8, OffsetDateTime.class)),
                   instant(rows.getObject(9, OffsetDateTime.class)),
-                  instant(rows.getObject(10, OffsetDateTime.class))));
+                  instant(rows.getObject(10, OffsetDateTime.class)),
+                  rows.getBoolean(12),
+                  rows.getString(13)));
         }
       }
       return found;

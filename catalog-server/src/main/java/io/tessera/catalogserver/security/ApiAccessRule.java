@@ -14,12 +14,13 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 
 /**
- * Who may call which path. The APIs ({@code /api/**}, {@code /graphql}, {@code /sparql}) need
- * credentials unless anonymous reads are on, and then only for reads (GraphQL and SPARQL queries
- * are POSTed; those endpoints refuse writes themselves); {@code /api/v1/admin/**} needs an admin.
- * Everything else (the UI, static files, GraphiQL's page, {@code /health}) is open. Runs after
- * {@link AdminEndpointRule}, which keeps the management endpoints to admins; what a principal may
- * read and write within the APIs is decided by the policies and the write paths.
+ * Who may call which path. The APIs ({@code /api/**}, {@code /graphql}, {@code /sparql}, {@code
+ * /mcp}) need credentials unless anonymous reads are on, and then only for reads (GraphQL and
+ * SPARQL queries are POSTed; those endpoints refuse writes themselves; MCP always needs
+ * credentials, as its messages are POSTed and it is not among the reads); {@code /api/v1/admin/**}
+ * needs an admin. Everything else (the UI, static files, GraphiQL's page, {@code /health}) is open.
+ * Runs after {@link AdminEndpointRule}, which keeps the management endpoints to admins; what a
+ * principal may read and write within the APIs is decided by the policies and the write paths.
  */
 @Singleton
 public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
@@ -55,7 +56,8 @@ public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
     return path.startsWith("/api/")
         || path.equals("/graphql")
         || path.startsWith("/graphql/")
-        || path.equals("/sparql");
+        || path.equals("/sparql")
+        || path.equals("/mcp");
   }
 
   private static boolean isRead(HttpRequest<?> request) {

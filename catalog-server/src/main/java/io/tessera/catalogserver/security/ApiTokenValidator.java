@@ -31,7 +31,7 @@ public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
       return Publishers.empty();
     }
     try {
-      return Publishers.just(PrincipalAuthentication.of(tokens.authenticate(secret)));
+      return Publishers.just(PrincipalAuthentication.of(tokens.authenticateToken(secret)));
     } catch (AuthenticationException e) {
       Credentials.refuse(request, e.getMessage());
       return Publishers.empty();

@@ -27,7 +27,28 @@ public final class PrincipalAuthentication {
   /** The attribute listing the dataset namespaces a producer is scoped to. */
   public static final String NAMESPACES = "tessera.namespaces";
 
+  /** The attribute holding the id of the API token that authenticated the request. */
+  public static final String TOKEN = "tessera.token";
+
+  /** The attribute set to true when that token belongs to an AI agent. */
+  public static final String AGENT = "tessera.agent";
+
+  /** The attribute naming the human or team an agent's token acts for. */
+  public static final String ON_BEHALF_OF = "tessera.onBehalfOf";
+
   private PrincipalAuthentication() {}
+
+  /** The authentication of an API token: its principal, plus the token's id and agent marks. */
+  public static Authentication of(TokenService.Authenticated token) {
+    Authentication base = of(token.principal());
+    Map<String, Object> attributes = new LinkedHashMap<>(base.getAttributes());
+    attributes.put(TOKEN, token.tokenId());
+    attributes.put(AGENT, token.agent());
+    if (token.onBehalfOf() != null) {
+      attributes.put(ON_BEHALF_OF, token.onBehalfOf());
+    }
+    return Authentication.build(base.getName(), base.getRoles(), attributes);
+  }
 
   /** The authentication that carries a principal. */
   public static Authentication of(Principal principal) {

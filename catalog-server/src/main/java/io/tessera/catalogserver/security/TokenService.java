@@ -74,7 +74,9 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
       @Nullable List<String> namespaces,
       @Nullable Map<String, List<String>> attributes,
       @Nullable String description,
-      @Nullable Instant expiresAt) {}
+      @Nullable Instant expiresAt,
+      @Nullable Boolean agent,
+      @Nullable String onBehalfOf) {}
 
   /** A new token: its record and its secret, which is never shown again. */
   @Serdeable
@@ -98,6 +100,8 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             BOOTSTRAP,
             Instant.now(clock),
             null,
+            null,
+            false,
             null);
     tokens.insert(admin, TokenSecrets.hash(secret));
     audit.record(BOOTSTRAP, "token-create", admin.id(), "created", "admin token generated");
@@ -110,9 +114,26 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
 
   /** The principal a secret authenticates. */
   public Principal authenticate(String secret) {
+    return authenticateToken(secret).principal();
+  }
+
+  /**
+   * Who a secret authenticates, with the token behind it.
+   *
+   * @param principal the principal
+   * @param tokenId the token's id ({@code admin} for the configured admin token)
+   * @param agent whether the token belongs to an AI agent
+   * @param onBehalfOf the human or team an agent acts for, or null
+   */
+  public record Authenticated(
+      Principal principal, String tokenId, boolean agent, String onBehalfOf) {}
+
+  /** Who a secret authenticates, with its token's id and whether it is an agent's. */
+  public Authenticated authenticateToken(String secret) {
     String hash = TokenSecrets.hash(secret);
     if (adminHash != null && TokenSecrets.sameHash(hash, adminHash)) {
-      return new Principal("admin", Set.of(Role.ADMIN), Set.of(), Map.of());
+      return new Authenticated(
+          new Principal("admin", Set.of(Role.ADMIN), Set.of(), Map.of()), "admin", false, null);
     }
     ApiToken token = lookup(hash);
     if (token.revokedAt() != null) {
@@ -121,7 +142,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
     if (!token.activeAt(Instant.now(clock))) {
       throw new AuthenticationException("the API token has expired");
     }
-    return token.principal();
+    return new Authenticated(token.principal(), token.id(), token.agent(), token.onBehalfOf());
   }
 
   private ApiToken lookup(String hash) {
@@ -164,7 +185,11 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             + token.roles()
             + (token.domains().isEmpty() ? "" : ", domains " + token.domains())
             + (token.namespaces().isEmpty() ? "" : ", namespaces " + token.namespaces())
-            + (token.attributes().isEmpty() ? "" : ", attributes " + token.attributes()));
+            + (token.attributes().isEmpty() ? "" : ", attributes " + token.attributes())
+            + (token.agent()
+                ? ", agent"
+                    + (token.onBehalfOf() == null ? "" : " on behalf of " + token.onBehalfOf())
+                : ""));
     return new Issued(token, secret);
   }
 
@@ -204,6 +229,8 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
             request.description(),
             request.expiresAt(),
             now);
+    boolean agent = Boolean.TRUE.equals(request.agent());
+    String onBehalfOf = grants.onBehalfOf(agent, request.onBehalfOf());
     grants.authorize(grant, creator);
     return new ApiToken(
         UUID.randomUUID().toString(),
@@ -216,7 +243,9 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
         creator.subject(),
         now,
         grant.expiresAt(),
-        null);
+        null,
+        agent,
+        onBehalfOf);
   }
 
   /** No token with the id asked for. */

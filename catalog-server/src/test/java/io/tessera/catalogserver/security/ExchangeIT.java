@@ -42,6 +42,7 @@ class ExchangeIT implements TestPropertyProvider {
   @Inject ExchangeService exchange;
   @Inject io.tessera.graphstore.GraphStore store;
   @Inject io.tessera.searchindex.SearchIndex index;
+  @Inject io.tessera.lineage.LineageProjection projection;
 
   private SecurityHttp http;
   private String analyst;
@@ -67,11 +68,7 @@ class ExchangeIT implements TestPropertyProvider {
     while (http.get(CHURN_PATH, ADMIN).status() != 200 && Instant.now().isBefore(deadline)) {
       Thread.sleep(200);
     }
-    long revision;
-    do {
-      revision = store.revision();
-      assertThat(index.awaitRevision(revision, Duration.ofSeconds(90))).isTrue();
-    } while (store.revision() != revision);
+    TestServer.awaitCaughtUp(projection, store, index, Duration.ofSeconds(90));
     analyst = token("us-analyst", "consumer", null, "{\"region\":[\"us\"]}");
     owner = token("customer-owner", "domain-owner", "customer", "{}");
     stranger = token("eu-reader", "consumer", null, "{\"region\":[\"eu\"]}");
@@ -198,6 +195,38 @@ class ExchangeIT implements TestPropertyProvider {
     assertThat(explained.path("read").path("agreement").isMissingNode()).isFalse();
     JsonNode wanted = http.get("/api/v1/demand?state=planned", owner).ok();
     assertThat(wanted.findValuesAsText("product")).contains("sales/sales-forecast");
+  }
+
+  @Test
+  void shouldApplyThePoliciesAccessTermsAndShowTheirNamesOnlyToOwners() {
+    JsonNode asConsumer = http.get(CHURN_PATH + "/access-terms", analyst).ok();
+    assertThat(asConsumer.path("approval").asText()).isEqualTo("owner");
+    assertThat(asConsumer.path("maxDurationDays").asInt()).isEqualTo(180);
+    assertThat(asConsumer.path("policies").size()).isZero();
+    assertThat(http.get(CHURN_PATH + "/access-terms", owner).ok().path("policies").toString())
+        .contains("customer/churn-scores-for-retention");
+    JsonNode tooLong =
+        http.post(
+                "/api/v1/access-requests",
+                analyst,
+                "{\"product\":\"" + CHURN + "\",\"purpose\":\"x\",\"durationDays\":181}",
+                "application/json")
+            .problem(400, "invalid-request");
+    assertThat(tooLong.path("errors").get(0).path("message").asText())
+        .isEqualTo("at most 180 days for this product");
+
+    // the product catalog's data is granted on request, at once
+    JsonNode automatic =
+        http.post(
+                "/api/v1/access-requests",
+                analyst,
+                "{\"product\":\"product-catalog/skus\",\"purpose\":\"price checks\"}",
+                "application/json")
+            .ok();
+    assertThat(automatic.path("state").asText()).isEqualTo("active");
+    assertThat(automatic.path("decidedBy").asText()).isEqualTo("tessera");
+    assertThat(automatic.path("transitions").findValuesAsText("to"))
+        .containsExactly("requested", "approved", "active");
   }
 
   @Test

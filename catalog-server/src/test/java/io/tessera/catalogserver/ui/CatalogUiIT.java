@@ -74,14 +74,7 @@ class CatalogUiIT implements TestPropertyProvider {
   void startBrowserOnTheDemoCatalog() throws InterruptedException {
     String missing = Browser.missing();
     assumeTrue(missing == null, missing);
-    assertThat(projection.awaitProjected(projection.status().journal(), Duration.ofSeconds(120)))
-        .as("demo lineage projected")
-        .isTrue();
-    long revision;
-    do {
-      revision = store.revision();
-      assertThat(index.awaitRevision(revision, Duration.ofSeconds(120))).isTrue();
-    } while (store.revision() != revision);
+    TestServer.awaitCaughtUp(projection, store, index, Duration.ofSeconds(120));
     euReaderToken =
         token(
             Map.of(

@@ -73,14 +73,7 @@ class ExchangeUiIT implements TestPropertyProvider {
   void startBrowserOnTheDemoCatalog() throws InterruptedException {
     String missing = Browser.missing();
     assumeTrue(missing == null, missing);
-    assertThat(projection.awaitProjected(projection.status().journal(), Duration.ofSeconds(120)))
-        .as("demo lineage projected")
-        .isTrue();
-    long revision;
-    do {
-      revision = store.revision();
-      assertThat(index.awaitRevision(revision, Duration.ofSeconds(120))).isTrue();
-    } while (store.revision() != revision);
+    TestServer.awaitCaughtUp(projection, store, index, Duration.ofSeconds(120));
     analystToken = consumer("us-analyst");
     otherAnalystToken = consumer("us-marketer");
     ownerToken =

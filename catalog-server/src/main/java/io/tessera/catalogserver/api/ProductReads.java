@@ -1,0 +1,163 @@
+package io.tessera.catalogserver.api;
+
+import io.tessera.catalogserver.persistence.RevisionRepository;
+import io.tessera.catalogserver.problem.ProblemException;
+import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.governance.AccessScope;
+import io.tessera.governance.ProductRedaction;
+import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductKey;
+import io.tessera.graphstore.ProductReadModel;
+import io.tessera.graphstore.ProductRepository;
+import io.tessera.graphstore.RdfWriter;
+import io.tessera.ontology.IriMinter;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.apache.jena.graph.Graph;
+
+/**
+ * Reading data products through a caller's scope, for the REST API and the MCP tools alike: a
+ * product the caller may not discover answers exactly like a missing one ({@code no data product
+ * d/n}); one it may discover but not read comes without its ports' datasets, schemas, bindings and
+ * descriptor.
+ */
+@Singleton
+public class ProductReads {
+  private final ProductRepository products;
+  private final ProductReadModel readModel;
+  private final RevisionRepository revisions;
+  private final IriMinter iris;
+  private final RdfWriter rdf;
+  private final ProductRedaction redaction;
+
+  public ProductReads(
+      ProductRepository products,
+      ProductReadModel readModel,
+      RevisionRepository revisions,
+      IriMinter iris,
+      RdfWriter rdf,
+      ProductRedaction redaction) {
+    this.products = products;
+    this.readModel = readModel;
+    this.revisions = revisions;
+    this.iris = iris;
+    this.rdf = rdf;
+    this.redaction = redaction;
+  }
+
+  /** One page of products in {@code domain/name} order (see {@code GET /api/v1/products}). */
+  public Page<ProductView.Summary> list(
+      String domain, String lifecycle, String cursor, int limit, AccessScope scope) {
+    if (limit < 1 || limit > 500) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
+    }
+    ProductFilter filter = ProductFilter.of(domain, lifecycle, decode(cursor), limit + 1);
+    List<Product> found = readModel.page(filter, scope.discover());
+    List<ProductView.Summary> items =
+        found.stream().limit(limit).map(p -> ProductView.Summary.of(p, iris)).toList();
+    String next =
+        found.size() > limit
+            ? encode(found.get(limit - 1).domain() + "/" + found.get(limit - 1).name())
+            : null;
+    return new Page<>(items, next);
+  }
+
+  /** The product as JSON, without details when the caller may not read it. */
+  public ProductView view(String domain, String name, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    ProductView view =
+        ProductView.of(
+            readModel.find(new ProductKey(domain, name)).orElseThrow(() -> notFound(domain, name)),
+            iris);
+    return readable(domain, name, scope) ? view : view.withoutDetails();
+  }
+
+  /**
+   * The product's declared and observed graphs (only its outline for a caller who may not read).
+   */
+  public Graph graph(String domain, String name, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    Graph graph = products.graph(domain, name).orElseThrow(() -> notFound(domain, name));
+    return readable(domain, name, scope) ? graph : redaction.outline(graph);
+  }
+
+  /** The product's RDF as Turtle. */
+  public String turtle(String domain, String name, AccessScope scope) {
+    return rdf.turtle(graph(domain, name, scope));
+  }
+
+  /** The product's RDF as JSON-LD. */
+  public String jsonLd(String domain, String name, AccessScope scope) {
+    return rdf.jsonLd(graph(domain, name, scope));
+  }
+
+  /** Every revision, oldest first; outlines only for a caller who may not read the product. */
+  public List<RevisionView> revisions(String domain, String name, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    boolean readable = readable(domain, name, scope);
+    var history = revisions.history(iris.product(domain, name));
+    if (history.isEmpty()) {
+      throw notFound(domain, name);
+    }
+    return history.stream()
+        .map(r -> readable ? RevisionView.of(r) : RevisionView.outline(r))
+        .toList();
+  }
+
+  /** One revision; an outline only for a caller who may not read the product. */
+  public Optional<RevisionView> revision(
+      String domain, String name, int revision, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    boolean readable = readable(domain, name, scope);
+    return revisions
+        .find(iris.product(domain, name), revision)
+        .map(r -> readable ? RevisionView.of(r) : RevisionView.outline(r));
+  }
+
+  /** Whether the caller may read the product's details (it may discover it). */
+  public boolean readable(String domain, String name, AccessScope scope) {
+    return scope.mayRead(iris.productGraph(domain, name));
+  }
+
+  /** Fails like a missing product unless the caller may discover it. */
+  public void checkVisible(String domain, String name, AccessScope scope) {
+    checkNames(domain, name);
+    if (!scope.mayDiscover(iris.productGraph(domain, name))) {
+      throw notFound(domain, name);
+    }
+  }
+
+  /** Fails like a missing product unless both names are slugs. */
+  public static void checkNames(String domain, String name) {
+    if (!IriMinter.isSlug(domain) || !IriMinter.isSlug(name)) {
+      throw notFound(domain, name);
+    }
+  }
+
+  /** The answer for a product that does not exist, or that the caller may not discover. */
+  public static ProblemException notFound(String domain, String name) {
+    return new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+  }
+
+  private static String encode(String key) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "cursor is not one this server issued");
+    }
+  }
+}
