@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -89,6 +88,7 @@ public class ProductHealthEvaluation {
     List<Observed> observed = store.read(r -> read(r, product));
     long[] position = {0};
     HealthStatus productStatus = HealthStatus.HEALTHY;
+    boolean anyIncident;
     try (Connection c = incidents.begin()) {
       Instant now = writes.now();
       Map<String, HealthRepository.Objective> objectives = health.objectives(c, domain, name);
@@ -172,15 +172,33 @@ public class ProductHealthEvaluation {
         }
       }
       record(c, key, "", productStatus, productReasons, stored.get(""), now, position);
+      anyIncident = !incidents.unresolved(c, domain, name).isEmpty();
       c.commit();
     }
     if (position[0] > 0) {
       events.committed(position[0]);
     }
     String status = productStatus.slug();
-    if (!Objects.equals(product.health(), status)) {
+    if (graphNeedsHealth(
+        product,
+        status,
+        !anyIncident && product.outputPorts().stream().allMatch(p -> p.slo() == null))) {
       store.write(w -> products.setHealth(w, domain, name, status));
     }
+  }
+
+  /**
+   * Whether the product's observed graph must be told its status (for the search facet). Health is
+   * recorded in the relational tables; the graph holds a status only once a product has been
+   * something other than healthy, so a product without SLOs, incidents or findings (and any product
+   * while nothing is wrong with it) causes no background graph write at all.
+   */
+  static boolean graphNeedsHealth(Product product, String status, boolean nothingObserved) {
+    String inGraph = product.health();
+    if (inGraph == null) {
+      return !HealthStatus.HEALTHY.slug().equals(status) && !nothingObserved;
+    }
+    return !inGraph.equals(status);
   }
 
   private List<Observed> read(io.tessera.graphstore.GraphReader r, Product product) {

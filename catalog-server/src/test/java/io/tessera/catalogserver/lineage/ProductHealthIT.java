@@ -86,6 +86,27 @@ class ProductHealthIT implements TestPropertyProvider {
         ---
         apiVersion: tessera/v1
         kind: DataProduct
+        metadata: {domain: finance, name: ledger}
+        spec:
+          owner: mailto:finance@example.com
+          classification: [eu-confidential]
+          outputPorts:
+            - name: ledger-table
+              dataset: {namespace: "postgres://db:5432", name: finance.public.ledger}
+              slo: {freshness: PT24H}
+        ---
+        apiVersion: tessera/v1
+        kind: Policy
+        metadata: {name: eu-confidential-eu-only}
+        spec:
+          targets: {classifications: [eu-confidential]}
+          permissions:
+            - actions: [discover, read]
+              constraints:
+                - {attribute: region, operator: isAnyOf, values: [eu]}
+        ---
+        apiVersion: tessera/v1
+        kind: DataProduct
         metadata: {domain: sales, name: revenue}
         spec:
           owner: mailto:sales@example.com
@@ -243,6 +264,43 @@ class ProductHealthIT implements TestPropertyProvider {
     assertThat(
             http.send("GET", "/api/v1/incidents?product=finance/nothing", null, Map.of()).status())
         .isEqualTo(404);
+  }
+
+  @Test
+  @Order(6)
+  void shouldAnswerLikeAMissingProductForOneTheCallerMayNotDiscover() {
+    LineageHttp.Reply issued =
+        http.send(
+            "POST",
+            "/api/v1/tokens",
+            "{\"subject\":\"health-us-reader\",\"roles\":[\"consumer\"],\"attributes\":{\"region\":[\"us\"]}}"
+                .getBytes(StandardCharsets.UTF_8),
+            Map.of("Content-Type", "application/json", "Accept", "application/json"));
+    assertThat(issued.status()).as(issued.body()).isIn(200, 201);
+    Map<String, String> reader =
+        Map.of(
+            "Authorization",
+            "Bearer " + issued.json().path("secret").asText(),
+            "Accept",
+            "application/json");
+    for (String path :
+        new String[] {
+          "/api/v1/products/finance/%s/health",
+          "/api/v1/products/finance/%s/incidents",
+          "/api/v1/products/finance/%s/schema-changes",
+          "/api/v1/incidents?product=finance/%s"
+        }) {
+      String hiddenPath = path.formatted("ledger");
+      assertThat(http.send("GET", hiddenPath, null, Map.of("Accept", "application/json")).status())
+          .as("an admin sees %s", hiddenPath)
+          .isEqualTo(200);
+      LineageHttp.Reply hidden = http.send("GET", hiddenPath, null, reader);
+      LineageHttp.Reply missing = http.send("GET", path.formatted("nothing"), null, reader);
+      assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+      assertThat(hidden.status()).as(hidden.body()).isEqualTo(missing.status());
+      assertThat(hidden.contentType()).isEqualTo(missing.contentType());
+      assertThat(hidden.body().replace("ledger", "nothing")).isEqualTo(missing.body());
+    }
   }
 
   private JsonNode graphql(String query) {
