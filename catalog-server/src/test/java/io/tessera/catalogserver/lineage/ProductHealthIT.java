@@ -303,6 +303,19 @@ class ProductHealthIT implements TestPropertyProvider {
     }
   }
 
+  @Test
+  @Order(7)
+  void shouldLeaveTheGraphOfAProductThatHasOnlyBeenHealthyAlone() throws Exception {
+    monitor.checkNow();
+    monitor.awaitIdle();
+    assertThat(http.get("/api/v1/products/finance/ledger/health").path("status").asText())
+        .isEqualTo("healthy");
+    for (String product : new String[] {"finance/ledger", "sales/revenue"}) {
+      JsonNode health = http.get("/api/v1/products/" + product).path("health");
+      assertThat(health.isMissingNode() || health.isNull()).as(product + ": " + health).isTrue();
+    }
+  }
+
   private JsonNode graphql(String query) {
     LineageHttp.Reply reply =
         http.send(
