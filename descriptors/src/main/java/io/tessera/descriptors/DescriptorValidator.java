@@ -7,6 +7,7 @@ import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
+import io.tessera.graphstore.Slo;
 import io.tessera.ontology.Lifecycle;
 import io.tessera.ontology.PortType;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class DescriptorValidator {
           "identifier",
           "source");
   private static final Set<String> PORT =
-      Set.of("name", "type", "description", "dataset", "contract", "schema");
+      Set.of("name", "type", "description", "dataset", "contract", "schema", "slo");
   private static final Set<String> DATASET = Set.of("namespace", "name");
   private static final Set<String> FIELD =
       Set.of("name", "type", "required", "description", "classification");
@@ -219,6 +220,12 @@ public class DescriptorValidator {
         }
       }
       List<FieldDef> schema = schema(port, path, e);
+      Slo slo = null;
+      if (output) {
+        slo = SloFields.slo(port, path, e);
+      } else if (port.has("slo")) {
+        e.add(path + ".slo", "only output ports declare service level objectives");
+      }
       if (name != null && type != null) {
         ports.add(
             new Port(
@@ -228,7 +235,8 @@ public class DescriptorValidator {
                 dataset,
                 contract,
                 schema,
-                null));
+                null,
+                slo));
       }
     }
     return ports;

@@ -10,6 +10,7 @@ import java.util.List;
  *     port known only by its contract
  * @param contract the id of the data contract the port conforms to, or null
  * @param binding the observation that bound the port, or null while it is only promised
+ * @param slo what an output port promises (its service level objectives), or null
  */
 public record Port(
     String name,
@@ -18,13 +19,26 @@ public record Port(
     DatasetRef dataset,
     String contract,
     List<FieldDef> schema,
-    PortBinding binding) {
+    PortBinding binding,
+    Slo slo) {
   public Port {
     schema = List.copyOf(schema);
   }
 
+  /** A port without service level objectives. */
+  public Port(
+      String name,
+      PortType type,
+      String description,
+      DatasetRef dataset,
+      String contract,
+      List<FieldDef> schema,
+      PortBinding binding) {
+    this(name, type, description, dataset, contract, schema, binding, null);
+  }
+
   /** The same port with a binding. */
   public Port withBinding(PortBinding newBinding) {
-    return new Port(name, type, description, dataset, contract, schema, newBinding);
+    return new Port(name, type, description, dataset, contract, schema, newBinding, slo);
   }
 }

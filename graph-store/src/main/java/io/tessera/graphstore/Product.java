@@ -11,6 +11,8 @@ import java.util.List;
  * @param sourceFormat the descriptor format it was applied from (tessera/v1, odps:v1.0.0...)
  * @param revision the descriptor revision it was written from
  * @param physicalSince when its first output port was bound, or null while it is planned
+ * @param health its current health as the catalog evaluated it ({@code healthy}, {@code degraded},
+ *     {@code failing}), or null before its first evaluation
  */
 public record Product(
     String domain,
@@ -28,13 +30,52 @@ public record Product(
     String identifier,
     String sourceFormat,
     long revision,
-    Instant physicalSince) {
+    Instant physicalSince,
+    String health) {
   public Product {
     classification = List.copyOf(classification);
     tags = List.copyOf(tags);
     outputPorts = List.copyOf(outputPorts);
     inputPorts = List.copyOf(inputPorts);
     groups = List.copyOf(groups);
+  }
+
+  /** A product not evaluated for health yet. */
+  public Product(
+      String domain,
+      String name,
+      String title,
+      String description,
+      String purpose,
+      String owner,
+      Lifecycle lifecycle,
+      List<String> classification,
+      List<String> tags,
+      List<Port> outputPorts,
+      List<Port> inputPorts,
+      List<DatasetRef> groups,
+      String identifier,
+      String sourceFormat,
+      long revision,
+      Instant physicalSince) {
+    this(
+        domain,
+        name,
+        title,
+        description,
+        purpose,
+        owner,
+        lifecycle,
+        classification,
+        tags,
+        outputPorts,
+        inputPorts,
+        groups,
+        identifier,
+        sourceFormat,
+        revision,
+        physicalSince,
+        null);
   }
 
   /** Planned until an output port is bound to an observed dataset, physical after. */
@@ -60,7 +101,8 @@ public record Product(
         identifier,
         sourceFormat,
         revision,
-        since);
+        since,
+        health);
   }
 
   /** The same product at another descriptor revision. */
@@ -81,6 +123,29 @@ public record Product(
         identifier,
         sourceFormat,
         newRevision,
-        physicalSince);
+        physicalSince,
+        health);
+  }
+
+  /** The same product with another health status. */
+  public Product withHealth(String newHealth) {
+    return new Product(
+        domain,
+        name,
+        title,
+        description,
+        purpose,
+        owner,
+        lifecycle,
+        classification,
+        tags,
+        outputPorts,
+        inputPorts,
+        groups,
+        identifier,
+        sourceFormat,
+        revision,
+        physicalSince,
+        newHealth);
   }
 }

@@ -76,6 +76,10 @@ final class ProductMapper {
       m.createResource(iris.product(product.domain(), product.name()))
           .addLiteral(TESS.physicalSince, instant(m, product.physicalSince()));
     }
+    if (product.health() != null) {
+      m.createResource(iris.product(product.domain(), product.name()))
+          .addProperty(TESS.healthStatus, product.health());
+    }
     return m.getGraph();
   }
 
@@ -105,6 +109,9 @@ final class ProductMapper {
         r.addProperty(DCAT.servesDataset, ds);
         dist.addProperty(DPROD.isDistributionOf, ds);
         p.addProperty(datasetLink, ds);
+      }
+      if (port.slo() != null) {
+        SloMapper.write(r, port.slo());
       }
       if (!port.schema().isEmpty()) {
         Resource schema =
@@ -179,7 +186,8 @@ final class ProductMapper {
         string(p, TESS.externalIdentifier),
         string(p, TESS.sourceFormat),
         p.getProperty(TESS.revision).getLong(),
-        instant(p, TESS.physicalSince));
+        instant(p, TESS.physicalSince),
+        string(p, TESS.healthStatus));
   }
 
   private List<Port> ports(Resource p, Property link) {
@@ -206,7 +214,8 @@ final class ProductMapper {
               ds == null ? null : ref(ds),
               contract == null ? null : string(contract, DCTerms.identifier),
               schema(r),
-              binding));
+              binding,
+              SloMapper.read(r)));
     }
     return ports;
   }

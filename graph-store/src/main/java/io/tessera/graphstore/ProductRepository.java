@@ -270,6 +270,25 @@ public final class ProductRepository {
     return true;
   }
 
+  /**
+   * Records a product's health in its observed graph inside the caller's write transaction, so that
+   * search and SPARQL see it.
+   *
+   * @return whether it changed (false also when there is no such product)
+   */
+  public boolean setHealth(GraphWriter writer, String domain, String name, String health) {
+    Product product = find(writer, domain, name).orElse(null);
+    if (product == null || Objects.equals(product.health(), health)) {
+      return false;
+    }
+    writeObserved(writer, product.withHealth(health));
+    writer.changed(
+        iris.product(domain, name),
+        ChangeEvent.EntityKind.DATA_PRODUCT,
+        ChangeEvent.ChangeType.UPSERT);
+    return true;
+  }
+
   private void writeObserved(GraphWriter writer, Product product) {
     String observed = iris.observedGraph(product.domain(), product.name());
     Graph graph = mapper.observed(product);
@@ -285,6 +304,7 @@ public final class ProductRepository {
     if (existing == null) {
       return declared.withObservations(declared.outputPorts(), null);
     }
+    declared = declared.withHealth(existing.health());
     Map<String, Port> before = new HashMap<>();
     existing.outputPorts().forEach(p -> before.put(p.name(), p));
     List<Port> ports =

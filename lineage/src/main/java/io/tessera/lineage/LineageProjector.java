@@ -174,6 +174,7 @@ public final class LineageProjector {
     for (Dataset out : e.outputs()) {
       dataset(batch, out, runIri, e.eventTime(), changes, false);
     }
+    batch.changed(runIri, ChangeEvent.EntityKind.RUN);
     if (e.eventType() == EventType.COMPLETE) {
       for (Dataset out : e.outputs()) {
         bound.addAll(

@@ -73,9 +73,9 @@ final class ProjectionBatch {
    * known job rewrite (and revalidate) nothing — and announces the entities it recorded as changed,
    * but only those whose description did change: an entity is announced when a triple added or
    * removed in some graph is about the entity or about a node the entity leads to in that graph
-   * (its schema and columns, its facets). A re-run of a known job then announces nothing, and a job
-   * whose SQL changed announces the job but not the datasets its graph mentions, so the search
-   * index and the other listeners re-read only what changed.
+   * (its schema and columns, its facets). A re-run of a known job then announces only its run, and
+   * a job whose SQL changed announces the job but not the datasets its graph mentions, so the
+   * search index and the other listeners re-read only what changed.
    */
   void flush() {
     List<Changed> written = new ArrayList<>();

@@ -161,6 +161,26 @@ class LineageProjectorTest {
     assertThat(lineageChanges(announced)).containsExactly(job);
   }
 
+  @Test
+  void shouldAnnounceTheNewRunOfAnUnchangedJobButNotARepeatedEvent() {
+    List<ChangeEvent> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String first = "0190f1a2-3b4c-7d5e-8f60-000000000201";
+    project(event("COMPLETE", first, "2026-03-01T10:05:00Z", schema("id:BIGINT")));
+    store.subscribe(announced::addAll);
+    String failed = "0190f1a2-3b4c-7d5e-8f60-000000000202";
+    String fail = event("FAIL", failed, "2026-03-02T10:05:00Z", schema("id:BIGINT"));
+    project(fail);
+    assertThat(lineageChanges(announced)).isEmpty();
+    assertThat(announced)
+        .filteredOn(c -> c.kind() == ChangeEvent.EntityKind.RUN)
+        .extracting(ChangeEvent::entityIri)
+        .containsExactly(IRIS.run(failed));
+
+    announced.clear();
+    project(fail);
+    assertThat(announced).isEmpty();
+  }
+
   private static List<String> lineageChanges(List<ChangeEvent> announced) {
     return announced.stream()
         .filter(

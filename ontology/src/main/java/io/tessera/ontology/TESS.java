@@ -41,6 +41,16 @@ public final class TESS {
   public static final Property sourceFormat = property("sourceFormat");
   public static final Property externalIdentifier = property("externalIdentifier");
 
+  public static final Resource ServiceLevelObjective = resource("ServiceLevelObjective");
+  public static final Property slo = property("slo");
+  public static final Property freshness = property("freshness");
+  public static final Property minSuccessRate = property("minSuccessRate");
+  public static final Property successRateWindow = property("successRateWindow");
+  public static final Property minQualityPassing = property("minQualityPassing");
+  public static final Property qualityWindow = property("qualityWindow");
+  public static final Property schemaStability = property("schemaStability");
+  public static final Property healthStatus = property("healthStatus");
+
   public static final Resource SchemaChange = resource("SchemaChange");
   public static final Resource Facet = resource("Facet");
   public static final Property reads = property("reads");

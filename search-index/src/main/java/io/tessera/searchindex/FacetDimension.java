@@ -17,7 +17,9 @@ public enum FacetDimension {
   /** The owner IRI, e.g. {@code mailto:sales-data@example.com}. */
   OWNER("owner"),
   /** Where the data lives, from the OpenLineage namespace: postgres, kafka, s3, bigquery... */
-  PLATFORM("platform");
+  PLATFORM("platform"),
+  /** A product's evaluated health: {@code healthy}, {@code degraded} or {@code failing}. */
+  HEALTH("health");
 
   private final String parameter;
 

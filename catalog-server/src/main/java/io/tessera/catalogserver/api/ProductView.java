@@ -15,6 +15,8 @@ import java.util.List;
  *
  * @param lifecycle the declared DPROD lifecycle status (ideation ... consume, deprecated, retired)
  * @param state {@code planned} or {@code physical}: what the catalog has observed
+ * @param health {@code healthy}, {@code degraded} or {@code failing} once evaluated (details at
+ *     {@code /health})
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +38,8 @@ public record ProductView(
     List<DatasetView> groups,
     String identifier,
     String sourceFormat,
-    long revision) {
+    long revision,
+    String health) {
 
   /** A port with its promised dataset and schema and, once observed, its binding. */
   @Serdeable
@@ -77,7 +80,8 @@ public record ProductView(
       String owner,
       String lifecycle,
       String state,
-      Instant physicalSince) {
+      Instant physicalSince,
+      String health) {
     static Summary of(Product p, IriMinter iris) {
       return new Summary(
           iris.product(p.domain(), p.name()),
@@ -88,7 +92,8 @@ public record ProductView(
           p.owner(),
           p.lifecycle().slug(),
           p.physical() ? "physical" : "planned",
-          p.physicalSince());
+          p.physicalSince(),
+          p.health());
     }
   }
 
@@ -111,7 +116,8 @@ public record ProductView(
         p.groups().stream().map(g -> DatasetView.of(g, iris)).toList(),
         p.identifier(),
         p.sourceFormat(),
-        p.revision());
+        p.revision(),
+        p.health());
   }
 
   /**
@@ -137,7 +143,8 @@ public record ProductView(
         List.of(),
         identifier,
         sourceFormat,
-        revision);
+        revision,
+        health);
   }
 
   private static List<PortView> outline(List<PortView> ports) {

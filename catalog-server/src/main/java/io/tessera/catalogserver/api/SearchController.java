@@ -50,11 +50,23 @@ public class SearchController {
       @Nullable @QueryValue List<String> tag,
       @Nullable @QueryValue List<String> owner,
       @Nullable @QueryValue List<String> platform,
+      @Nullable @QueryValue List<String> health,
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "20") int limit,
       AccessScope scope) {
     return reads.search(
-        q, type, domain, lifecycle, classification, tag, owner, platform, cursor, limit, scope);
+        q,
+        type,
+        domain,
+        lifecycle,
+        classification,
+        tag,
+        owner,
+        platform,
+        health,
+        cursor,
+        limit,
+        scope);
   }
 
   /**

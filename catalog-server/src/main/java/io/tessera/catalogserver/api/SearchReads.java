@@ -50,6 +50,7 @@ public class SearchReads {
       List<String> tag,
       List<String> owner,
       List<String> platform,
+      List<String> health,
       String cursor,
       int limit,
       AccessScope scope) {
@@ -64,6 +65,7 @@ public class SearchReads {
     put(filters, FacetDimension.TAG, tag);
     put(filters, FacetDimension.OWNER, owner);
     put(filters, FacetDimension.PLATFORM, platform);
+    put(filters, FacetDimension.HEALTH, health);
     checkValues(filters);
     String query = q == null ? "" : q;
     try {

@@ -32,7 +32,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
           "classifications", FacetDimension.CLASSIFICATION,
           "tags", FacetDimension.TAG,
           "owners", FacetDimension.OWNER,
-          "platforms", FacetDimension.PLATFORM);
+          "platforms", FacetDimension.PLATFORM,
+          "health", FacetDimension.HEALTH);
 
   private final SearchIndex index;
 

@@ -107,6 +107,7 @@ class CatalogTools {
                   args.strings("tag", 20, 128),
                   args.strings("owner", 20, 512),
                   args.strings("platform", 20, 64),
+                  null,
                   args.string("cursor", false, 1000),
                   Math.min(args.integer("limit", 1, 50, 10), config.maxResults()),
                   caller.scope());

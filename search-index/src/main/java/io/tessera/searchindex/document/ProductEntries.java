@@ -49,6 +49,9 @@ final class ProductEntries {
     facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), state(p.physical())));
     facets.put(FacetDimension.CLASSIFICATION, p.classification());
     facets.put(FacetDimension.PLATFORM, nonNull(platforms));
+    if (p.health() != null) {
+      facets.put(FacetDimension.HEALTH, List.of(p.health()));
+    }
     IndexEntry product =
         new IndexEntry(
             productIri,
@@ -97,7 +100,9 @@ final class ProductEntries {
     Set<String> graphs = new LinkedHashSet<>();
     graphs.add(iris.productGraph(p.domain(), p.name()));
     boolean observed =
-        p.physical() || p.outputPorts().stream().anyMatch(port -> port.binding() != null);
+        p.physical()
+            || p.health() != null
+            || p.outputPorts().stream().anyMatch(port -> port.binding() != null);
     if (observed) {
       graphs.add(iris.observedGraph(p.domain(), p.name()));
     }
