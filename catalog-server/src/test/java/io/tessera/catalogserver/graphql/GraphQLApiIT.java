@@ -43,6 +43,9 @@ class GraphQLApiIT implements TestPropertyProvider {
   private static final String WAREHOUSE = "postgres://warehouse.internal:5432";
 
   @Inject EmbeddedServer server;
+  @Inject io.tessera.graphstore.GraphStore store;
+  @Inject io.tessera.searchindex.SearchIndex index;
+  @Inject io.tessera.lineage.LineageProjection projection;
 
   GraphQLTestClient graphql;
 
@@ -59,6 +62,9 @@ class GraphQLApiIT implements TestPropertyProvider {
       Thread.sleep(200);
     }
     assertThat(physicalProducts()).isEqualTo(20);
+    // search answers come from the index, which follows the graph
+    io.tessera.catalogserver.TestServer.awaitCaughtUp(
+        projection, store, index, Duration.ofSeconds(90));
   }
 
   private int physicalProducts() {
