@@ -19,6 +19,7 @@ export const DIMENSIONS = [
   ['tag', 'Tags'],
   ['owner', 'Owner'],
   ['platform', 'Platform'],
+  ['health', 'Health'],
 ];
 
 function stateFrom(params) {

@@ -111,6 +111,9 @@ class MetricsReadinessIT implements TestPropertyProvider {
             "tessera_changes_position",
             "tessera_changes_streams",
             "tessera_ready",
+            "tessera_incidents{state=\"open\"}",
+            "tessera_products_health{status=\"failing\"}",
+            "tessera_slo_breached",
             "http_server_requests_seconds_count")
         .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/products\"");
     assertThat(metrics.body()).containsPattern("(?m)^tessera_lineage_journal_events_total \\d");

@@ -253,6 +253,17 @@ class ObservabilityUiIT implements TestPropertyProvider {
     assertThat(browser.await(By.cssSelector("#product-incidents li")).getText()).isNotBlank();
     browser.screenshot("product-health", 1600);
 
+    // the domain page counts its failing products (from the search's health facet)
+    browser.go("#/domain/product-catalog");
+    browser.until(
+        d ->
+            !d.findElements(By.cssSelector("#count-failing .stat-number")).isEmpty()
+                && !d.findElement(By.cssSelector("#count-failing .stat-number"))
+                    .getText()
+                    .equals("0"));
+    browser.go("#/product/product-catalog/skus");
+    browser.await(By.id("revisions"));
+
     browser.click(By.id("product-incidents-link"));
     WebElement open =
         browser.await(By.cssSelector("#incidents .incident[data-product='product-catalog/skus']"));
