@@ -63,17 +63,30 @@ public class NotificationDeliverer {
   }
 
   /**
-   * Attempts every due delivery (up to the batch size) concurrently and waits for the outcomes.
+   * Attempts every due delivery (up to the batch size) and waits for the outcomes: the deliveries
+   * of one subscription one after the other, in the feed's order, so a subscriber receives its
+   * events in order when none has to be retried; different subscriptions concurrently.
    *
    * @return how many were attempted
    */
   public int deliverOnce() {
     List<Delivery> due = repository.due(Instant.now(clock), config.batchSize());
-    List<CompletableFuture<Void>> attempts = new ArrayList<>();
+    java.util.Map<Object, List<Delivery>> bySubscription = new java.util.LinkedHashMap<>();
     for (Delivery d : due) {
-      attempts.add(attempt(d));
+      bySubscription
+          .computeIfAbsent(
+              d.subscriptionId() == null ? d : d.subscriptionId(), k -> new ArrayList<>())
+          .add(d);
     }
-    CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new)).join();
+    List<CompletableFuture<Void>> chains = new ArrayList<>();
+    for (List<Delivery> group : bySubscription.values()) {
+      CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+      for (Delivery d : group) {
+        chain = chain.thenCompose(v -> attempt(d));
+      }
+      chains.add(chain);
+    }
+    CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).join();
     return due.size();
   }
 

@@ -173,6 +173,17 @@ class LineageJournalIT {
     try (ExecutorService completions =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-completions"))) {
       LineageJournal journal = new LineageJournal(ds, false, completions);
+      // hold the completion executor until every callback is registered: a callback attached to
+      // an already completed future would run on this thread instead
+      java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(1);
+      completions.execute(
+          () -> {
+            try {
+              registered.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
       try {
         List<java.util.concurrent.CompletableFuture<LineageJournal.Appended>> futures =
             new ArrayList<>();
@@ -192,6 +203,7 @@ class LineageJournalIT {
                         }
                       }));
         }
+        registered.countDown();
         List<LineageJournal.Appended> all = new ArrayList<>();
         for (var f : futures) {
           all.add(f.get());
