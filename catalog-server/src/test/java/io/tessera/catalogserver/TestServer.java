@@ -52,4 +52,29 @@ public final class TestServer {
       }
     } while (store.revision() != revision);
   }
+
+  /** Stops a server started in the test (and its context), then closes what it ran on. */
+  public static void stopWith(
+      io.micronaut.runtime.server.EmbeddedServer server, AutoCloseable database)
+      throws java.io.IOException {
+    try {
+      if (server != null) {
+        io.micronaut.context.ApplicationContext context = server.getApplicationContext();
+        server.stop();
+        if (context.isRunning()) {
+          context.stop();
+        }
+      }
+    } finally {
+      if (database != null) {
+        try {
+          database.close();
+        } catch (java.io.IOException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
 }

@@ -1,5 +1,8 @@
 package io.tessera.catalogserver.exchange;
 
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+import static io.tessera.catalogserver.persistence.SqlTime.time;
+
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -480,13 +482,5 @@ public class ExchangeRepository {
       }
     }
     return found;
-  }
-
-  static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
   }
 }

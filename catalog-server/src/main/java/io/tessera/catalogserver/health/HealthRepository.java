@@ -1,7 +1,7 @@
 package io.tessera.catalogserver.health;
 
-import static io.tessera.catalogserver.health.IncidentRepository.instant;
-import static io.tessera.catalogserver.health.IncidentRepository.time;
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+import static io.tessera.catalogserver.persistence.SqlTime.time;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,13 +1,14 @@
 package io.tessera.catalogserver.health;
 
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+import static io.tessera.catalogserver.persistence.SqlTime.time;
+
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -236,14 +237,5 @@ public class IncidentRepository {
       }
       return out;
     }
-  }
-
-  static OffsetDateTime time(Instant at) {
-    return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-  }
-
-  static Instant instant(ResultSet r, int column) throws SQLException {
-    OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -1,5 +1,8 @@
 package io.tessera.catalogserver.notify;
 
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+import static io.tessera.catalogserver.persistence.SqlTime.time;
+
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -356,15 +358,6 @@ public class SubscriptionRepository {
       }
     }
     return found;
-  }
-
-  private static Instant instant(ResultSet rows, int column) throws SQLException {
-    OffsetDateTime t = rows.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static String truncate(String s, int max) {

@@ -1,5 +1,8 @@
 package io.tessera.catalogserver.persistence;
 
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+import static io.tessera.catalogserver.persistence.SqlTime.time;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -147,13 +149,5 @@ public class TokenRepository {
     Set<String> out = new LinkedHashSet<>();
     Arrays.stream(value.split(",")).filter(s -> !s.isBlank()).forEach(out::add);
     return out;
-  }
-
-  private static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(OffsetDateTime time) {
-    return time == null ? null : time.toInstant();
   }
 }

@@ -1,5 +1,7 @@
 package io.tessera.catalogserver.usage;
 
+import static io.tessera.catalogserver.persistence.SqlTime.instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -170,10 +172,5 @@ class UsageRecords {
     } catch (SQLException e) {
       throw new UsageException("cannot read the usage records", e);
     }
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-    return time == null ? null : time.toInstant();
   }
 }

@@ -69,19 +69,7 @@ class ExchangePostgresIT {
 
   @AfterAll
   static void stopServerAndPostgres() throws IOException {
-    try {
-      if (server != null) {
-        ApplicationContext context = server.getApplicationContext();
-        server.stop();
-        if (context.isRunning()) {
-          context.stop();
-        }
-      }
-    } finally {
-      if (postgres != null) {
-        postgres.close();
-      }
-    }
+    TestServer.stopWith(server, postgres);
   }
 
   @Test

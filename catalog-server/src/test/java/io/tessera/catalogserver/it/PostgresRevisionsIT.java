@@ -16,6 +16,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.tessera.catalogserver.TestServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,19 +70,7 @@ class PostgresRevisionsIT {
 
   @AfterAll
   static void stopServerAndPostgres() throws IOException {
-    try {
-      if (server != null) {
-        ApplicationContext context = server.getApplicationContext();
-        server.stop();
-        if (context.isRunning()) {
-          context.stop();
-        }
-      }
-    } finally {
-      if (postgres != null) {
-        postgres.close();
-      }
-    }
+    TestServer.stopWith(server, postgres);
   }
 
   @Test

@@ -119,6 +119,53 @@ final class Browser implements AutoCloseable {
   }
 
   /** The current URL's fragment, decoded as the browser shows it. */
+  /** Signs in through the header's dialog with an API token and waits until it took. */
+  void signIn(String secret) {
+    await(By.id("signin-button")).click();
+    await(By.id("signin-token")).sendKeys(secret);
+    await(By.id("signin-submit")).click();
+    await(By.id("signout-button"));
+  }
+
+  /** Back to the home page with nothing kept in the tab: signed out, as a new visitor. */
+  void signOutAndForget() {
+    go("#/");
+    script("sessionStorage.clear(); localStorage.clear();");
+    driver().navigate().refresh();
+    await(By.id("signin-button"));
+  }
+
+  /** Replaces what a field holds with the text. */
+  void replaceText(String id, String text) {
+    WebElement input = await(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  /**
+   * The error message shown beside {@code control}, tied to it by {@code aria-describedby} (an id
+   * with {@code -error-}), after checking it sits in the control's field.
+   */
+  String errorBeside(WebElement control) {
+    String describedBy =
+        until(
+            d -> {
+              String ids = control.getDomAttribute("aria-describedby");
+              return ids != null && ids.contains("-error-") ? ids : null;
+            });
+    String errorId =
+        List.of(describedBy.split(" ")).stream()
+            .filter(i -> i.contains("-error-"))
+            .findFirst()
+            .orElseThrow();
+    WebElement container =
+        control.findElement(By.xpath("ancestor::*[contains(@class,'field')][1]"));
+    org.assertj.core.api.Assertions.assertThat(container.findElements(By.id(errorId)))
+        .as("the error sits next to its field")
+        .hasSize(1);
+    return driver().findElement(By.id(errorId)).getText();
+  }
+
   String route() {
     String url = driver.getCurrentUrl();
     int hash = url.indexOf('#');

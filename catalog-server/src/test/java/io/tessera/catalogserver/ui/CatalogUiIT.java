@@ -105,10 +105,7 @@ class CatalogUiIT implements TestPropertyProvider {
 
   @BeforeEach
   void signedOut() {
-    browser.go("#/");
-    browser.script("sessionStorage.clear(); localStorage.clear();");
-    browser.driver().navigate().refresh();
-    browser.await(By.id("signin-button"));
+    browser.signOutAndForget();
   }
 
   @Test
@@ -296,7 +293,7 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(refused.getDomAttribute("data-status")).isEqualTo("401");
     assertThat(refused.getText()).contains("Sign-in required", "needs credentials");
 
-    signIn(logisticsOwnerToken);
+    browser.signIn(logisticsOwnerToken);
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("signin-status"), "logistics-owner"));
@@ -321,14 +318,14 @@ class CatalogUiIT implements TestPropertyProvider {
 
     // a reader of another role may not write the logistics domain: the server's 403 is shown
     browser.click(By.id("signout-button"));
-    signIn(euReaderToken);
+    browser.signIn(euReaderToken);
     browser.await(By.id("dry-run")).click();
     WebElement forbidden =
         browser.await(By.cssSelector("#error-summary-box .problem[data-status='403']"));
     assertThat(forbidden.getText())
         .contains("Not allowed", "missing permission: domain-owner of logistics");
     browser.click(By.id("signout-button"));
-    signIn(logisticsOwnerToken);
+    browser.signIn(logisticsOwnerToken);
     browser.await(By.id("dry-run")).click();
     assertThat(browser.await(By.id("dry-run-ok")).getText())
         .contains("would create logistics/parcel-lockers");
@@ -371,7 +368,7 @@ class CatalogUiIT implements TestPropertyProvider {
         .contains("no data product customer/customer-profiles");
 
     // signing in shows the page again, now with what the token may see
-    signIn(euReaderToken);
+    browser.signIn(euReaderToken);
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "eu-analyst"));
     assertThat(browser.await(By.id("signin-status")).getText()).contains("consumer");
@@ -424,13 +421,6 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(problem.getText()).contains("Token not accepted", "the API token is not valid");
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "HTTP 401"));
-  }
-
-  private void signIn(String secret) {
-    browser.await(By.id("signin-button")).click();
-    browser.await(By.id("signin-token")).sendKeys(secret);
-    browser.await(By.id("signin-submit")).click();
-    browser.await(By.id("signout-button"));
   }
 
   /** Creates an API token as the tests' admin and returns its secret. */

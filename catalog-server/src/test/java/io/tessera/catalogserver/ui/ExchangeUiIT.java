@@ -97,16 +97,13 @@ class ExchangeUiIT implements TestPropertyProvider {
 
   @BeforeEach
   void signedOut() {
-    browser.go("#/");
-    browser.script("sessionStorage.clear(); localStorage.clear();");
-    browser.driver().navigate().refresh();
-    browser.await(By.id("signin-button"));
+    browser.signOutAndForget();
   }
 
   @Test
   void shouldRequestAccessHaveItApprovedSeeTheSchemasAndLoseThemWhenRevoked() {
     // the analyst finds the product but not where it lives or what it holds
-    signIn(analystToken);
+    browser.signIn(analystToken);
     assertThat(browser.await(By.id("nav-requests")).isDisplayed()).isTrue();
     assertThat(browser.await(By.id("nav-inbox")).isDisplayed()).isTrue();
     openChurnScores();
@@ -117,10 +114,10 @@ class ExchangeUiIT implements TestPropertyProvider {
     browser.click(By.id("request-access"));
     assertThat(browser.await(By.id("request-access")).getDomAttribute("aria-expanded"))
         .isEqualTo("true");
-    type("request-form-purpose", "Reduce churn among US customers");
-    type("request-form-purpose-code", "retention");
-    type("request-form-intended-use", "weekly retention campaign");
-    type("request-form-duration", "90");
+    browser.replaceText("request-form-purpose", "Reduce churn among US customers");
+    browser.replaceText("request-form-purpose-code", "retention");
+    browser.replaceText("request-form-intended-use", "weekly retention campaign");
+    browser.replaceText("request-form-duration", "90");
     browser.screenshot("exchange-request-form", 1100);
     browser.click(By.id("request-form-submit"));
     assertThat(browser.await(By.id("request-form-sent")).getText()).contains("Request sent");
@@ -159,11 +156,11 @@ class ExchangeUiIT implements TestPropertyProvider {
     browser.click(By.id("reject-" + id));
     WebElement rejectReason = browser.await(By.id("reject-" + id + "-reason"));
     assertThat(rejectReason.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(errorNextTo(rejectReason)).contains("reason");
+    assertThat(browser.errorBeside(rejectReason)).contains("reason");
     assertThat(byId(id).getDomAttribute("data-state")).isEqualTo("requested");
     browser.screenshot("exchange-inbox");
 
-    type("approve-" + id + "-reason", "Retention campaign agreed with the CRM team");
+    browser.replaceText("approve-" + id + "-reason", "Retention campaign agreed with the CRM team");
     browser.click(By.id("approve-" + id));
     browser.until(d -> "active".equals(byId(id).getDomAttribute("data-state")));
     assertThat(browser.await(By.id("inbox-status")).getText()).contains("Approved");
@@ -192,8 +189,9 @@ class ExchangeUiIT implements TestPropertyProvider {
     switchTo(ownerToken, "customer-owner");
     browser.go("#/inbox");
     browser.click(By.id("revoke-" + id));
-    assertThat(errorNextTo(browser.await(By.id("revoke-" + id + "-reason")))).contains("reason");
-    type("revoke-" + id + "-reason", "The campaign ended");
+    assertThat(browser.errorBeside(browser.await(By.id("revoke-" + id + "-reason"))))
+        .contains("reason");
+    browser.replaceText("revoke-" + id + "-reason", "The campaign ended");
     browser.click(By.id("revoke-" + id));
     browser.until(d -> "revoked".equals(byId(id).getDomAttribute("data-state")));
 
@@ -207,22 +205,22 @@ class ExchangeUiIT implements TestPropertyProvider {
 
   @Test
   void shouldShowTheServersErrorsBesideTheRequestFormsFields() {
-    signIn(otherAnalystToken);
+    browser.signIn(otherAnalystToken);
     openChurnScores();
     browser.click(By.id("request-access"));
     // the purpose is required: said beside the field before anything is sent
     browser.click(By.id("request-form-submit"));
     WebElement purpose = browser.await(By.id("request-form-purpose"));
     assertThat(purpose.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(errorNextTo(purpose)).isNotBlank();
+    assertThat(browser.errorBeside(purpose)).isNotBlank();
 
     // a duration below one day is the server's field error, shown beside the duration
-    type("request-form-purpose", "Campaign planning");
-    type("request-form-duration", "0");
+    browser.replaceText("request-form-purpose", "Campaign planning");
+    browser.replaceText("request-form-duration", "0");
     browser.click(By.id("request-form-submit"));
     WebElement duration = browser.await(By.id("request-form-duration"));
     browser.until(d -> "true".equals(duration.getDomAttribute("aria-invalid")) ? true : null);
-    assertThat(errorNextTo(duration)).isNotBlank();
+    assertThat(browser.errorBeside(duration)).isNotBlank();
     assertThat(purpose.getDomAttribute("aria-invalid")).isNull();
     assertThat(browser.driver().findElements(By.id("request-form-sent"))).isEmpty();
   }
@@ -230,7 +228,7 @@ class ExchangeUiIT implements TestPropertyProvider {
   @Test
   void shouldRegisterInterestInAPlannedProductAndRequestAccessOnceItTurnsPhysical()
       throws InterruptedException {
-    signIn(analystToken);
+    browser.signIn(analystToken);
     browser.go(SEGMENTS_PAGE);
     browser.until(ExpectedConditions.textToBe(By.id("product-title"), "Customer Segments"));
     assertThat(browser.await(By.cssSelector(".status-line .badge-planned")).getText())
@@ -238,7 +236,7 @@ class ExchangeUiIT implements TestPropertyProvider {
     long before = interestCount();
 
     browser.click(By.id("interest-button"));
-    type("interest-use-case", "Segment-specific retention offers");
+    browser.replaceText("interest-use-case", "Segment-specific retention offers");
     browser.click(By.id("interest-submit"));
     browser.await(By.id("withdraw-interest"));
     browser.until(d -> interestCount() == before + 1 ? true : null);
@@ -250,7 +248,7 @@ class ExchangeUiIT implements TestPropertyProvider {
     browser.await(By.id("interest-button"));
     browser.until(d -> interestCount() == before ? true : null);
     browser.click(By.id("interest-button"));
-    type("interest-use-case", "Segment-specific retention offers");
+    browser.replaceText("interest-use-case", "Segment-specific retention offers");
     browser.click(By.id("interest-submit"));
     browser.await(By.id("withdraw-interest"));
 
@@ -372,16 +370,9 @@ class ExchangeUiIT implements TestPropertyProvider {
 
   private void switchTo(String secret, String subject) {
     browser.click(By.id("signout-button"));
-    signIn(secret);
+    browser.signIn(secret);
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), subject));
-  }
-
-  private void signIn(String secret) {
-    browser.await(By.id("signin-button")).click();
-    browser.await(By.id("signin-token")).sendKeys(secret);
-    browser.await(By.id("signin-submit")).click();
-    browser.await(By.id("signout-button"));
   }
 
   private String consumer(String subject) {
@@ -401,32 +392,5 @@ class ExchangeUiIT implements TestPropertyProvider {
     Map<String, Object> issued =
         http.toBlocking().retrieve(HttpRequest.POST("/api/v1/tokens", request), Map.class);
     return (String) issued.get("secret");
-  }
-
-  private void type(String id, String text) {
-    WebElement input = browser.await(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  /** The error message shown beside {@code control}, tied to it by {@code aria-describedby}. */
-  private String errorNextTo(WebElement control) {
-    String describedBy =
-        browser.until(
-            d -> {
-              String ids = control.getDomAttribute("aria-describedby");
-              return ids != null && ids.contains("-error-") ? ids : null;
-            });
-    String errorId =
-        List.of(describedBy.split(" ")).stream()
-            .filter(id -> id.contains("-error-"))
-            .findFirst()
-            .orElseThrow();
-    WebElement container =
-        control.findElement(By.xpath("ancestor::*[contains(@class,'field')][1]"));
-    assertThat(container.findElements(By.id(errorId)))
-        .as("the error sits next to its field")
-        .hasSize(1);
-    return browser.driver().findElement(By.id(errorId)).getText();
   }
 }

@@ -122,15 +122,12 @@ class ObservabilityUiIT implements TestPropertyProvider {
 
   @BeforeEach
   void signedOut() {
-    browser.go("#/");
-    browser.script("sessionStorage.clear(); localStorage.clear();");
-    browser.driver().navigate().refresh();
-    browser.await(By.id("signin-button"));
+    browser.signOutAndForget();
   }
 
   @Test
   void shouldSubscribeWithAWebhookSeeTheDeliveryAndDeleteIt() throws Exception {
-    signIn(ownerToken);
+    browser.signIn(ownerToken);
     assertThat(browser.await(By.id("nav-subscriptions")).isDisplayed()).isTrue();
     assertThat(browser.await(By.id("nav-incidents")).isDisplayed()).isTrue();
     browser.go(PRODUCT_PAGE);
@@ -144,15 +141,15 @@ class ObservabilityUiIT implements TestPropertyProvider {
     browser.click(By.id("subscribe-form-types-1"));
 
     // a URL that is not http(s): the server's error beside the field, nothing made
-    type("subscribe-form-url", "ftp://127.0.0.1/hook");
+    browser.replaceText("subscribe-form-url", "ftp://127.0.0.1/hook");
     browser.click(By.id("subscribe-form-submit"));
     WebElement url = browser.await(By.id("subscribe-form-url"));
-    assertThat(errorNextTo(url)).contains("http");
+    assertThat(browser.errorBeside(url)).contains("http");
     assertThat(url.getDomAttribute("aria-invalid")).isEqualTo("true");
     assertThat(subscriptions()).isEmpty();
 
     String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-    type("subscribe-form-url", hook);
+    browser.replaceText("subscribe-form-url", hook);
     browser.click(By.id("subscribe-form-submit"));
     WebElement created = browser.await(By.id("subscribe-form-created"));
     String id = created.getDomAttribute("data-id");
@@ -192,7 +189,7 @@ class ObservabilityUiIT implements TestPropertyProvider {
 
   @Test
   void shouldShowHealthSchemaHistoryAndIncidentsOnlyWhereTheServerHasThem() {
-    signIn(ownerToken);
+    browser.signIn(ownerToken);
     browser.go(PRODUCT_PAGE);
     browser.await(By.id("product-title"));
     browser.await(By.id("revisions"));
@@ -231,7 +228,7 @@ class ObservabilityUiIT implements TestPropertyProvider {
                 List.of("domain-owner"),
                 "domains",
                 List.of("product-catalog")));
-    signIn(owner);
+    browser.signIn(owner);
     // the demo's failed run and breaking schema change make product-catalog/skus fail
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     By failing = By.cssSelector("#product-health-badge[data-health='failing']");
@@ -276,9 +273,9 @@ class ObservabilityUiIT implements TestPropertyProvider {
     }
     // an empty comment is refused beside its field; a real one is added to the activity
     browser.click(By.id("comment-" + id));
-    assertThat(errorNextTo(browser.await(By.id("incident-comment-" + id))))
+    assertThat(browser.errorBeside(browser.await(By.id("incident-comment-" + id))))
         .contains("Write a comment");
-    type("incident-comment-" + id, "Looking into the new column type");
+    browser.replaceText("incident-comment-" + id, "Looking into the new column type");
     browser.click(By.id("comment-" + id));
     assertThat(browser.await(By.id("incidents-status")).getText()).contains("Comment added");
     browser.screenshot("incidents", 1100);
@@ -359,45 +356,11 @@ class ObservabilityUiIT implements TestPropertyProvider {
         .formatted(DOMAIN, revision);
   }
 
-  private void signIn(String secret) {
-    browser.await(By.id("signin-button")).click();
-    browser.await(By.id("signin-token")).sendKeys(secret);
-    browser.await(By.id("signin-submit")).click();
-    browser.await(By.id("signout-button"));
-  }
-
   /** Creates an API token as the tests' admin and returns its secret. */
   private String token(Map<String, Object> request) {
     @SuppressWarnings("unchecked")
     Map<String, Object> issued =
         http.toBlocking().retrieve(HttpRequest.POST("/api/v1/tokens", request), Map.class);
     return (String) issued.get("secret");
-  }
-
-  private void type(String id, String text) {
-    WebElement input = browser.await(By.id(id));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  /** The error message shown beside {@code control}, tied to it by {@code aria-describedby}. */
-  private String errorNextTo(WebElement control) {
-    String describedBy =
-        browser.until(
-            d -> {
-              String ids = control.getDomAttribute("aria-describedby");
-              return ids != null && ids.contains("-error-") ? ids : null;
-            });
-    String errorId =
-        List.of(describedBy.split(" ")).stream()
-            .filter(i -> i.contains("-error-"))
-            .findFirst()
-            .orElseThrow();
-    WebElement container =
-        control.findElement(By.xpath("ancestor::*[contains(@class,'field')][1]"));
-    assertThat(container.findElements(By.id(errorId)))
-        .as("the error sits next to its field")
-        .hasSize(1);
-    return browser.driver().findElement(By.id(errorId)).getText();
   }
 }
