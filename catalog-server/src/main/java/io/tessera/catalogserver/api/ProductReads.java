@@ -3,6 +3,7 @@ package io.tessera.catalogserver.api;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.ProductVisibility;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.ProductRedaction;
 import io.tessera.graphstore.Product;
@@ -33,6 +34,7 @@ public class ProductReads {
   private final IriMinter iris;
   private final RdfWriter rdf;
   private final ProductRedaction redaction;
+  private final ProductVisibility visibility;
 
   public ProductReads(
       ProductRepository products,
@@ -40,7 +42,9 @@ public class ProductReads {
       RevisionRepository revisions,
       IriMinter iris,
       RdfWriter rdf,
-      ProductRedaction redaction) {
+      ProductRedaction redaction,
+      ProductVisibility visibility) {
+    this.visibility = visibility;
     this.products = products;
     this.readModel = readModel;
     this.revisions = revisions;
@@ -125,22 +129,17 @@ public class ProductReads {
 
   /** Fails like a missing product unless the caller may discover it. */
   public void checkVisible(String domain, String name, AccessScope scope) {
-    checkNames(domain, name);
-    if (!scope.mayDiscover(iris.productGraph(domain, name))) {
-      throw notFound(domain, name);
-    }
+    visibility.require(domain, name, scope);
   }
 
   /** Fails like a missing product unless both names are slugs. */
   public static void checkNames(String domain, String name) {
-    if (!IriMinter.isSlug(domain) || !IriMinter.isSlug(name)) {
-      throw notFound(domain, name);
-    }
+    ProductVisibility.requireNames(domain, name);
   }
 
   /** The answer for a product that does not exist, or that the caller may not discover. */
   public static ProblemException notFound(String domain, String name) {
-    return new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+    return ProductVisibility.notFound(domain, name);
   }
 
   private static String encode(String key) {

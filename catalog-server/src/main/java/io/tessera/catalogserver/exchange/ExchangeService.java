@@ -62,6 +62,7 @@ public class ExchangeService {
   private final ExchangeConfig config;
   private final Clock clock;
   private final io.tessera.catalogserver.events.CatalogEventLog events;
+  private final io.tessera.catalogserver.security.ProductVisibility visibility;
 
   public ExchangeService(
       ExchangeRepository repository,
@@ -74,7 +75,9 @@ public class ExchangeService {
       AuditLog audit,
       ExchangeConfig config,
       Clock clock,
-      io.tessera.catalogserver.events.CatalogEventLog events) {
+      io.tessera.catalogserver.events.CatalogEventLog events,
+      io.tessera.catalogserver.security.ProductVisibility visibility) {
+    this.visibility = visibility;
     this.events = events;
     this.repository = repository;
     this.agreements = agreements;
@@ -722,12 +725,7 @@ public class ExchangeService {
           "the request names no product",
           List.of(new Problem.FieldError(field, "required: a product as domain/name")));
     }
-    if (!scopes.of(principal).mayDiscover(iris.productGraph(parts[0], parts[1]))) {
-      throw notFound("no data product " + parts[0] + "/" + parts[1]);
-    }
-    return products
-        .find(new ProductKey(parts[0], parts[1]))
-        .orElseThrow(() -> notFound("no data product " + parts[0] + "/" + parts[1]));
+    return visibility.find(parts[0], parts[1], scopes.of(principal));
   }
 
   private static void requireTransition(ExchangeRepository.Row row, AccessRequest.State to) {

@@ -5,12 +5,12 @@ import io.tessera.catalogserver.events.CatalogEventLog;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.ProductVisibility;
 import io.tessera.catalogserver.usage.ConsumerService;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Product;
-import io.tessera.graphstore.ProductRepository;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -33,11 +33,11 @@ public class IncidentService {
   private final HealthRepository health;
   private final CatalogEventLog events;
   private final HealthMonitor monitor;
-  private final ProductRepository products;
   private final GraphStore store;
   private final ConsumerService consumers;
   private final AuditLog audit;
   private final IriMinter iris;
+  private final ProductVisibility visibility;
 
   IncidentService(
       IncidentRepository incidents,
@@ -45,17 +45,17 @@ public class IncidentService {
       HealthRepository health,
       CatalogEventLog events,
       HealthMonitor monitor,
-      ProductRepository products,
       GraphStore store,
       ConsumerService consumers,
       AuditLog audit,
-      IriMinter iris) {
+      IriMinter iris,
+      ProductVisibility visibility) {
+    this.visibility = visibility;
     this.incidents = incidents;
     this.writes = writes;
     this.health = health;
     this.events = events;
     this.monitor = monitor;
-    this.products = products;
     this.store = store;
     this.consumers = consumers;
     this.audit = audit;
@@ -271,12 +271,7 @@ public class IncidentService {
   }
 
   private Product visible(String domain, String name, AccessScope scope) {
-    if (!IriMinter.isSlug(domain)
-        || !IriMinter.isSlug(name)
-        || !scope.mayDiscover(iris.productGraph(domain, name))) {
-      throw notFound(domain, name);
-    }
-    return products.find(domain, name).orElseThrow(() -> notFound(domain, name));
+    return visibility.find(domain, name, scope);
   }
 
   private static void owner(Principal who, String domain) {
@@ -288,7 +283,7 @@ public class IncidentService {
   }
 
   private static ProblemException notFound(String domain, String name) {
-    return new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+    return ProductVisibility.notFound(domain, name);
   }
 
   private static ProblemException missing(String id) {

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.security.ProductVisibility;
 import io.tessera.governance.AccessDeniedException;
 import io.tessera.governance.AccessScope;
 import io.tessera.ontology.IriMinter;
@@ -26,8 +27,14 @@ public class UsageController {
   private final TimeToValueService timeToValue;
   private final IriMinter iris;
 
+  private final ProductVisibility visibility;
+
   public UsageController(
-      ConsumerService consumers, TimeToValueService timeToValue, IriMinter iris) {
+      ConsumerService consumers,
+      TimeToValueService timeToValue,
+      IriMinter iris,
+      ProductVisibility visibility) {
+    this.visibility = visibility;
     this.consumers = consumers;
     this.timeToValue = timeToValue;
     this.iris = iris;
@@ -79,14 +86,10 @@ public class UsageController {
 
   // A product the caller may not discover answers exactly like one that does not exist.
   private void checkVisible(String domain, String name, AccessScope scope) {
-    if (!IriMinter.isSlug(domain)
-        || !IriMinter.isSlug(name)
-        || !scope.mayDiscover(iris.productGraph(domain, name))) {
-      throw notFound(domain, name);
-    }
+    visibility.require(domain, name, scope);
   }
 
   private static ProblemException notFound(String domain, String name) {
-    return new ProblemException(ProblemType.NOT_FOUND, "no data product " + domain + "/" + name);
+    return ProductVisibility.notFound(domain, name);
   }
 }
