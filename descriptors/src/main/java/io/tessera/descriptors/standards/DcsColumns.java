@@ -32,33 +32,10 @@ final class DcsColumns {
   /** The field types the Data Contract Specification's JSON Schema allows. */
   static final List<String> FIELD_TYPES =
       List.of(
-          "number",
-          "decimal",
-          "numeric",
-          "int",
-          "integer",
-          "long",
-          "bigint",
-          "float",
-          "double",
-          "string",
-          "text",
-          "varchar",
-          "boolean",
-          "timestamp",
-          "timestamp_tz",
-          "timestamp_ntz",
-          "date",
-          "time",
-          "array",
-          "map",
-          "object",
-          "record",
-          "struct",
-          "bytes",
-          "variant",
-          "json",
-          "null");
+          ("number decimal numeric int integer long bigint float double string text varchar"
+                  + " boolean timestamp timestamp_tz timestamp_ntz date time array map object"
+                  + " record struct bytes variant json null")
+              .split(" "));
 
   private static final String FIELDS = "field name to field";
 
