@@ -75,7 +75,7 @@ public class DescriptorValidator {
               + apiVersion
               + "'; expected "
               + API_VERSION
-              + " (or an ODPS/ODCS document)");
+              + " (or an ODPS/ODCS/DCS document)");
     }
     String kind = e.text(doc, "kind", true);
     JsonNode metadata = e.object(doc, "metadata", true);

@@ -18,6 +18,7 @@ import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.RdfFormat;
+import io.tessera.graphstore.Slo;
 import io.tessera.ontology.RequiresSharedCorpus;
 import io.tessera.ontology.TesseraOntology;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -298,14 +300,14 @@ class DescriptorApiIT implements TestPropertyProvider {
   }
 
   static Stream<Path> standardFixtures() {
-    return Stream.concat(
-        StandardFixtures.yamlFiles("odps").stream(), StandardFixtures.yamlFiles("odcs").stream());
+    return Stream.of("odps", "odcs", "datacontract")
+        .flatMap(standard -> StandardFixtures.yamlFiles(standard).stream());
   }
 
   @RequiresSharedCorpus
   @ParameterizedTest(name = "{0}")
   @MethodSource("standardFixtures")
-  void shouldImportPublishedOdpsAndOdcsDescriptorsIntoProductsAndPorts(Path fixture)
+  void shouldImportPublishedOdpsOdcsAndDcsDescriptorsIntoProductsAndPorts(Path fixture)
       throws IOException {
     JsonNode report = apply(Files.readString(fixture), false, "?domain=imported");
 
@@ -318,7 +320,7 @@ class DescriptorApiIT implements TestPropertyProvider {
                 + "/"
                 + result.path("name").asText());
     assertThat(product.path("outputPorts").size()).isPositive();
-    assertThat(product.path("sourceFormat").asText()).matches("od(p|c)s:v.*");
+    assertThat(product.path("sourceFormat").asText()).matches("(od(p|c)s:v|dcs:).*");
   }
 
   @RequiresSharedCorpus
@@ -333,6 +335,48 @@ class DescriptorApiIT implements TestPropertyProvider {
         .isEqualTo("postgres://localhost:5432");
     assertThat(port.path("dataset").path("name").asText())
         .isEqualTo("pypl-edw.pp_access_views.tbl_1");
+  }
+
+  @RequiresSharedCorpus
+  @Test
+  void shouldServeADataContractModelAtItsS3PrefixWithItsFreshnessObjective() throws IOException {
+    apply(
+        Files.readString(
+            StandardFixtures.directory().resolve("datacontract/orders-latest.datacontract.yaml")),
+        false,
+        "?domain=sales");
+
+    JsonNode product = get("/api/v1/products/sales/orders-latest");
+    assertThat(product.path("sourceFormat").asText()).isEqualTo("dcs:1.2.0");
+    JsonNode port = product.path("outputPorts").get(0);
+    assertThat(port.path("name").asText()).isEqualTo("orders");
+    assertThat(port.path("dataset").path("namespace").asText())
+        .isEqualTo("s3://datacontract-example-orders-latest");
+    assertThat(port.path("dataset").path("name").asText()).isEqualTo("v2/orders");
+    assertThat(products.find("sales", "orders-latest").orElseThrow().outputPorts().get(0).slo())
+        .extracting(Slo::freshness)
+        .isEqualTo(Duration.ofHours(25));
+  }
+
+  @Test
+  void shouldRejectADataContractModelWithoutFieldsNamingTheSourceFieldAndChangeNothing() {
+    String before = nquads();
+    String contract =
+        """
+        dataContractSpecification: 1.2.1
+        id: empty-orders
+        info: {title: Empty orders, version: 1.0.0}
+        models:
+          orders: {type: table, description: no fields}
+        """;
+
+    JsonNode problem = body(failure(() -> apply(contract, false, "?domain=sales")));
+
+    assertThat(problem.path("errors").get(0).path("field").asText())
+        .isEqualTo("documents[0].models.orders.fields");
+    assertThat(problem.path("errors").get(0).path("message").asText())
+        .contains("at least one field");
+    assertThat(nquads()).isEqualTo(before);
   }
 
   @Test

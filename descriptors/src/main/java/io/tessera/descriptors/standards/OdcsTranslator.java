@@ -3,11 +3,9 @@ package io.tessera.descriptors.standards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Translates an Open Data Contract Standard (ODCS v3.x) document into a {@code tessera/v1} data
@@ -20,9 +18,6 @@ import java.util.Set;
  * standing for the whole contract.
  */
 final class OdcsTranslator {
-
-  private static final Set<String> SENSITIVITY_LEVELS =
-      Set.of("public", "internal", "confidential", "restricted", "pii", "sensitive");
 
   /** Translates {@code document}; {@code fallbackDomain} is used when it names no domain. */
   ObjectNode translate(JsonNode document, String fallbackDomain) {
@@ -44,7 +39,7 @@ final class OdcsTranslator {
             DescriptionText.from(document.get("description")),
             Owners.of(document.get("team"), domain),
             Lifecycles.fromStatus(SourceFields.text(document, "status")),
-            classification(ports),
+            SensitivityLevels.of(ports),
             SourceFields.texts(document, "tags"),
             ports,
             List.of(),
@@ -142,19 +137,6 @@ final class OdcsTranslator {
       case "api", "endpoint" -> "api";
       default -> "table";
     };
-  }
-
-  private static List<String> classification(List<ProductDocument.OutputPort> ports) {
-    Set<String> levels = new LinkedHashSet<>();
-    for (ProductDocument.OutputPort port : ports) {
-      for (ObjectNode column : port.schema()) {
-        String level = SourceFields.text(column, "classification");
-        if (level != null && SENSITIVITY_LEVELS.contains(level)) {
-          levels.add(level);
-        }
-      }
-    }
-    return List.copyOf(levels);
   }
 
   /** The server whose datasets the ports serve, with its path in the source document. */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code mailto:<email>} or {@code urn:tessera:user:<username>}; otherwise the team itself, {@code
  * urn:tessera:team:<slug(team.name)>}; otherwise the domain, {@code urn:tessera:domain:<domain>}.
  * Both the ODCS v3.1 team object ({@code name}, {@code members}) and the older member array are
- * read.
+ * read. The Data Contract Specification's free-text {@code info.owner} is read by {@link
+ * #fromText}.
  */
 final class Owners {
 
@@ -39,6 +40,30 @@ final class Owners {
       if (teamSlug.isPresent()) {
         return "urn:tessera:team:" + teamSlug.get();
       }
+    }
+    return "urn:tessera:domain:" + domain;
+  }
+
+  /**
+   * Returns the owner IRI for a free-text owner, as the Data Contract Specification's {@code
+   * info.owner} gives it: an e-mail address becomes {@code mailto:}, anything else the team {@code
+   * urn:tessera:team:<slug>}; without an owner, the contact e-mail ({@code mailto:}); else the
+   * domain.
+   *
+   * @param owner the owner text, or null
+   * @param contactEmail the contact's e-mail address, or null
+   * @param domain the product's domain
+   */
+  static String fromText(String owner, String contactEmail, String domain) {
+    if (owner != null && EMAIL.matcher(owner).matches()) {
+      return "mailto:" + owner;
+    }
+    var teamSlug = Slugs.slug(owner);
+    if (teamSlug.isPresent()) {
+      return "urn:tessera:team:" + teamSlug.get();
+    }
+    if (contactEmail != null && EMAIL.matcher(contactEmail).matches()) {
+      return "mailto:" + contactEmail;
     }
     return "urn:tessera:domain:" + domain;
   }

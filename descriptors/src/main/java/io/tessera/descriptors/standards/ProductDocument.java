@@ -84,6 +84,7 @@ record ProductDocument(
    * @param dataset the OpenLineage identity the port serves, or null when the standard names none
    * @param contract the data contract id, or null
    * @param schema promised columns ({@code name, type, required, description, classification})
+   * @param slo the port's {@code slo} (service level objectives), or null when it promises none
    */
   record OutputPort(
       String name,
@@ -91,10 +92,23 @@ record ProductDocument(
       String description,
       DatasetIdentity dataset,
       String contract,
-      List<ObjectNode> schema) {
+      List<ObjectNode> schema,
+      ObjectNode slo) {
 
     OutputPort {
       schema = List.copyOf(schema);
+      slo = slo == null ? null : slo.deepCopy();
+    }
+
+    /** A port that promises no service level objectives. */
+    OutputPort(
+        String name,
+        String type,
+        String description,
+        DatasetIdentity dataset,
+        String contract,
+        List<ObjectNode> schema) {
+      this(name, type, description, dataset, contract, schema, null);
     }
 
     ObjectNode toNode() {
@@ -109,6 +123,9 @@ record ProductDocument(
       if (!schema.isEmpty()) {
         ArrayNode columns = port.putArray("schema");
         schema.forEach(column -> columns.add(column.deepCopy()));
+      }
+      if (slo != null) {
+        port.set("slo", slo.deepCopy());
       }
       return port;
     }

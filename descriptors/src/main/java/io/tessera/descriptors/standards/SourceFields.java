@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads scalar and list fields of a source (ODPS/ODCS) document leniently. */
+/** Reads scalar and list fields of a source (ODPS, ODCS, DCS) document leniently. */
 final class SourceFields {
 
   private SourceFields() {}

@@ -8,11 +8,13 @@ import java.util.Optional;
  * Translates documents written in a published standard into {@code tessera/v1} descriptors.
  *
  * <p>Recognised are the Open Data Product Standard (ODPS: {@code kind: DataProduct}, an {@code
- * apiVersion} starting with {@code v0.} or {@code v1.}) and the Open Data Contract Standard (ODCS:
- * {@code kind: DataContract}, {@code apiVersion} {@code v3.x}). Both become a {@code kind:
- * DataProduct} document shaped as described in {@code docs/descriptors.md}, with two extra fields
- * for the apply service to record: {@code spec.identifier} (the standard's {@code id}) and {@code
- * spec.source} ({@code odps:<apiVersion>} or {@code odcs:<apiVersion>}).
+ * apiVersion} starting with {@code v0.} or {@code v1.}), the Open Data Contract Standard (ODCS:
+ * {@code kind: DataContract}, {@code apiVersion} {@code v3.x}) and the Data Contract Specification
+ * (DCS, datacontract.com: a {@code dataContractSpecification} field, versions 0.9.x and 1.0.x to
+ * 1.2.x). All become a {@code kind: DataProduct} document shaped as described in {@code
+ * docs/descriptors.md}, with two extra fields for the apply service to record: {@code
+ * spec.identifier} (the standard's {@code id}) and {@code spec.source} ({@code odps:<apiVersion>},
+ * {@code odcs:<apiVersion>} or {@code dcs:<version>}).
  *
  * <p>Instances are stateless and thread-safe.
  */
@@ -20,6 +22,7 @@ public final class StandardDescriptors {
 
   private final OdpsTranslator odps = new OdpsTranslator();
   private final OdcsTranslator odcs = new OdcsTranslator();
+  private final DcsTranslator dcs = new DcsTranslator();
 
   /** Creates the translator. */
   public StandardDescriptors() {}
@@ -38,6 +41,9 @@ public final class StandardDescriptors {
   public Optional<ObjectNode> translate(JsonNode document, String fallbackDomain) {
     if (document == null || !document.isObject()) {
       return Optional.empty();
+    }
+    if (document.has(DcsTranslator.VERSION_FIELD)) {
+      return Optional.of(dcs.translate(document, fallbackDomain));
     }
     String kind = SourceFields.text(document, "kind");
     String apiVersion = SourceFields.text(document, "apiVersion");

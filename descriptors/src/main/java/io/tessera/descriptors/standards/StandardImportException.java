@@ -3,8 +3,8 @@ package io.tessera.descriptors.standards;
 import io.tessera.descriptors.DescriptorException;
 
 /**
- * A published-standard document (ODPS or ODCS) that cannot be translated into a {@code tessera/v1}
- * descriptor.
+ * A published-standard document (ODPS, ODCS or DCS) that cannot be translated into a {@code
+ * tessera/v1} descriptor.
  *
  * <p>{@link #field()} is the path of the offending field inside the <em>source</em> document, for
  * example {@code servers[0].type} or {@code schema[2].name}, and {@link #getMessage()} says what is

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.descriptors.DescriptorValidator;
+import io.tessera.descriptors.FieldError;
 import io.tessera.ontology.RequiresSharedCorpus;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +25,8 @@ class StandardDescriptorsTest {
   private final StandardDescriptors descriptors = new StandardDescriptors();
 
   static Stream<Path> corpus() {
-    return Stream.concat(
-        StandardFixtures.yamlFiles("odps").stream(), StandardFixtures.yamlFiles("odcs").stream());
+    return Stream.of("odps", "odcs", "datacontract")
+        .flatMap(standard -> StandardFixtures.yamlFiles(standard).stream());
   }
 
   @RequiresSharedCorpus
@@ -44,22 +46,19 @@ class StandardDescriptorsTest {
     assertThat(spec.path("lifecycle").asText())
         .isIn("ideation", "design", "build", "deploy", "consume", "deprecated", "retired");
     assertThat(spec.path("identifier").asText()).isNotBlank();
-    assertThat(spec.path("source").asText()).matches("^od[pc]s:v\\d.*");
+    assertThat(spec.path("source").asText()).matches("^(od[pc]s:v|dcs:)\\d.*");
     assertThat(spec.path("outputPorts")).isNotEmpty();
     List<String> portNames = new ArrayList<>();
     spec.path("outputPorts").forEach(port -> portNames.add(port.path("name").asText()));
     assertThat(portNames).allMatch(name -> SLUG.matcher(name).matches()).doesNotHaveDuplicates();
+    List<FieldError> errors = new ArrayList<>();
+    assertThat(new DescriptorValidator().validate(0, product, errors)).isNotNull();
+    assertThat(errors).isEmpty();
   }
 
   @RequiresSharedCorpus
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "datacontract/orders-latest.datacontract.yaml",
-        "datacontract/covid-cases.datacontract.yaml",
-        "dpds/dpd-full.json",
-        "dpds/minimal.dpd.json"
-      })
+  @ValueSource(strings = {"dpds/dpd-full.json", "dpds/minimal.dpd.json"})
   void shouldNotRecogniseOtherDescriptorStandards(String file) {
     assertThat(descriptors.translate(StandardFixtures.read(file), "imported")).isEmpty();
   }
@@ -102,6 +101,12 @@ class StandardDescriptorsTest {
         .isEqualTo("064c4630-8aad-4dc0-ba95-0f69940e6b18");
     assertThat(odcs.at("/spec/source").asText()).isEqualTo("odcs:v3.0.2");
     assertThat(odcs.at("/spec/identifier").asText()).isEqualTo("orders");
+    ObjectNode dcs =
+        descriptors
+            .translate(StandardFixtures.read("datacontract/covid-cases.datacontract.yaml"), "sales")
+            .orElseThrow();
+    assertThat(dcs.at("/spec/source").asText()).isEqualTo("dcs:0.9.3");
+    assertThat(dcs.at("/spec/identifier").asText()).isEqualTo("covid_cases");
   }
 
   @Test
