@@ -29,7 +29,7 @@ public class AuditController {
     this.authorization = authorization;
   }
 
-  /** One page of audit events, oldest first. */
+  /** One page of audit events, in the order asked for. */
   @Serdeable
   public record AuditPage(List<AuditEvent> items, @Nullable String nextCursor) {}
 
@@ -39,6 +39,7 @@ public class AuditController {
    * @param from only events at or after this instant
    * @param to only events before this instant
    * @param cursor the {@code nextCursor} of the previous page
+   * @param order {@code oldest} (the default: oldest first) or {@code newest} (newest first)
    */
   @Get
   public AuditPage list(
@@ -48,11 +49,17 @@ public class AuditController {
       @Nullable @QueryValue String from,
       @Nullable @QueryValue String to,
       @Nullable @QueryValue String cursor,
+      @Nullable @QueryValue String order,
       @QueryValue(defaultValue = "100") int limit,
       Principal principal) {
     authorization.requireAdmin(principal);
     if (limit < 1 || limit > 1000) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 1000");
+    }
+    boolean newestFirst = "newest".equals(order);
+    if (order != null && !newestFirst && !"oldest".equals(order)) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "order must be newest or oldest, not '" + order + "'");
     }
     long after;
     try {
@@ -70,6 +77,7 @@ public class AuditController {
                 instant(from, "from"),
                 instant(to, "to"),
                 after,
+                newestFirst,
                 limit + 1));
     List<AuditEvent> page = events.stream().limit(limit).toList();
     String next = events.size() > limit ? Long.toString(page.get(limit - 1).id()) : null;

@@ -70,24 +70,37 @@ public class AuditLog {
     }
   }
 
-  /** A filter over the log; null fields match anything. */
+  /**
+   * A filter over the log; null fields match anything.
+   *
+   * @param cursor the id of the last event of the previous page, 0 for the first page
+   * @param newestFirst whether pages go from the newest event back (then events before {@code
+   *     cursor}) instead of from the oldest forward (events after {@code cursor})
+   */
   public record Query(
       String subject,
       String entity,
       String action,
       Instant from,
       Instant to,
-      long after,
+      long cursor,
+      boolean newestFirst,
       int limit) {}
 
-  /** Events matching the query, oldest first, after the id {@code after} (keyset paging). */
+  /** Events matching the query in the query's order, after its cursor (keyset paging). */
   public List<AuditEvent> find(Query query) {
     StringBuilder sql =
         new StringBuilder(
             "SELECT id, occurred_at, subject, action, entity, outcome, before_revision,"
-                + " after_revision, detail FROM audit_event WHERE id > ?");
+                + " after_revision, detail FROM audit_event WHERE ");
     List<Object> values = new ArrayList<>();
-    values.add(query.after());
+    if (query.newestFirst()) {
+      sql.append("id < ?");
+      values.add(query.cursor() == 0 ? Long.MAX_VALUE : query.cursor());
+    } else {
+      sql.append("id > ?");
+      values.add(query.cursor());
+    }
     if (query.subject() != null) {
       sql.append(" AND subject = ?");
       values.add(query.subject());
@@ -108,7 +121,10 @@ public class AuditLog {
       sql.append(" AND occurred_at < ?");
       values.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
     }
-    sql.append(" ORDER BY id FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+    sql.append(query.newestFirst() ? " ORDER BY id DESC" : " ORDER BY id")
+        .append(" FETCH FIRST ")
+        .append(query.limit())
+        .append(" ROWS ONLY");
     try (Connection c = dataSource.getConnection();
         PreparedStatement select = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < values.size(); i++) {

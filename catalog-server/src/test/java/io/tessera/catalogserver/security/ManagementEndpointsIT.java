@@ -106,6 +106,26 @@ class ManagementEndpointsIT implements TestPropertyProvider {
     assertThat(denied.path("items").toString()).contains("GET /routes", "denied");
   }
 
+  @Test
+  void shouldPageTheAuditLogNewestFirst() {
+    send(new String[] {"GET", "/routes"}, consumer).problem(403, "forbidden");
+    send(new String[] {"GET", "/threaddump"}, consumer).problem(403, "forbidden");
+    JsonNode first = http.get("/api/v1/audit?subject=reader&order=newest&limit=1", ADMIN).ok();
+    JsonNode newest = first.path("items").get(0);
+    assertThat(newest.toString()).contains("GET /threaddump");
+    String cursor = first.path("nextCursor").asText();
+    JsonNode second =
+        http.get("/api/v1/audit?subject=reader&order=newest&limit=1&cursor=" + cursor, ADMIN).ok();
+    JsonNode older = second.path("items").get(0);
+    assertThat(older.toString()).contains("GET /routes");
+    assertThat(older.path("id").asLong()).isLessThan(newest.path("id").asLong());
+    JsonNode oldestFirst = http.get("/api/v1/audit?subject=reader&limit=1000", ADMIN).ok();
+    JsonNode items = oldestFirst.path("items");
+    assertThat(items.get(items.size() - 1).path("id").asLong())
+        .isEqualTo(newest.path("id").asLong());
+    http.get("/api/v1/audit?order=sideways", ADMIN).problem(400, "invalid-request");
+  }
+
   private SecurityHttp.Reply send(String[] endpoint, String token) {
     return http.send(
         endpoint[0],
