@@ -350,6 +350,38 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldSendTheSignedInTokenFromGraphiqlAndSayWhereATokenGoes() {
+    String query = "{ product(domain: \"customer\", name: \"customer-profiles\") { title } }";
+    browser.go("graphiql");
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("graphiql-auth"), "Not signed in"));
+    assertThat(browser.await(By.id("graphiql-auth")).getText()).contains("Authorization");
+    assertThat(runInGraphiql(query)).contains("\"product\": null");
+
+    browser.go("#/");
+    browser.signIn(euReaderToken);
+    browser.go("graphiql");
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("graphiql-auth"), "Signed in"));
+    assertThat(runInGraphiql(query)).contains("Customer Profiles");
+  }
+
+  /** Puts the query into GraphiQL's editor, runs it and answers the response pane's text. */
+  private String runInGraphiql(String query) {
+    browser.await(By.cssSelector(".graphiql-query-editor .CodeMirror"));
+    browser.script(
+        "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0])",
+        query);
+    browser.click(By.cssSelector(".graphiql-execute-button"));
+    return browser.until(
+        d -> {
+          String text = d.findElement(By.cssSelector(".graphiql-response")).getText();
+          return text.contains("\"data\"") ? text : null;
+        });
+  }
+
+  @Test
   void shouldShowWhatTheSignedInTokenMaySeeAndKeepItInTheTabOnly() {
     // anonymous: the restricted product is as missing as a product that does not exist
     browser.go("#/search?q=customer profiles");
