@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,8 @@ public class DescriptorValidator {
   private static final Set<String> PORT =
       Set.of("name", "type", "description", "dataset", "contract", "schema", "slo");
   private static final Set<String> DATASET = Set.of("namespace", "name");
+  private static final Pattern LINEAGE_NAMESPACE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
+  private static final Set<String> SCHEMELESS_NAMESPACES = Set.of("bigquery", "pubsub", "file");
   private static final Set<String> FIELD =
       Set.of("name", "type", "required", "description", "classification");
   private static final Set<Lifecycle> SERVED =
@@ -297,7 +300,27 @@ public class DescriptorValidator {
     e.unknown(node, path, DATASET);
     String namespace = e.text(node, path + ".namespace", true);
     String name = e.text(node, path + ".name", true);
+    if (namespace != null && !isLineageNamespace(namespace)) {
+      e.add(
+          path + ".namespace",
+          "'"
+              + namespace
+              + "' cannot match what pipelines report: a dataset namespace names its data source"
+              + " the way OpenLineage does, with a scheme, e.g. postgres://warehouse:5432,"
+              + " kafka://broker:9092, s3://bucket or bigquery");
+      return null;
+    }
     return namespace == null || name == null ? null : new DatasetRef(namespace, name);
+  }
+
+  /**
+   * Whether a namespace can be one OpenLineage producers report: {@code scheme://authority}, a
+   * {@code scheme:} form such as an AWS Glue ARN, or one of the namespaces the naming conventions
+   * define without a scheme ({@code bigquery}, {@code pubsub}, {@code file}); never with spaces.
+   */
+  static boolean isLineageNamespace(String namespace) {
+    return LINEAGE_NAMESPACE.matcher(namespace).matches()
+        || SCHEMELESS_NAMESPACES.contains(namespace);
   }
 
   private static String slugs(Enum<?>[] values) {

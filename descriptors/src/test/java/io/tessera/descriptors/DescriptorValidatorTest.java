@@ -89,6 +89,8 @@ class DescriptorValidatorTest {
           classification not a slug | classification: [pii]           | classification: [Top Secret]  | documents[0].spec.classification[0] | classification name
           missing owner             | owner: mailto:sales@example.com | purpose: none                 | documents[0].spec.owner | required
           tags not a list           | classification: [pii]           | tags: orders                  | documents[0].spec.tags | must be a list
+          namespace with spaces     | namespace: "postgres://db:5432" | namespace: "our warehouse"    | documents[0].spec.outputPorts[0].dataset.namespace | cannot match what pipelines report
+          namespace without scheme  | namespace: "postgres://db:5432" | namespace: warehouse          | documents[0].spec.outputPorts[0].dataset.namespace | with a scheme, e.g. postgres://
           """)
   void shouldNameTheFieldThatIsWrong(
       String scenario, String find, String replace, String field, String message) {
