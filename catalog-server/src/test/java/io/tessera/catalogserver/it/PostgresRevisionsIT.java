@@ -92,9 +92,11 @@ class PostgresRevisionsIT {
             "descriptor",
             "changes",
             "actor",
-            "applied_at");
+            "applied_at",
+            "source_channel",
+            "source_commit");
     assertThat(queryStrings("SELECT id FROM databasechangelog"))
-        .contains("001-descriptor-revisions");
+        .contains("001-descriptor-revisions", "011-revision-source");
   }
 
   @Test
