@@ -36,6 +36,8 @@ public record GitSyncConfig(
     @Bindable(defaultValue = "true") boolean prune) {
 
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@");
+  private static final Pattern ANY_USER_INFO =
+      Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/@\\s]*@");
 
   public GitSyncConfig {
     path = path == null ? "" : path.strip().replaceAll("^/+|/+$", "");
@@ -57,7 +59,10 @@ public record GitSyncConfig(
     return safeUrl() + ", branch " + branch + (path.isEmpty() ? "" : ", path " + path);
   }
 
-  /** A text with this configuration's secrets (the password, a URL's user info) taken out. */
+  /**
+   * A text with this configuration's secrets taken out: the password, and the user info of any URL
+   * in it (JGit's messages name the URL with the user).
+   */
   String redact(String text) {
     if (text == null) {
       return null;
@@ -69,7 +74,7 @@ public record GitSyncConfig(
     if (password != null && !password.isEmpty()) {
       out = out.replace(password, "***");
     }
-    return out;
+    return ANY_USER_INFO.matcher(out).replaceAll("$1");
   }
 
   @Override
