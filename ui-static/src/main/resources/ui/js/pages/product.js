@@ -153,7 +153,7 @@ function revisionsSection(result) {
   // each item numbered by its revision (newest first), not by its position in the list
   section.append(h('ol', { class: 'revisions', reversed: true }, revisions.map((r, i) => h('li', { value: String(r.revision) },
     h('details', { open: i === 0 && revisions.length > 1 },
-      h('summary', {}, `Revision ${r.revision}: ${r.action} by ${r.actor}, ${when(r.appliedAt)}`),
+      h('summary', {}, `Revision ${r.revision}: ${r.action} by ${r.actor}, ${when(r.appliedAt)}${r.commit ? `, commit ${r.commit.slice(0, 12)}` : ''}`),
       diffTable(r))))));
   return section;
 }

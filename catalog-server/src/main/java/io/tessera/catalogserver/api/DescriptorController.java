@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
+import io.tessera.catalogserver.apply.RevisionSource;
 import io.tessera.catalogserver.web.LimitsConfig;
 import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.catalogserver.web.RequestLimitsFilter;
@@ -30,7 +31,9 @@ public class DescriptorController {
   }
 
   /**
-   * Applies every document of the body, or none.
+   * Applies every document of the body, or none. The header {@code Tessera-Commit} (7 to 40 hex
+   * digits) names the Git commit the documents come from and is recorded in every revision the
+   * request makes; any other value is a 400 and nothing is written.
    *
    * @param dryRun {@code true}: validate and report what would change, without writing; only {@code
    *     true} or {@code false} are accepted
@@ -53,7 +56,9 @@ public class DescriptorController {
       Principal principal) {
     boolean dry = QueryFlags.bool("dryRun", dryRun, false);
     RequestLimitsFilter.checkBody(body, limits.descriptorsMaxBody());
+    RevisionSource source =
+        RevisionSource.api(request.getHeaders().get(RevisionSource.COMMIT_HEADER));
     boolean json = request.getContentType().map(t -> t.getSubtype().equals("json")).orElse(false);
-    return apply.apply(new ApplyService.Request(body, json, dry, domain, principal));
+    return apply.apply(new ApplyService.Request(body, json, dry, domain, principal, source));
   }
 }

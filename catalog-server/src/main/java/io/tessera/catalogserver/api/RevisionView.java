@@ -7,7 +7,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.catalogserver.persistence.Revision;
 import java.time.Instant;
 
-/** One revision as the API shows it: the descriptor and the changes as JSON, not strings. */
+/**
+ * One revision as the API shows it: the descriptor and the changes as JSON, not strings; the
+ * channel that wrote it ({@code api}, {@code git}) and the Git commit its documents came from, when
+ * known (both left out when null).
+ */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RevisionView(
@@ -17,7 +21,9 @@ public record RevisionView(
     Instant appliedAt,
     String contentHash,
     Object descriptor,
-    Object changes) {
+    Object changes,
+    String channel,
+    String commit) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static RevisionView of(Revision r) {
@@ -28,13 +34,23 @@ public record RevisionView(
         r.appliedAt(),
         r.contentHash(),
         parse(r.descriptor()),
-        parse(r.changes()));
+        parse(r.changes()),
+        r.channel(),
+        r.commit());
   }
 
   /** The revision without its descriptor and changes, for a caller who may not read the entity. */
   static RevisionView outline(Revision r) {
     return new RevisionView(
-        r.revision(), r.action(), r.actor(), r.appliedAt(), r.contentHash(), null, null);
+        r.revision(),
+        r.action(),
+        r.actor(),
+        r.appliedAt(),
+        r.contentHash(),
+        null,
+        null,
+        r.channel(),
+        r.commit());
   }
 
   private static Object parse(String json) {

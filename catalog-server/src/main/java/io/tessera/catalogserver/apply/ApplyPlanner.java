@@ -42,14 +42,22 @@ final class ApplyPlanner {
   record Deletion(Revision record, ApplyReport.Result result) {}
 
   /** Plans every document, in request order, against its entity's latest revision. */
-  List<Planned> plan(List<ValidatedDocument> docs, String actor) {
+  List<Planned> plan(List<ValidatedDocument> docs, String actor, RevisionSource source) {
     Map<String, Revision> latest = revisions.latest(docs.stream().map(this::iri).toList());
-    return docs.stream().map(d -> plan(d, Optional.ofNullable(latest.get(iri(d))), actor)).toList();
+    return docs.stream()
+        .map(d -> plan(d, Optional.ofNullable(latest.get(iri(d))), actor, source))
+        .toList();
   }
 
   /** Plans the deletion of an entity whose live revision is {@code latest}. */
   Deletion deletion(
-      String iri, String kind, String domain, String name, Revision latest, String actor) {
+      String iri,
+      String kind,
+      String domain,
+      String name,
+      Revision latest,
+      String actor,
+      RevisionSource source) {
     int revision = latest.revision() + 1;
     List<JsonDiff.Change> changes = JsonDiff.diff(canonical.read(latest.descriptor()), null);
     Revision record =
@@ -64,7 +72,9 @@ final class ApplyPlanner {
             null,
             canonical.write(changes),
             actor,
-            Instant.now(clock));
+            Instant.now(clock),
+            source.channel(),
+            source.commit());
     return new Deletion(
         record, new ApplyReport.Result(0, kind, domain, name, iri, "deleted", revision, changes));
   }
@@ -86,7 +96,8 @@ final class ApplyPlanner {
     return (ObjectNode) canonical.read(revision.descriptor());
   }
 
-  private Planned plan(ValidatedDocument doc, Optional<Revision> latest, String actor) {
+  private Planned plan(
+      ValidatedDocument doc, Optional<Revision> latest, String actor, RevisionSource source) {
     String iri = iri(doc);
     String json = canonical.write(doc.source());
     String hash = CanonicalJson.sha256(json);
@@ -111,7 +122,9 @@ final class ApplyPlanner {
             json,
             canonical.write(changes),
             actor,
-            Instant.now(clock));
+            Instant.now(clock),
+            source.channel(),
+            source.commit());
     return new Planned(doc, record, result(doc, iri, status, revision, changes));
   }
 

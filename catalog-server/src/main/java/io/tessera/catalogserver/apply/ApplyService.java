@@ -34,6 +34,7 @@ public class ApplyService {
   private final RevisionedWrites revisionedWrites;
   private final AuditLog audit;
   private final Decommissioning decommissioning;
+  private final ChannelGuard channels;
 
   ApplyService(
       DescriptorParser parser,
@@ -45,7 +46,8 @@ public class ApplyService {
       DocumentWrites writes,
       RevisionedWrites revisionedWrites,
       AuditLog audit,
-      Decommissioning decommissioning) {
+      Decommissioning decommissioning,
+      ChannelGuard channels) {
     this.parser = parser;
     this.validation = validation;
     this.store = store;
@@ -56,11 +58,27 @@ public class ApplyService {
     this.revisionedWrites = revisionedWrites;
     this.audit = audit;
     this.decommissioning = decommissioning;
+    this.channels = channels;
   }
 
-  /** A request to apply: the raw body, how to read it, and who asks. */
+  /**
+   * A request to apply: the raw body, how to read it, who asks, and where it comes from (recorded
+   * in each revision).
+   */
   public record Request(
-      byte[] body, boolean json, boolean dryRun, String fallbackDomain, Principal principal) {}
+      byte[] body,
+      boolean json,
+      boolean dryRun,
+      String fallbackDomain,
+      Principal principal,
+      RevisionSource source) {
+
+    /** A request through the API that names no commit. */
+    public Request(
+        byte[] body, boolean json, boolean dryRun, String fallbackDomain, Principal principal) {
+      this(body, json, dryRun, fallbackDomain, principal, RevisionSource.api());
+    }
+  }
 
   /**
    * Parses and applies a request body. Reading, validating and planning it must end within the
@@ -71,7 +89,12 @@ public class ApplyService {
     long deadline = System.nanoTime() + parser.limits().timeout().toNanos();
     List<JsonNode> documents = parser.parse(request.body(), request.json(), deadline);
     return apply(
-        documents, request.dryRun(), request.fallbackDomain(), request.principal(), deadline);
+        documents,
+        request.dryRun(),
+        request.fallbackDomain(),
+        request.principal(),
+        request.source(),
+        deadline);
   }
 
   /**
@@ -84,7 +107,18 @@ public class ApplyService {
    */
   public ApplyReport apply(
       List<JsonNode> documents, boolean dryRun, String fallbackDomain, Principal principal) {
-    return apply(documents, dryRun, fallbackDomain, principal, Long.MAX_VALUE);
+    return apply(
+        documents, dryRun, fallbackDomain, principal, RevisionSource.api(), Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies already parsed documents from a given source (the Git sync's documents of one commit),
+   * if the principal may write every one of them; exceptions as {@link #apply(List, boolean,
+   * String, Principal)}.
+   */
+  public ApplyReport apply(
+      List<JsonNode> documents, boolean dryRun, Principal principal, RevisionSource source) {
+    return apply(documents, dryRun, null, principal, source, Long.MAX_VALUE);
   }
 
   private ApplyReport apply(
@@ -92,11 +126,15 @@ public class ApplyService {
       boolean dryRun,
       String fallbackDomain,
       Principal principal,
+      RevisionSource source,
       long deadlineNanos) {
     String actor = principal.subject();
     List<ValidatedDocument> valid = validation.validate(documents, fallbackDomain);
     store.read(reader -> check(reader, valid, principal));
-    List<Planned> plan = planner.plan(valid, actor);
+    if (!dryRun) {
+      channels.check(valid.stream().map(ValidatedDocument::domainName).toList(), source);
+    }
+    List<Planned> plan = planner.plan(valid, actor, source);
     if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
       throw new ProblemException(
           ProblemType.UNAVAILABLE,
@@ -161,7 +199,13 @@ public class ApplyService {
 
   /** Deletes a product's graphs and records a {@code deleted} revision. */
   public ApplyReport deleteProduct(String domain, String name, Principal principal) {
-    return decommissioning.deleteProduct(domain, name, principal);
+    return decommissioning.deleteProduct(domain, name, principal, RevisionSource.api());
+  }
+
+  /** Deletes a product for a given source (the Git sync's prune), recording it in the revision. */
+  public ApplyReport deleteProduct(
+      String domain, String name, Principal principal, RevisionSource source) {
+    return decommissioning.deleteProduct(domain, name, principal, source);
   }
 
   /**

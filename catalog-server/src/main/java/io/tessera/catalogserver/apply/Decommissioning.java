@@ -34,6 +34,7 @@ final class Decommissioning {
   private final DomainRepository domains;
   private final ProductRepository products;
   private final PolicyRepository policies;
+  private final ChannelGuard channels;
 
   Decommissioning(
       WriteAuthorization authorization,
@@ -43,7 +44,8 @@ final class Decommissioning {
       AuditLog audit,
       DomainRepository domains,
       ProductRepository products,
-      PolicyRepository policies) {
+      PolicyRepository policies,
+      ChannelGuard channels) {
     this.authorization = authorization;
     this.iris = iris;
     this.planner = planner;
@@ -52,6 +54,7 @@ final class Decommissioning {
     this.domains = domains;
     this.products = products;
     this.policies = policies;
+    this.channels = channels;
   }
 
   /** A product's latest descriptor with lifecycle retired, for the domain's owner to apply. */
@@ -64,13 +67,22 @@ final class Decommissioning {
     return descriptor;
   }
 
-  ApplyReport deleteProduct(String domain, String name, Principal principal) {
+  ApplyReport deleteProduct(
+      String domain, String name, Principal principal, RevisionSource source) {
     authorization.requireDomainOwner(principal, domain);
+    channels.check(List.of(domain), source);
     String actor = principal.subject();
     String iri = iris.product(domain, name);
     Revision latest = planner.live(iri);
     return delete(
-        iri, "DataProduct", domain, name, latest, actor, w -> products.remove(w, domain, name));
+        iri,
+        "DataProduct",
+        domain,
+        name,
+        latest,
+        actor,
+        source,
+        w -> products.remove(w, domain, name));
   }
 
   ApplyReport deletePolicy(String domain, String name, Principal principal) {
@@ -79,6 +91,7 @@ final class Decommissioning {
     } else {
       authorization.requireDomainOwner(principal, domain);
     }
+    channels.check(List.of(domain == null ? "global" : domain), RevisionSource.api());
     String iri = iris.policy(domain, name);
     Revision latest = planner.live(iri);
     return delete(
@@ -88,11 +101,13 @@ final class Decommissioning {
         name,
         latest,
         principal.subject(),
+        RevisionSource.api(),
         w -> policies.remove(w, domain, name));
   }
 
   ApplyReport deleteDomain(String name, Principal principal) {
     authorization.requireAdmin(principal);
+    channels.check(List.of(name), RevisionSource.api());
     String actor = principal.subject();
     String iri = iris.domain(name);
     Revision latest = planner.live(iri);
@@ -101,7 +116,15 @@ final class Decommissioning {
           ProblemType.CONFLICT,
           "domain '" + name + "' still has data products; delete or move them first");
     }
-    return delete(iri, "Domain", name, name, latest, actor, w -> domains.remove(w, name));
+    return delete(
+        iri,
+        "Domain",
+        name,
+        name,
+        latest,
+        actor,
+        RevisionSource.api(),
+        w -> domains.remove(w, name));
   }
 
   private ApplyReport delete(
@@ -111,8 +134,10 @@ final class Decommissioning {
       String name,
       Revision latest,
       String actor,
+      RevisionSource source,
       Consumer<GraphWriter> removal) {
-    ApplyPlanner.Deletion deletion = planner.deletion(iri, kind, domain, name, latest, actor);
+    ApplyPlanner.Deletion deletion =
+        planner.deletion(iri, kind, domain, name, latest, actor, source);
     revisionedWrites.write(List.of(deletion.record()), removal);
     audit.record(
         actor, "delete", iri, "deleted", latest.revision(), deletion.record().revision(), kind);

@@ -17,7 +17,9 @@ record RevisionNode(
     Instant appliedAt,
     String contentHash,
     String descriptor,
-    List<ChangeNode> changes) {
+    List<ChangeNode> changes,
+    String channel,
+    String commit) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One change: path, op, and the values before and after as JSON text. */
@@ -41,7 +43,15 @@ record RevisionNode(
   /** The revision without its descriptor and changes, for a caller who may not read the entity. */
   static RevisionNode outline(Revision r) {
     return new RevisionNode(
-        r.revision(), r.action(), r.actor(), r.appliedAt(), r.contentHash(), null, List.of());
+        r.revision(),
+        r.action(),
+        r.actor(),
+        r.appliedAt(),
+        r.contentHash(),
+        null,
+        List.of(),
+        r.channel(),
+        r.commit());
   }
 
   static RevisionNode of(Revision r) {
@@ -64,6 +74,8 @@ record RevisionNode(
         r.appliedAt(),
         r.contentHash(),
         r.descriptor(),
-        changes);
+        changes,
+        r.channel(),
+        r.commit());
   }
 }

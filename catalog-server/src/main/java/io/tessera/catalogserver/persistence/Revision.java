@@ -11,6 +11,10 @@ import java.time.Instant;
  * @param descriptor the canonical descriptor as JSON (null for a deletion)
  * @param changes what changed against the previous revision, as a JSON array of {@code {path, op,
  *     before, after}}
+ * @param channel what wrote it: {@code api} (REST, GraphQL, MCP, the UI and the CLI) or {@code git}
+ *     (the Git sync); null for revisions recorded before channels were
+ * @param commit the Git commit its documents were read from (a client's {@code Tessera-Commit}
+ *     header, or the commit the Git sync applied); null when none was named
  */
 @Serdeable
 public record Revision(
@@ -24,4 +28,6 @@ public record Revision(
     String descriptor,
     String changes,
     String actor,
-    Instant appliedAt) {}
+    Instant appliedAt,
+    String channel,
+    String commit) {}

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 public class RevisionRepository {
   private static final String COLUMNS =
       "entity_iri, kind, domain_name, entity_name, revision, action, content_hash, descriptor,"
-          + " changes, actor, applied_at";
+          + " changes, actor, applied_at, source_channel, source_commit";
 
   private static final int LATEST_CHUNK = 500;
 
@@ -48,7 +48,9 @@ public class RevisionRepository {
   public void insertAll(Connection connection, List<Revision> revisions) throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO descriptor_revision (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            "INSERT INTO descriptor_revision ("
+                + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
       for (Revision revision : revisions) {
         bind(insert, revision);
         insert.addBatch();
@@ -69,6 +71,8 @@ public class RevisionRepository {
     insert.setString(9, revision.changes());
     insert.setString(10, revision.actor());
     insert.setObject(11, OffsetDateTime.ofInstant(revision.appliedAt(), ZoneOffset.UTC));
+    insert.setString(12, revision.channel());
+    insert.setString(13, revision.commit());
   }
 
   /** The newest revision of an entity. */
@@ -105,6 +109,23 @@ public class RevisionRepository {
       }
     }
     return found;
+  }
+
+  /** The newest revision of every entity of the given domains (deleted ones included). */
+  public List<Revision> latestInDomains(Collection<String> domains) {
+    if (domains.isEmpty()) {
+      return List.of();
+    }
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(domains));
+    String marks = String.join(",", Collections.nCopies(distinct.size(), "?"));
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM descriptor_revision r WHERE domain_name IN ("
+            + marks
+            + ") AND revision = (SELECT MAX(revision) FROM descriptor_revision m"
+            + " WHERE m.entity_iri = r.entity_iri) ORDER BY entity_iri",
+        distinct);
   }
 
   /** Every revision of an entity, oldest first. */
@@ -144,7 +165,9 @@ public class RevisionRepository {
                   rs.getString(8),
                   rs.getString(9),
                   rs.getString(10),
-                  rs.getObject(11, OffsetDateTime.class).toInstant()));
+                  rs.getObject(11, OffsetDateTime.class).toInstant(),
+                  rs.getString(12),
+                  rs.getString(13)));
         }
       }
       return revisions;

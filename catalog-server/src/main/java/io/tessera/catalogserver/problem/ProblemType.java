@@ -15,6 +15,7 @@ public enum ProblemType {
   FORBIDDEN(HttpStatus.FORBIDDEN, "Permission missing"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "Not found"),
   CONFLICT(HttpStatus.CONFLICT, "Conflict"),
+  MANAGED_IN_GIT(HttpStatus.CONFLICT, "The domain is managed in Git"),
   CURSOR_EXPIRED(HttpStatus.GONE, "The cursor is older than what the change feed keeps"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "No acceptable representation"),
   UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),

@@ -18,14 +18,19 @@ import org.reactivestreams.Publisher;
  * /mcp}) need credentials unless anonymous reads are on, and then only for reads (GraphQL and
  * SPARQL queries are POSTed; those endpoints refuse writes themselves; MCP always needs
  * credentials, as its messages are POSTed and it is not among the reads); {@code /api/v1/admin/**}
- * needs an admin. Everything else (the UI, static files, GraphiQL's page, {@code /health}) is open.
- * Runs after {@link AdminEndpointRule}, which keeps the management endpoints to admins; what a
- * principal may read and write within the APIs is decided by the policies and the write paths.
+ * needs an admin, except {@code GET /api/v1/admin/git}, which any authenticated caller reaches and
+ * the Git sync answers to admins and owners of a managed domain only. Everything else (the UI,
+ * static files, GraphiQL's page, {@code /health}) is open. Runs after {@link AdminEndpointRule},
+ * which keeps the management endpoints to admins; what a principal may read and write within the
+ * APIs is decided by the policies and the write paths.
  */
 @Singleton
 public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
   /** After Micronaut's rules, so that the management endpoints are decided first. */
   public static final int ORDER = SensitiveEndpointRule.ORDER + 100;
+
+  /** The Git sync's status, which owners of a domain managed in Git may read too. */
+  private static final String GIT_STATUS = "/api/v1/admin/git";
 
   private final boolean anonymousReads;
 
@@ -41,6 +46,9 @@ public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
 
   private SecurityRuleResult decide(HttpRequest<?> request, @Nullable Authentication caller) {
     String path = request.getPath();
+    if (path.equals(GIT_STATUS) && request.getMethod() == HttpMethod.GET && caller != null) {
+      return SecurityRuleResult.ALLOWED; // admins and owners of a managed domain: decided there
+    }
     if (path.startsWith("/api/v1/admin/")) {
       return caller != null && caller.getRoles().contains(Role.ADMIN.slug())
           ? SecurityRuleResult.ALLOWED

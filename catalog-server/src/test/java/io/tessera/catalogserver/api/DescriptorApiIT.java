@@ -203,6 +203,38 @@ class DescriptorApiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldRecordTheCommitATesseraCommitHeaderNamesAndRefuseAMalformedOne() {
+    String yaml = resource("orders-product.yaml").replace("name: orders\n", "name: committed\n");
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+
+    HttpClientResponseException malformed =
+        failure(
+            () ->
+                http.toBlocking()
+                    .retrieve(
+                        HttpRequest.POST("/api/v1/descriptors", yaml)
+                            .contentType(YAML)
+                            .header("Tessera-Commit", "not-a-sha")));
+    assertThat(malformed.getStatus().getCode()).isEqualTo(400);
+    assertThat(body(malformed).path("type").asText()).endsWith("/invalid-request");
+    assertThat(body(malformed).path("errors").get(0).path("field").asText())
+        .isEqualTo("Tessera-Commit");
+    assertThat(revisionCount("committed")).isZero();
+
+    http.toBlocking()
+        .retrieve(
+            HttpRequest.POST("/api/v1/descriptors", yaml)
+                .contentType(YAML)
+                .header("Tessera-Commit", sha.toUpperCase(java.util.Locale.ROOT)));
+    apply(yaml.replace("lifecycle: design", "lifecycle: build"), false);
+
+    JsonNode history = get("/api/v1/products/sales/committed/revisions");
+    assertThat(history.get(0).path("commit").asText()).isEqualTo(sha);
+    assertThat(history.get(0).path("channel").asText()).isEqualTo("api");
+    assertThat(history.get(1).has("commit")).as("no header, no commit").isFalse();
+  }
+
+  @Test
   void shouldServeDprodTurtleAndJsonLdThatConformToTheShapes() {
     apply(resource("orders-product.yaml").replace("name: orders\n", "name: rdf-orders\n"), false);
 

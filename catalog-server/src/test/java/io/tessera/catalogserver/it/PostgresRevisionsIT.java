@@ -92,9 +92,11 @@ class PostgresRevisionsIT {
             "descriptor",
             "changes",
             "actor",
-            "applied_at");
+            "applied_at",
+            "source_channel",
+            "source_commit");
     assertThat(queryStrings("SELECT id FROM databasechangelog"))
-        .contains("001-descriptor-revisions");
+        .contains("001-descriptor-revisions", "011-revision-source");
   }
 
   @Test
@@ -225,6 +227,34 @@ class PostgresRevisionsIT {
                     + " WHERE domain_name = ? ORDER BY kind",
                 "billing-kept"))
         .containsExactly("DataProduct 1", "Domain 1");
+  }
+
+  @Test
+  void shouldStoreAndShowTheCommitATesseraCommitHeaderNames() {
+    String sha = "89abcdef01234567";
+    HttpResponse<String> response =
+        http.toBlocking()
+            .exchange(
+                HttpRequest.POST(
+                        "/api/v1/descriptors",
+                        fixture("domain-and-product.yaml", "billing-committed")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .contentType(YAML)
+                    .header("Tessera-Commit", sha),
+                Argument.STRING,
+                Argument.STRING);
+    assertThat(response.code()).isEqualTo(HttpStatus.OK.getCode());
+
+    assertThat(
+            queryStrings(
+                "SELECT kind || ' ' || source_channel || ' ' || source_commit"
+                    + " FROM descriptor_revision WHERE domain_name = ? ORDER BY kind",
+                "billing-committed"))
+        .containsExactly("DataProduct api " + sha, "Domain api " + sha);
+    assertThat(
+            http.toBlocking()
+                .retrieve(HttpRequest.GET("/api/v1/domains/billing-committed/revisions")))
+        .contains("\"commit\":\"" + sha + "\"");
   }
 
   private static JsonNode apply(String yaml) {

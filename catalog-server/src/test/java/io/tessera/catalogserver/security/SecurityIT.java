@@ -255,6 +255,16 @@ class SecurityIT implements TestPropertyProvider {
         .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/audit", salesOwner)))
         .isEqualTo("missing permission: admin");
+    assertThat(forbidden(http.get("/api/v1/admin/git", usReader)))
+        .isEqualTo("missing permission: admin or domain-owner of a domain managed in Git");
+    assertThat(forbidden(http.get("/api/v1/admin/git", salesOwner)))
+        .as("no repository is configured, so no domain is managed in Git")
+        .isEqualTo("missing permission: admin or domain-owner of a domain managed in Git");
+    assertThat(forbidden(http.post("/api/v1/admin/git/sync", salesOwner, null, null)))
+        .isEqualTo("missing permission: admin");
+    http.get("/api/v1/admin/git", null).problem(401, "unauthorized");
+    http.get("/api/v1/admin/git", ADMIN).problem(404, "not-found");
+    http.post("/api/v1/admin/git/sync", ADMIN, null, null).problem(404, "not-found");
 
     assertThat(
             forbidden(

@@ -1,0 +1,69 @@
+package io.tessera.catalogserver.gitsync;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the Git sync on one thread of this process: once the server has started, then every {@code
+ * tessera.git.interval}. With several nodes it must run on one of them only (a leader election, to
+ * come, would decide in {@link #leading()}); until then configure the repository on one node.
+ */
+@Singleton
+public class GitSyncScheduler implements ApplicationEventListener<ServerStartupEvent> {
+  private static final Logger LOG = LoggerFactory.getLogger(GitSyncScheduler.class);
+
+  private final GitSyncService sync;
+  private final GitSyncConfig config;
+  private ScheduledExecutorService thread;
+
+  public GitSyncScheduler(GitSyncService sync, GitSyncConfig config) {
+    this.sync = sync;
+    this.config = config;
+  }
+
+  @Override
+  public synchronized void onApplicationEvent(ServerStartupEvent event) {
+    if (!config.enabled() || thread != null) {
+      return;
+    }
+    LOG.info("Git sync follows {} every {}", config.describe(), config.interval());
+    thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tessera-git-sync");
+              t.setDaemon(true);
+              return t;
+            });
+    thread.scheduleWithFixedDelay(
+        this::round, 0, Math.max(1, config.interval().toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  private void round() {
+    try {
+      if (leading()) {
+        sync.sync(false);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Git sync round failed; retrying at the next interval", e);
+    }
+  }
+
+  /** Whether this process does the singleton work; always, until a leader election is added. */
+  protected boolean leading() {
+    return true;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (thread != null) {
+      thread.shutdownNow();
+    }
+  }
+}
