@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Finds and reads descriptor files: a file as given, or every {@code *.yaml}, {@code *.yml} and
- * {@code *.json} file below a directory (hidden directories such as {@code .git} skipped), in path
+ * {@code *.json} file below a directory (hidden directories such as {@code .git} skipped) in path
  * order, so that the same directory always gives the same request.
  */
 public final class DescriptorFiles {
@@ -27,18 +28,21 @@ public final class DescriptorFiles {
   }
 
   /**
-   * The descriptor files of the given files and directories, each once, in path order.
+   * The descriptor files of the given files and directories, each once: in the order given, the
+   * files below a directory in path order.
    *
    * @throws UnreadableFileException for a path that does not exist or a directory that cannot be
    *     listed
    */
   public List<Path> find(List<Path> paths) {
-    TreeSet<Path> files = new TreeSet<>();
+    Set<Path> files = new LinkedHashSet<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
           walk.filter(p -> Files.isRegularFile(p) && isDescriptorFile(p) && !hidden(path, p))
-              .forEach(p -> files.add(p.normalize()));
+              .map(Path::normalize)
+              .sorted()
+              .forEach(files::add);
         } catch (IOException | java.io.UncheckedIOException e) {
           throw new UnreadableFileException(path, "cannot list the directory: " + reason(e));
         }
