@@ -18,7 +18,9 @@ import java.util.function.Consumer;
 /**
  * Resolves the {@link Connection}: the URL from {@code --server}, else {@code TESSERA_URL}, else
  * {@code url:} of the config file; the token from {@code TESSERA_TOKEN}, else {@code token:} of the
- * config file (never from the command line, where other users of the machine could read it).
+ * config file (never from the command line, where other users of the machine could read it). The
+ * config file's token is sent only to the config file's server (or to any, when the file names
+ * none), so that {@code --server} pointing elsewhere does not hand it to another host.
  *
  * @param server the {@code --server} option, or null
  * @param config the {@code --config} option, or null for the default file
@@ -60,12 +62,25 @@ public record ConnectionSettings(
                         "no Tessera server configured: set TESSERA_URL, pass --server, or put"
                             + " url: in "
                             + configPath()));
+    URI server = uri(url);
     String token = environment.get("TESSERA_TOKEN");
     if (blank(token) && file.isPresent() && file.get().path("token").isTextual()) {
-      token = file.get().path("token").asText();
-      warnIfShared(warnings);
+      String fileUrl = file.get().path("url").asText(null);
+      if (blank(fileUrl) || sameServer(uri(fileUrl.trim()), server)) {
+        token = file.get().path("token").asText();
+        warnIfShared(warnings);
+      } else if (warnings != null) {
+        warnings.accept(
+            "warning: the token in "
+                + configPath()
+                + " is for "
+                + fileUrl.trim()
+                + ", so it is not sent to "
+                + url
+                + "; set TESSERA_TOKEN for that server");
+      }
     }
-    return new Connection(uri(url), blank(token) ? null : token.trim());
+    return new Connection(server, blank(token) ? null : token.trim());
   }
 
   /** The config file in use: {@code --config}, else the default one. */
@@ -126,6 +141,16 @@ public record ConnectionSettings(
     } catch (UnsupportedOperationException | IOException e) {
       // not a POSIX file system: nothing to check
     }
+  }
+
+  private static boolean sameServer(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equals("https") ? 443 : 80;
   }
 
   private static URI uri(String url) {

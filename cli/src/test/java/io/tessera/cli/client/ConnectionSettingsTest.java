@@ -53,6 +53,25 @@ class ConnectionSettingsTest {
   }
 
   @Test
+  void shouldSendTheConfigFilesTokenOnlyToTheConfigFilesServer() throws IOException {
+    config("url: http://catalog:8080\ntoken: file-token\n", "rw-------");
+    List<String> warnings = new ArrayList<>();
+
+    Connection same =
+        new ConnectionSettings("http://CATALOG:8080/", null, Map.of(), home).resolve(null);
+    Connection other =
+        new ConnectionSettings("http://elsewhere:8080", null, Map.of(), home)
+            .resolve(warnings::add);
+
+    assertThat(same.token()).isEqualTo("file-token");
+    assertThat(other.token()).isNull();
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("is not sent to http://elsewhere:8080");
+  }
+
+  @Test
   void shouldWarnWhenOthersCanReadTheConfigFileWithTheToken() throws IOException {
     Path file = config("url: http://localhost:8080\ntoken: secret\n", "rw-r--r--");
     List<String> warnings = new ArrayList<>();
