@@ -6,6 +6,7 @@ import io.tessera.cli.client.TesseraClient;
 import io.tessera.cli.files.DocumentSet;
 import io.tessera.cli.render.ImpactFormat;
 import io.tessera.cli.render.ImpactReport;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +68,10 @@ final class CheckBreakingCommand extends DescriptorCommand {
       }
       throw located(e, set);
     }
-    ImpactReport report = new ImpactReport(answer, set);
+    String workspace = session().environment().get("GITHUB_WORKSPACE");
+    ImpactReport report =
+        new ImpactReport(
+            answer, set, workspace == null || workspace.isBlank() ? null : Path.of(workspace));
     format.write(report, out());
     return report.breaking() ? ExitCode.BREAKING : ExitCode.OK;
   }

@@ -19,7 +19,7 @@ final class ImpactGithub implements ImpactFormat.Writer {
             .source(doc)
             .ifPresent(
                 s -> {
-                  properties.add("file=" + property(s.file().toString().replace('\\', '/')));
+                  properties.add("file=" + property(report.annotationPath(s.file())));
                   properties.add("line=" + report.line(doc, change));
                 });
         properties.add(

@@ -3,6 +3,7 @@ package io.tessera.cli.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.cli.files.DocumentSet;
 import io.tessera.cli.files.SourceDocument;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,28 @@ import java.util.Optional;
  * @param answer {@code {breaking, affectedConsumers, documents: [{index, kind, domain, name,
  *     status, breakingChanges: [{type, port, column, before, after, message, consumers}]}]}}
  * @param sources the documents of the request, in request order
+ * @param workspace the directory file paths are shown relative to in annotations (GitHub's {@code
+ *     GITHUB_WORKSPACE}, the repository's root), or null to show them as given
  */
-public record ImpactReport(JsonNode answer, DocumentSet sources) {
+public record ImpactReport(JsonNode answer, DocumentSet sources, Path workspace) {
+
+  /** A report that shows file paths as given. */
+  public ImpactReport(JsonNode answer, DocumentSet sources) {
+    this(answer, sources, null);
+  }
+
+  /** A file's path relative to the workspace when it is inside it, else as given; with slashes. */
+  public String annotationPath(Path file) {
+    Path shown = file;
+    if (workspace != null) {
+      Path absolute = file.toAbsolutePath().normalize();
+      Path root = workspace.toAbsolutePath().normalize();
+      if (absolute.startsWith(root)) {
+        shown = root.relativize(absolute);
+      }
+    }
+    return shown.toString().replace('\\', '/');
+  }
 
   /** Whether any change breaks a consumer. */
   public boolean breaking() {

@@ -136,6 +136,16 @@ class ImpactFormatTest {
   }
 
   @Test
+  void shouldNameFilesRelativeToTheGithubWorkspaceInAnnotations() {
+    report = new ImpactReport(report.answer(), report.sources(), Path.of("src/test"));
+
+    String first = write(ImpactFormat.GITHUB).lines().findFirst().orElseThrow();
+
+    assertThat(first).startsWith("::error file=resources/impact/repo/sales.yaml,line=14,");
+    assertThat(report.annotationPath(Path.of("/elsewhere/x.yaml"))).isEqualTo("/elsewhere/x.yaml");
+  }
+
+  @Test
   void shouldSayNothingBreaksWhenTheAnswerHasNoBreakingChange() throws Exception {
     report =
         new ImpactReport(
