@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
     name = "apply",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = {
       "Apply descriptor files: every document in one request to POST /api/v1/descriptors, so"
           + " either all are applied or none. Prints one line per document, e.g."

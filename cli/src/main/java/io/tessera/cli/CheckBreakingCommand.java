@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
     name = "check-breaking",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = {
       "Check whether applying the files would break consumers (removed or moved ports, removed,"
           + " retyped or newly required columns, retired or deleted products), with the consumers"

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     name = "diff",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = {
       "Show what applying the files would change, field by field (the server's dry run; nothing"
           + " is written), like kubectl diff:",

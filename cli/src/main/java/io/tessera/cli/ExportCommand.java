@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
     name = "export",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = {
       "Write the latest descriptors of a domain and its products as YAML files:"
           + " DIR/DOMAIN/domain.yaml and DIR/DOMAIN/products/NAME.yaml, exactly as they were last"

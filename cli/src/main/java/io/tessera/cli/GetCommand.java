@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = "Read the catalog: products, domains, one product.",
     subcommands = {GetCommand.Products.class, GetCommand.Domains.class, GetCommand.Product.class})
 final class GetCommand implements Runnable {
@@ -113,6 +114,7 @@ final class GetCommand implements Runnable {
   @Command(
       name = "products",
       mixinStandardHelpOptions = true,
+      versionProvider = TesseraCli.Version.class,
       description = "List data products (all pages), optionally of one domain or lifecycle.")
   static final class Products extends Read {
     @Option(
@@ -150,7 +152,11 @@ final class GetCommand implements Runnable {
     }
   }
 
-  @Command(name = "domains", mixinStandardHelpOptions = true, description = "List the domains.")
+  @Command(
+      name = "domains",
+      mixinStandardHelpOptions = true,
+      versionProvider = TesseraCli.Version.class,
+      description = "List the domains.")
   static final class Domains extends Read {
     @Option(
         names = {"-o", "--output"},
@@ -169,6 +175,7 @@ final class GetCommand implements Runnable {
   @Command(
       name = "product",
       mixinStandardHelpOptions = true,
+      versionProvider = TesseraCli.Version.class,
       description = "One data product as the API shows it: ports, datasets, schemas, state.")
   static final class Product extends Read {
     @Parameters(paramLabel = "DOMAIN/NAME", description = "e.g. sales/orders")

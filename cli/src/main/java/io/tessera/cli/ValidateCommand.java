@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     name = "validate",
     sortOptions = false,
     mixinStandardHelpOptions = true,
+    versionProvider = TesseraCli.Version.class,
     description = {
       "Check descriptor files without a server: syntax, and every field rule of the tessera/v1"
           + " format (ODPS and ODCS documents after translation). With a server configured"
