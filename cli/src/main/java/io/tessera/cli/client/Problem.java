@@ -59,7 +59,7 @@ public record Problem(
         violations);
   }
 
-  /** {@code 400 Invalid descriptor: 2 error(s) in the descriptor; nothing was applied}. */
+  /** {@code 400 The descriptor is invalid: 2 error(s) in the descriptor; nothing was applied}. */
   public String summary() {
     StringBuilder text = new StringBuilder().append(status);
     if (title != null && !title.isBlank()) {
