@@ -70,7 +70,10 @@ final class ExportCommand implements Callable<Integer> {
     JsonNode domainDescriptor = latest(client.get("/api/v1/domains/" + encoded + "/revisions"));
     if (domainDescriptor == null) {
       throw new CliException(
-          ExitCode.REFUSED, "domain " + domain + " has no live descriptor to export");
+          ExitCode.REFUSED,
+          "domain "
+              + domain
+              + " has no descriptor to export: it was deleted, or this token may not read it");
     }
     write(base.resolve("domain.yaml"), domainDescriptor, out);
     List<JsonNode> products = client.list("/api/v1/products", Map.of("domain", domain));
@@ -85,6 +88,13 @@ final class ExportCommand implements Callable<Integer> {
                   "/api/v1/products/" + encoded + "/" + TesseraClient.encode(name) + "/revisions"));
       if (descriptor != null) {
         write(base.resolve("products").resolve(name + ".yaml"), descriptor, out);
+      } else {
+        err.println(
+            "warning: skipped "
+                + domain
+                + "/"
+                + name
+                + ": its latest revision shows no descriptor to this token");
       }
     }
     out.println("exported domain " + domain + " and " + products.size() + " product(s) to " + base);
