@@ -2,14 +2,18 @@ package io.tessera.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tessera.cli.client.TesseraClient;
+import io.tessera.cli.files.DescriptorFiles;
 import io.tessera.cli.render.YamlText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +82,7 @@ final class ExportCommand implements Callable<Integer> {
     write(base.resolve("domain.yaml"), domainDescriptor, out);
     List<JsonNode> products = client.list("/api/v1/products", Map.of("domain", domain));
     int done = 0;
+    Set<Path> written = new HashSet<>();
     for (JsonNode product : products) {
       String name = product.path("name").asText();
       err.println("exporting " + domain + "/" + name + " (" + ++done + "/" + products.size() + ")");
@@ -87,7 +92,9 @@ final class ExportCommand implements Callable<Integer> {
               client.get(
                   "/api/v1/products/" + encoded + "/" + TesseraClient.encode(name) + "/revisions"));
       if (descriptor != null) {
-        write(base.resolve("products").resolve(name + ".yaml"), descriptor, out);
+        Path file = base.resolve("products").resolve(name + ".yaml");
+        write(file, descriptor, out);
+        written.add(file);
       } else {
         err.println(
             "warning: skipped "
@@ -97,9 +104,31 @@ final class ExportCommand implements Callable<Integer> {
                 + ": its latest revision shows no descriptor to this token");
       }
     }
+    warnAboutStaleFiles(base.resolve("products"), written, err);
     out.println("exported domain " + domain + " and " + products.size() + " product(s) to " + base);
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** Files left from an earlier export would declare products the catalog no longer has. */
+  private static void warnAboutStaleFiles(Path products, Set<Path> written, PrintWriter err) {
+    if (!Files.isDirectory(products)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(products)) {
+      files
+          .filter(f -> DescriptorFiles.isDescriptorFile(f) && !written.contains(f))
+          .sorted()
+          .forEach(
+              f ->
+                  err.println(
+                      "warning: "
+                          + f
+                          + " was not written by this export (no such product in the catalog);"
+                          + " applying it would declare it again"));
+    } catch (IOException e) {
+      err.println("warning: cannot list " + products + ": " + e.getMessage());
+    }
   }
 
   /** The descriptor of the newest revision, or null when the entity was deleted. */

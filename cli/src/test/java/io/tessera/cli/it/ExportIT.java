@@ -56,6 +56,20 @@ class ExportIT {
   }
 
   @Test
+  void shouldWarnAboutFilesOfAnEarlierExportThatNoProductMatches() throws Exception {
+    Tessera tessera = Tessera.against(server, SharedServer.ADMIN_TOKEN, work);
+    Path ghost = work.resolve("out/logistics/products/ghost.yaml");
+    Files.createDirectories(ghost.getParent());
+    Files.writeString(ghost, "kind: DataProduct\n");
+
+    Tessera.Run export = tessera.run("export", "--domain", "logistics", "-d", "out");
+
+    assertThat(export.exitCode()).as(export.toString()).isZero();
+    assertThat(export.err())
+        .contains("warning: out/logistics/products/ghost.yaml was not written by this export");
+  }
+
+  @Test
   void shouldShowDomainsProductsAndOneProductAsTheApiDoes() throws Exception {
     Tessera tessera = Tessera.against(server, SharedServer.ADMIN_TOKEN, work);
 
