@@ -2,9 +2,14 @@ package io.tessera.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -164,15 +169,30 @@ class ApplyIT {
   @Test
   void shouldWarnAboutUncommittedChangesWhenFilesAreInAGitWorkingTree() throws Exception {
     Path repo = Tessera.copyFixture("team-repo", work.resolve("git-repo"));
+    // its own domain, so that applying it does not change what the other tests see
+    try (var files = Files.walk(repo)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.writeString(file, Files.readString(file).replace("cli-returns", "cli-git-returns"));
+      }
+    }
+    String head;
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
-      git.commit()
-          .setMessage("descriptors")
-          .setAuthor("team", "team@example.com")
-          .setCommitter("team", "team@example.com")
-          .setSign(false)
-          .call();
+      head =
+          git.commit()
+              .setMessage("descriptors")
+              .setAuthor("team", "team@example.com")
+              .setCommitter("team", "team@example.com")
+              .setSign(false)
+              .call()
+              .getName();
     }
+    Tessera.Run applied = tessera().run("apply", "-f", "git-repo");
+    assertThat(applied.exitCode()).as(applied.toString()).isZero();
+    // every revision the apply recorded names the commit the files came from
+    JsonNode revisions = getJson("/api/v1/products/cli-git-returns/refunds/revisions");
+    JsonNode latest = revisions.get(revisions.size() - 1);
+    assertThat(latest.path("commit").asText()).isEqualTo(head);
     Tessera.Run committed = tessera().run("apply", "--dry-run", "-f", "git-repo");
     Files.writeString(
         repo.resolve("products/refunds.yaml"),
@@ -186,5 +206,17 @@ class ApplyIT {
     assertThat(edited.err())
         .contains("warning: 1 file(s) have changes that are not committed")
         .contains("products/refunds.yaml");
+  }
+
+  private static JsonNode getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.resolve(path))
+                    .header("Authorization", "Bearer " + SharedServer.ADMIN_TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(response.body());
   }
 }
