@@ -15,9 +15,11 @@ import io.tessera.governance.AccessScope;
 import io.tessera.governance.WriteAuthorization;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,9 @@ public class ImpactService {
    */
   public Impact impact(ApplyService.Request request, List<Deleted> deleted, AccessScope scope) {
     boolean onlyDeletions =
-        !deleted.isEmpty() && (request.body() == null || new String(request.body()).isBlank());
+        !deleted.isEmpty()
+            && (request.body() == null
+                || new String(request.body(), StandardCharsets.UTF_8).isBlank());
     ApplyService.DryRun dryRun = onlyDeletions ? null : apply.dryRunDocuments(request);
     Set<String> applied = new HashSet<>();
     List<Impact.Document> documents = new ArrayList<>();
@@ -283,7 +287,7 @@ public class ImpactService {
           same ? domain : job.domains().isEmpty() ? null : job.domains().iterator().next();
       jobs.add(new Impact.Job(job.name(), jobDomain, shown, same));
     }
-    jobs.sort(java.util.Comparator.comparing(Impact.Job::name));
+    jobs.sort(Comparator.comparing(Impact.Job::name));
     return jobs;
   }
 }
