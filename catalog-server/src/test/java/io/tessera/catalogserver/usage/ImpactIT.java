@@ -227,6 +227,14 @@ class ImpactIT implements TestPropertyProvider {
         http.post(IMPACT + "?deleted=not-a-key", salesOwner, "", "application/yaml"),
         400,
         "invalid-request");
+    problem(
+        http.post(
+            IMPACT + "?deleted=sales/order-lines",
+            salesOwner,
+            latest("sales", "order-lines").toString(),
+            "application/json"),
+        400,
+        "invalid-request");
     assertThat(http.get("/api/v1/products/sales/order-lines", ADMIN).status()).isEqualTo(200);
   }
 
