@@ -1,7 +1,8 @@
 // No-code form: declare or edit a planned data product without writing YAML. The form builds a
 // tessera/v1 descriptor (shown live as YAML or JSON), checks it with a dry run
-// (POST /api/v1/descriptors?dryRun=true) and shows each error next to the field it names, then
-// applies it.
+// (POST /api/v1/descriptors?dryRun=true) and shows each error next to the field it names; for an
+// edit of an existing product the check also shows who the change would break
+// (POST /api/v1/descriptors/impact). Then it applies it.
 import { h, mount } from '../dom.js';
 import { api, query, ApiError } from '../api.js';
 import { productHref } from '../links.js';
@@ -81,6 +82,7 @@ class ProductForm {
         h('button', { type: 'button', id: 'dry-run', onclick: () => this.submit(true) }, 'Check (dry run)'),
         h('button', { type: 'submit', id: 'apply' }, this.editing ? 'Apply changes' : 'Create product')),
       h('div', { id: 'form-result', role: 'status' }),
+      h('div', { id: 'form-impact' }),
       h('datalist', { id: 'column-types' },
         ['string', 'integer', 'long', 'decimal', 'double', 'boolean', 'date', 'timestamp', 'json', 'binary'].map((t) => h('option', { value: t }))));
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(false); });
@@ -189,6 +191,7 @@ class ProductForm {
   async submit(dryRun) {
     const result = this.form.querySelector('#form-result');
     mount(result, dryRun ? 'Checking…' : 'Applying…');
+    mount(this.form.querySelector('#form-impact'));
     this.errors = [];
     this.problem = null;
     try {
@@ -204,6 +207,7 @@ class ProductForm {
           unchanged: 'change nothing',
         }[r.status] || `leave ${r.domain}/${r.name} ${r.status}`;
         mount(result, h('p', { class: 'ok', id: 'dry-run-ok' }, `Valid. Applying it would ${outcome}.`));
+        if (this.editing && r.status !== 'unchanged') await this.showImpact(this.form.querySelector('#form-impact'));
       } else {
         const message = h('p', { class: 'ok', id: 'apply-ok' },
           `${r.domain}/${r.name} ${r.status} (revision ${r.revision}). `,
@@ -222,6 +226,41 @@ class ProductForm {
       this.problem = error;
       this.showErrors();
     }
+  }
+
+  /**
+   * Asks who the checked edit would break (POST /api/v1/descriptors/impact) and lists each breaking
+   * change with its consumers under a heading, or says that no consumer would break.
+   */
+  async showImpact(container) {
+    const section = h('section', { id: 'impact', class: 'impact', 'aria-labelledby': 'impact-heading' },
+      h('h2', { id: 'impact-heading' }, 'Who this change would break'));
+    container.append(section);
+    let impact;
+    try {
+      impact = await api('/api/v1/descriptors/impact', {
+        method: 'POST', body: JSON.stringify(this.descriptor()), contentType: 'application/json',
+      });
+    } catch (error) {
+      section.append(h('p', { id: 'impact-unknown' }, `Could not work out who it would break: ${error.message}`));
+      return;
+    }
+    const changes = (impact.documents || []).flatMap((d) => d.breakingChanges || []);
+    const affected = changes.filter((c) => c.consumers.length > 0);
+    if (affected.length === 0) {
+      section.append(h('p', { id: 'impact-none' }, changes.length
+        ? `No consumer would break. ${plural(changes.length, 'breaking change')} found, but nobody the catalog knows of reads what changes.`
+        : 'No consumer would break: the edit changes nothing a consumer relies on.'));
+      return;
+    }
+    section.append(
+      h('p', { id: 'impact-summary' },
+        `${plural(changes.length, 'breaking change')}, ${plural(impact.affectedConsumers, 'consumer')} affected. Tell them before you apply, or keep the old port or column alongside the new one for a while.`),
+      h('ul', { id: 'impact-list', class: 'impact-list' }, changes.map((c, n) => h('li', { class: 'impact-change' },
+        h('h3', { id: `impact-change-${n}` }, c.message),
+        c.consumers.length
+          ? h('ul', { 'aria-labelledby': `impact-change-${n}` }, c.consumers.map((k) => h('li', { class: 'impact-consumer' }, consumerText(k))))
+          : h('p', {}, 'No consumer reads what changes.')))));
   }
 
   showErrors() {
@@ -278,6 +317,29 @@ class ProductForm {
       if (inside) return inside;
     }
     return null;
+  }
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One consumer in plain words: what it is, whose it is and what it reads. */
+function consumerText(c) {
+  switch (c.kind) {
+    case 'job': {
+      const owner = c.sameDomain ? 'your own domain' : c.domain ? `the ${c.domain} domain` : 'no domain';
+      const reads = c.columns ? `reads ${c.columns.join(', ')}` : 'reads the whole dataset';
+      return `Job ${c.name} (${owner}) ${reads}`;
+    }
+    case 'product':
+      return `Data product ${c.name} declares it as an input`;
+    case 'agreement':
+      return `Agreement held by ${c.name}${c.purpose ? ` for ${c.purpose}` : ''}`;
+    case 'interest':
+      return `${c.name} registered interest in this planned product`;
+    default:
+      return `${c.kind} ${c.name}`;
   }
 }
 

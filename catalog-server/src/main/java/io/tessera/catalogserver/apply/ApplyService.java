@@ -219,4 +219,26 @@ public class ApplyService {
   public ApplyReport deleteDomain(String name, Principal principal) {
     return decommissioning.deleteDomain(name, principal);
   }
+
+  /**
+   * A dry run of a request (the same checks, errors and permissions as {@code dryRun=true}, nothing
+   * written) that also answers the validated documents, in request order, for analyses of what
+   * applying the request would change.
+   */
+  public DryRun dryRunDocuments(Request request) {
+    long deadline = System.nanoTime() + parser.limits().timeout().toNanos();
+    List<JsonNode> documents = parser.parse(request.body(), request.json(), deadline);
+    ApplyReport report =
+        apply(
+            documents,
+            true,
+            request.fallbackDomain(),
+            request.principal(),
+            request.source(),
+            deadline);
+    return new DryRun(report, validation.validate(documents, request.fallbackDomain()));
+  }
+
+  /** A dry run's report and the documents it checked. */
+  public record DryRun(ApplyReport report, List<ValidatedDocument> documents) {}
 }

@@ -98,22 +98,21 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
           .filter(p -> p.dataset() != null)
           .forEach(p -> schemas.put(p.dataset(), p.schema()));
     }
+    Map<String, List<DemoLineage.Derivation>> derivations = derivations(observed);
     for (JsonNode entry : observed.path("observed")) {
       Product product =
           products
               .find(entry.path("domain").asText(), entry.path("product").asText())
               .orElseThrow();
-      Port port =
-          product.outputPorts().stream()
-              .filter(p -> p.name().equals(entry.path("port").asText()))
-              .findFirst()
-              .orElseThrow();
+      Port port = port(product, entry.path("port").asText());
       observations.add(
           new DemoLineage.Observation(
               product,
               port,
               Instant.parse(entry.path("observedAt").asText()),
-              entry.path("evidence").asText().replace("urn:uuid:", "")));
+              entry.path("evidence").asText().replace("urn:uuid:", ""),
+              derivations.getOrDefault(
+                  product.domain() + "/" + product.name() + "/" + port.name(), List.of())));
     }
     long last = 0;
     for (String event : new DemoLineage().events(observations, schemas)) {
@@ -131,6 +130,38 @@ public class DemoCatalog implements ApplicationEventListener<StartupEvent> {
         "demo catalog loaded: {} documents, {} ports observed through OpenLineage runs",
         report.results().size(),
         observations.size());
+  }
+
+  /**
+   * The column derivations of {@code observed.yaml}, by output port ({@code domain/product/port}).
+   */
+  private Map<String, List<DemoLineage.Derivation>> derivations(JsonNode observed) {
+    Map<String, List<DemoLineage.Derivation>> byPort = new HashMap<>();
+    for (JsonNode entry : observed.path("derivations")) {
+      List<DemoLineage.Derivation> list =
+          byPort.computeIfAbsent(entry.path("output").asText(), k -> new ArrayList<>());
+      entry
+          .path("columns")
+          .properties()
+          .forEach(
+              column -> {
+                String[] from = column.getValue().path("from").asText().split("/", 3);
+                Product source = products.find(from[0], from[1]).orElseThrow();
+                List<String> inputs = new ArrayList<>();
+                column.getValue().path("columns").forEach(c -> inputs.add(c.asText()));
+                list.add(
+                    new DemoLineage.Derivation(
+                        column.getKey(), port(source, from[2]).dataset(), inputs));
+              });
+    }
+    return byPort;
+  }
+
+  private static Port port(Product product, String name) {
+    return product.outputPorts().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private List<ProductSummary> allProducts() {

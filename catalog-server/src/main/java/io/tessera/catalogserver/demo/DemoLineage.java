@@ -27,8 +27,16 @@ final class DemoLineage {
 
   private final ObjectMapper json = new ObjectMapper();
 
-  /** One observed port: the run that proved it and when. */
-  record Observation(Product product, Port port, Instant at, String runId) {}
+  /**
+   * One observed port: the run that proved it and when.
+   *
+   * @param derived column lineage beyond same-named columns
+   */
+  record Observation(
+      Product product, Port port, Instant at, String runId, List<Derivation> derived) {}
+
+  /** An output column computed from columns of another dataset. */
+  record Derivation(String column, DatasetRef from, List<String> fields) {}
 
   List<String> events(List<Observation> observations, Map<DatasetRef, List<FieldDef>> schemas) {
     List<String> events = new ArrayList<>();
@@ -45,7 +53,8 @@ final class DemoLineage {
               first.product(),
               first.port(),
               first.at().plusSeconds(86_400),
-              uuid(first.runId(), "failed"));
+              uuid(first.runId(), "failed"),
+              first.derived());
       ObjectNode fail = run("FAIL", failed, failed.at(), schemas);
       ((ObjectNode) fail.path("run").path("facets"))
           .set(
@@ -60,7 +69,8 @@ final class DemoLineage {
               first.product(),
               first.port(),
               first.at().plusSeconds(2 * 86_400),
-              uuid(first.runId(), "changed"));
+              uuid(first.runId(), "changed"),
+              first.derived());
       ObjectNode breaking = run("COMPLETE", changed, changed.at(), schemas);
       JsonNode fields =
           breaking.path("outputs").get(0).path("facets").path("schema").path("fields");
@@ -94,8 +104,16 @@ final class DemoLineage {
                 .put(
                     "description", "Builds " + o.product().title() + " (" + o.port().name() + ")"));
     ArrayNode inputs = event.putArray("inputs");
-    List<DatasetRef> inputRefs =
-        o.product().inputPorts().stream().map(Port::dataset).filter(d -> d != null).toList();
+    List<DatasetRef> inputRefs = new ArrayList<>();
+    o.product().inputPorts().stream()
+        .map(Port::dataset)
+        .filter(d -> d != null)
+        .forEach(inputRefs::add);
+    o.derived().stream()
+        .map(Derivation::from)
+        .filter(d -> !inputRefs.contains(d))
+        .distinct()
+        .forEach(inputRefs::add);
     for (DatasetRef in : inputRefs) {
       ObjectNode node = inputs.addObject().put("namespace", in.namespace()).put("name", in.name());
       List<FieldDef> fields = schemas.getOrDefault(in, List.of());
@@ -112,7 +130,7 @@ final class DemoLineage {
     ObjectNode facets = out.putObject("facets");
     if (!o.port().schema().isEmpty()) {
       facets.set("schema", schema(o.port().schema()));
-      ObjectNode lineage = columnLineage(o.port().schema(), inputRefs, schemas);
+      ObjectNode lineage = columnLineage(o.port().schema(), inputRefs, schemas, o.derived());
       if (lineage != null) {
         facets.set("columnLineage", lineage);
       }
@@ -141,9 +159,15 @@ final class DemoLineage {
     return schema;
   }
 
-  /** A column derives from the same-named column of an input (identity), when one exists. */
+  /**
+   * A column derives from the same-named column of an input (identity), when one exists, and from
+   * the columns its derivations name (a transformation).
+   */
   private ObjectNode columnLineage(
-      List<FieldDef> outFields, List<DatasetRef> inputs, Map<DatasetRef, List<FieldDef>> schemas) {
+      List<FieldDef> outFields,
+      List<DatasetRef> inputs,
+      Map<DatasetRef, List<FieldDef>> schemas,
+      List<Derivation> derived) {
     ObjectNode facet = facet();
     ObjectNode fields = facet.putObject("fields");
     for (FieldDef out : outFields) {
@@ -166,6 +190,22 @@ final class DemoLineage {
               .put("type", "DIRECT")
               .put("subtype", "IDENTITY")
               .put("masking", false);
+        }
+      }
+      for (Derivation d : derived) {
+        if (d.column().equals(out.name())) {
+          for (String field : d.fields()) {
+            inputFields
+                .addObject()
+                .put("namespace", d.from().namespace())
+                .put("name", d.from().name())
+                .put("field", field)
+                .putArray("transformations")
+                .addObject()
+                .put("type", "DIRECT")
+                .put("subtype", "TRANSFORMATION")
+                .put("masking", false);
+          }
         }
       }
       if (!inputFields.isEmpty()) {

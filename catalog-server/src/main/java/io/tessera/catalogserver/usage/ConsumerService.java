@@ -7,11 +7,14 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Who uses a data product, in one list: its active agreements (for its domain's owners and admins
@@ -24,6 +27,7 @@ public class ConsumerService {
       Comparator.comparing(Consumer::since, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(Consumer::kind)
           .thenComparing(Consumer::name);
+  private static final Comparator<Instant> SINCE = Comparator.nullsLast(Comparator.naturalOrder());
 
   private final UsageGraph graph;
   private final UsageRecords records;
@@ -48,50 +52,87 @@ public class ConsumerService {
       return null;
     }
     List<Consumer> consumers = new ArrayList<>();
-    Principal principal = scope.principal();
-    if (principal.isAdmin() || principal.ownsDomain(domain)) {
+    if (seesAgreements(scope.principal(), domain)) {
       for (UsageRecords.Agreement a : records.activeAgreements(domain, name, Instant.now(clock))) {
-        String purpose = a.purposeCode() != null ? a.purposeCode() : a.purpose();
-        consumers.add(new Consumer(Consumer.AGREEMENT, a.requester(), null, purpose, a.start()));
+        consumers.add(
+            new Consumer(Consumer.AGREEMENT, a.requester(), null, a.purposeText(), a.start()));
       }
     }
-    consumers.addAll(jobs(product, scope));
+    for (ReadingJob job : readingJobs(product.datasets(), scope)) {
+      if (!job.domains().contains(product.domain())) {
+        consumers.add(
+            new Consumer(
+                Consumer.JOB,
+                job.name(),
+                job.domains().isEmpty() ? null : job.domains().iterator().next(),
+                null,
+                job.since()));
+      }
+    }
     consumers.addAll(products(product, scope));
     consumers.sort(ORDER);
     return consumers;
   }
 
-  private List<Consumer> jobs(ProductOutline product, AccessScope scope) {
+  /**
+   * Whether a principal sees who holds agreements on (and who is interested in) a domain's
+   * products: its owners and admins.
+   */
+  static boolean seesAgreements(Principal principal, String domain) {
+    return principal.isAdmin() || principal.ownsDomain(domain);
+  }
+
+  /**
+   * A job that reads some datasets, as the caller may see it.
+   *
+   * @param domains the job's domains, sorted (empty when it writes only unclaimed datasets)
+   * @param since its earliest reading run, or null
+   */
+  record ReadingJob(String jobIri, String name, Set<String> domains, Instant since) {}
+
+  /**
+   * The jobs lineage shows reading any of these datasets, whatever their domain, each once with its
+   * earliest reading run; jobs the caller may not discover are left out.
+   */
+  List<ReadingJob> readingJobs(Collection<String> datasetIris, AccessScope scope) {
     JobDomains.Lookup domains = jobDomains.lookup();
-    Map<String, Consumer> byJob = new HashMap<>();
-    for (DatasetRead read : graph.readersOf(product.datasets())) {
-      Set<String> jobDomain = domains.of(read.jobIri());
-      if (jobDomain.contains(product.domain())
-          || !scope.mayDiscover(iris.jobGraph(read.namespace(), read.name()))) {
+    Map<String, ReadingJob> byJob = new LinkedHashMap<>();
+    for (DatasetRead read : graph.readersOf(datasetIris)) {
+      if (!scope.mayDiscover(iris.jobGraph(read.namespace(), read.name()))) {
         continue;
       }
-      Consumer job =
-          new Consumer(
-              Consumer.JOB,
-              read.jobName(),
-              jobDomain.isEmpty() ? null : jobDomain.iterator().next(),
-              null,
-              read.since());
-      byJob.merge(read.jobIri(), job, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+      ReadingJob job =
+          new ReadingJob(read.jobIri(), read.jobName(), domains.of(read.jobIri()), read.since());
+      byJob.merge(read.jobIri(), job, (a, b) -> SINCE.compare(a.since(), b.since()) <= 0 ? a : b);
     }
     return List.copyOf(byJob.values());
   }
 
-  private List<Consumer> products(ProductOutline product, AccessScope scope) {
-    List<String> keys = new ArrayList<>();
-    for (String key : graph.productsReading(product.datasets(), product.contracts())) {
+  /**
+   * The keys ({@code domain/name}) of the products whose input ports read one of these datasets or
+   * through one of these contracts, sorted, except {@code exceptKey}; products the caller may not
+   * discover are left out.
+   */
+  List<String> readingProducts(
+      Collection<String> datasetIris,
+      Collection<String> contractIds,
+      String exceptKey,
+      AccessScope scope) {
+    Set<String> keys = new TreeSet<>();
+    for (String key : graph.productsReading(datasetIris, contractIds)) {
       String[] parts = key.split("/", 2);
-      if (!key.equals(product.key())
+      if (!key.equals(exceptKey)
           && parts.length == 2
           && scope.mayDiscover(iris.productGraph(parts[0], parts[1]))) {
         keys.add(key);
       }
     }
+    return List.copyOf(keys);
+  }
+
+  private List<Consumer> products(ProductOutline product, AccessScope scope) {
+    List<String> keys =
+        readingProducts(product.datasets(), product.contracts(), product.key(), scope);
     if (keys.isEmpty()) {
       return List.of();
     }

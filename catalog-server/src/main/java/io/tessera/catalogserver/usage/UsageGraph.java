@@ -20,8 +20,8 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
 
 /**
- * The graph reads of consumers and time-to-value, each one query over the whole mesh or bound to
- * one product or dataset ({@code usage/*.rq}).
+ * The graph reads of consumers, breaking-change impact and time-to-value, each one query over the
+ * whole mesh or bound to one product, port or dataset ({@code usage/*.rq}).
  */
 @Singleton
 class UsageGraph {
@@ -29,6 +29,8 @@ class UsageGraph {
   private static final Query READERS = load("dataset-readers.rq");
   private static final Query READING = load("products-reading.rq");
   private static final Query READING_CONTRACT = load("products-reading-contract.rq");
+  private static final Query COLUMN_READERS = load("column-readers.rq");
+  private static final Query PORT_DATASETS = load("port-datasets.rq");
 
   private final GraphStore store;
 
@@ -109,6 +111,43 @@ class UsageGraph {
                 keys);
           }
           return keys;
+        });
+  }
+
+  /** The IRIs of the datasets an output port promises or is bound to. */
+  Set<String> portDatasets(String portIri) {
+    return store.read(
+        r -> {
+          Set<String> datasets = new TreeSet<>();
+          for (Row row : r.select(PORT_DATASETS, Map.of("port", NodeFactory.createURI(portIri)))) {
+            row.node("dataset").filter(Node::isURI).map(Node::getURI).ifPresent(datasets::add);
+          }
+          return datasets;
+        });
+  }
+
+  /**
+   * By job IRI, the columns of these datasets the job derives its outputs from (column lineage);
+   * jobs without column lineage from them are absent.
+   */
+  Map<String, Set<String>> columnsRead(Collection<String> datasetIris) {
+    if (datasetIris.isEmpty()) {
+      return Map.of();
+    }
+    return store.read(
+        r -> {
+          Map<String, Set<String>> columns = new HashMap<>();
+          for (String dataset : new TreeSet<>(datasetIris)) {
+            for (Row row :
+                r.select(COLUMN_READERS, Map.of("dataset", NodeFactory.createURI(dataset)))) {
+              Node job = row.node("job").orElse(null);
+              String column = row.text("column");
+              if (job != null && job.isURI() && column != null) {
+                columns.computeIfAbsent(job.getURI(), j -> new TreeSet<>()).add(column);
+              }
+            }
+          }
+          return columns;
         });
   }
 

@@ -42,8 +42,19 @@ class UsageRecords {
     this.dataSource = dataSource;
   }
 
-  /** An active agreement on a product, as consumers lists show it. */
-  record Agreement(String requester, String purpose, String purposeCode, Instant start) {}
+  /**
+   * An active agreement on a product, as consumers lists show it.
+   *
+   * @param port the output port it is limited to, or null for the whole product
+   */
+  record Agreement(
+      String requester, String purpose, String purposeCode, Instant start, String port) {
+
+    /** The purpose code, or the purpose text when there is none. */
+    String purposeText() {
+      return purposeCode != null ? purposeCode : purpose;
+    }
+  }
 
   /**
    * The time of each product's first revision, by product IRI: of these products, one query per
@@ -123,7 +134,7 @@ class UsageRecords {
   List<Agreement> activeAgreements(String domain, String name, Instant now) {
     List<Agreement> found = new ArrayList<>();
     query(
-        "SELECT requester, purpose, purpose_code, agreement_start FROM access_request"
+        "SELECT requester, purpose, purpose_code, agreement_start, port FROM access_request"
             + " WHERE product_domain = ? AND product_name = ? AND state = ?"
             + " AND agreement_expires > ? ORDER BY agreement_start, requester",
         List.of(
@@ -133,7 +144,12 @@ class UsageRecords {
             OffsetDateTime.ofInstant(now, ZoneOffset.UTC)),
         rs ->
             found.add(
-                new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4))));
+                new Agreement(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs, 4),
+                    rs.getString(5))));
     return found;
   }
 

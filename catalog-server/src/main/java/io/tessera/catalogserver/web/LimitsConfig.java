@@ -38,7 +38,7 @@ public record LimitsConfig(
   /** The body limit of a POST to this path, or -1 when only the global limit applies. */
   public long maxBody(String path) {
     return switch (path) {
-      case "/api/v1/descriptors" -> descriptorsMaxBody;
+      case "/api/v1/descriptors", "/api/v1/descriptors/impact" -> descriptorsMaxBody;
       case "/api/v1/lineage" -> lineageMaxBody;
       case "/graphql" -> graphqlMaxBody;
       case "/sparql" -> sparqlMaxBody;

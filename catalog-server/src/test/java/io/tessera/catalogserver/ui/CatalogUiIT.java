@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The catalog UI in headless Chromium against the server with the demo catalog: search with facets
  * and typeahead, a product page, lineage, a domain page, the no-code form with the server's field
- * errors, and sign-in.
+ * errors and, for an edit, who it would break, and sign-in.
  *
  * <p>What a reader may see is decided by the demo's policies ({@code demo/policies.yaml}): the
  * restricted customer products, such as customer/customer-profiles, are only for principals with
@@ -379,6 +379,27 @@ class CatalogUiIT implements TestPropertyProvider {
           String text = d.findElement(By.cssSelector(".graphiql-response")).getText();
           return text.contains("\"data\"") ? text : null;
         });
+  }
+
+  @Test
+  void shouldShowInTheDryRunWhoAnEditWouldBreak() {
+    browser.signIn(logisticsOwnerToken);
+    browser.go("#/edit/logistics/shipments");
+    browser.replaceText("field-port-0-col-1-type", "integer");
+    browser.await(By.id("dry-run")).click();
+    WebElement impact = browser.await(By.id("impact-list"));
+    assertThat(browser.await(By.id("impact-heading")).getText())
+        .isEqualTo("Who this change would break");
+    assertThat(impact.findElement(By.tagName("h3")).getText())
+        .isEqualTo("column order_id of port shipments-table changes type from string to integer");
+    assertThat(impact.getText()).contains("Data product logistics/returns declares it as an input");
+    browser.script("arguments[0].scrollIntoView()", browser.await(By.id("impact")));
+    browser.screenshot("impact");
+
+    browser.replaceText("field-port-0-col-1-type", "string");
+    browser.replaceText("field-port-0-col-1-description", "Order number, as sales assigns it");
+    browser.await(By.id("dry-run")).click();
+    assertThat(browser.await(By.id("impact-none")).getText()).startsWith("No consumer would break");
   }
 
   @Test
