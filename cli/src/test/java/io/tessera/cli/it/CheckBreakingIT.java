@@ -84,6 +84,40 @@ class CheckBreakingIT {
   }
 
   @Test
+  void shouldNameTheTwoJobsAndTheProductThatReadARetypedColumn() throws Exception {
+    Tessera tessera = exportSales();
+    Path lines = work.resolve("repo/sales/products/order-lines.yaml");
+    String text = Files.readString(lines);
+    int column = text.indexOf("name: list_price");
+    int type = text.indexOf("type: decimal", column);
+    assertThat(column).isPositive();
+    Files.writeString(lines, text.substring(0, type) + "type: string" + text.substring(type + 13));
+
+    Tessera.Run run = tessera.run("check-breaking", "-f", "repo", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    JsonNode answer = JSON.readTree(run.out());
+    JsonNode change = null;
+    for (JsonNode document : answer.path("documents")) {
+      if ("order-lines".equals(document.path("name").asText())) {
+        change = document.path("breakingChanges").get(0);
+      }
+    }
+    assertThat(change).as(run.out()).isNotNull();
+    assertThat(change.path("type").asText()).isEqualTo("column-retyped");
+    assertThat(change.path("column").asText()).isEqualTo("list_price");
+    List<String> consumers = new ArrayList<>();
+    for (JsonNode consumer : change.path("consumers")) {
+      consumers.add(consumer.path("kind").asText() + " " + consumer.path("name").asText());
+    }
+    assertThat(consumers)
+        .containsExactlyInAnyOrder(
+            "job acme-airflow/finance.invoices.invoices-table",
+            "job acme-airflow/sales.daily-revenue.daily-revenue-mart",
+            "product sales/daily-revenue");
+  }
+
+  @Test
   void shouldGiveTheServersAnswerWithFileNamesAsJson() throws Exception {
     Tessera tessera = exportSales();
     retypeNetAmount();
