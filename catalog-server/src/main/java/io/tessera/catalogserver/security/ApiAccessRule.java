@@ -18,9 +18,10 @@ import org.reactivestreams.Publisher;
  * /mcp}) need credentials unless anonymous reads are on, and then only for reads (GraphQL and
  * SPARQL queries are POSTed; those endpoints refuse writes themselves; MCP always needs
  * credentials, as its messages are POSTed and it is not among the reads); {@code /api/v1/admin/**}
- * needs an admin. Everything else (the UI, static files, GraphiQL's page, {@code /health}) is open.
- * Runs after {@link AdminEndpointRule}, which keeps the management endpoints to admins; what a
- * principal may read and write within the APIs is decided by the policies and the write paths.
+ * needs an admin. {@code GET /api/v1/me} answers anyone (who is calling, how to sign in).
+ * Everything else (the UI, static files, GraphiQL's page, {@code /health}) is open. Runs after
+ * {@link AdminEndpointRule}, which keeps the management endpoints to admins; what a principal may
+ * read and write within the APIs is decided by the policies and the write paths.
  */
 @Singleton
 public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
@@ -45,6 +46,9 @@ public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
       return caller != null && caller.getRoles().contains(Role.ADMIN.slug())
           ? SecurityRuleResult.ALLOWED
           : SecurityRuleResult.REJECTED;
+    }
+    if (caller == null && path.equals("/api/v1/me") && request.getMethod() == HttpMethod.GET) {
+      return SecurityRuleResult.ALLOWED;
     }
     if (caller == null && isApi(path) && !(anonymousReads && isRead(request))) {
       return SecurityRuleResult.REJECTED;
