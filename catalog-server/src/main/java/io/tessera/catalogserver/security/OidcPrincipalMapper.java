@@ -3,6 +3,7 @@ package io.tessera.catalogserver.security;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
@@ -13,11 +14,15 @@ import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Who signed in with the identity provider: the ID token's claims (verified by Micronaut Security:
@@ -34,12 +39,19 @@ public class OidcPrincipalMapper implements OpenIdAuthenticationMapper {
   private final SecurityConfig config;
   private final AuditLog audit;
 
+  private final Scheduler blocking;
+
   public OidcPrincipalMapper(
-      JwtPrincipalFactory claims, SignInSessions sessions, SecurityConfig config, AuditLog audit) {
+      JwtPrincipalFactory claims,
+      SignInSessions sessions,
+      SecurityConfig config,
+      AuditLog audit,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.claims = claims;
     this.sessions = sessions;
     this.config = config;
     this.audit = audit;
+    this.blocking = Schedulers.fromExecutorService(executor);
   }
 
   @Override
@@ -48,7 +60,9 @@ public class OidcPrincipalMapper implements OpenIdAuthenticationMapper {
       OpenIdTokenResponse tokenResponse,
       OpenIdClaims openIdClaims,
       @Nullable State state) {
-    return Mono.fromCallable(() -> respond(providerName, tokenResponse, openIdClaims));
+    // the audit writes to the database: off the event loop
+    return Mono.fromCallable(() -> respond(providerName, tokenResponse, openIdClaims))
+        .subscribeOn(blocking);
   }
 
   private AuthenticationResponse respond(
