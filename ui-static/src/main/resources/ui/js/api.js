@@ -1,5 +1,7 @@
-// Every call to the REST API goes through here: it adds the signed-in token and turns RFC 7807
-// problems into ApiError.
+// Every call to the REST API goes through here: it adds the signed-in token (or lets the browser send
+// the session cookie), marks the call as the UI's own with the X-Tessera-Request header (a change
+// authenticated by the session cookie needs it, and a page on another site cannot send it), and turns
+// RFC 7807 problems into ApiError.
 import { token } from './session.js';
 
 /** A failed API call, with the problem document the server returned (if any). */
@@ -33,7 +35,7 @@ export function query(params) {
  * one (sign-in checks a token before keeping it).
  */
 export async function api(path, { method = 'GET', body, contentType, signal, bearer = token() } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'X-Tessera-Request': 'ui' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   const response = await fetch(path, { method, headers, body, signal });
@@ -55,4 +57,12 @@ export async function whoAmI(bearer, signal) {
   const me = answer?.data?.me;
   if (!me) throw new Error(answer?.errors?.[0]?.message || 'The server did not say who is signed in.');
   return me;
+}
+
+/**
+ * Who the server takes the caller for without a pasted token (the session cookie, if any) and how
+ * people sign in here: `{ subject, anonymous, roles, domains, via, signIn: { oidc, login, logout } }`.
+ */
+export async function me(signal) {
+  return api('/api/v1/me', { bearer: null, signal });
 }

@@ -14,6 +14,7 @@ import * as requests from './pages/requests.js';
 import * as inbox from './pages/inbox.js';
 import * as subscriptions from './pages/subscriptions.js';
 import * as incidents from './pages/incidents.js';
+import * as tokens from './pages/tokens.js';
 
 const routes = [
   { pattern: /^\/?$/, page: search },
@@ -28,6 +29,7 @@ const routes = [
   { pattern: /^\/inbox$/, page: inbox },
   { pattern: /^\/subscriptions$/, page: subscriptions },
   { pattern: /^\/incidents$/, page: incidents },
+  { pattern: /^\/tokens$/, page: tokens },
 ];
 
 let current = null;

@@ -1,16 +1,22 @@
-// Sign-in with an API token. The token lives in sessionStorage only (gone when the tab closes, see
+// Sign-in: with the organisation's identity provider (when the server offers it: the browser goes to
+// /oauth/login/tessera and comes back with an HttpOnly session cookie the UI never reads), or with a
+// pasted API token. The token lives in sessionStorage only (gone when the tab closes, see
 // session.js) and is sent as `Authorization: Bearer <token>` on every API call (see api.js). Before
 // it is kept, the server is asked who the token belongs to (GraphQL `me`); a token it refuses is not
-// kept and its problem is shown in the dialog.
+// kept and its problem is shown in the dialog. Who the session cookie signs in is asked of
+// GET /api/v1/me when the page loads; signing out of a session goes to the server's sign-out route,
+// which clears the cookie and passes through the provider's end-session endpoint.
 import { h, mount } from './dom.js';
-import { whoAmI, ApiError } from './api.js';
-import { token, setToken, clearToken } from './session.js';
+import { whoAmI, me, ApiError } from './api.js';
+import { token, setToken, clearToken, signedIn, hasSession, setSession } from './session.js';
 
 const listeners = [];
 /** Who the signed-in token belongs to ({ subject, roles }), an ApiError the server answered, or null. */
 let who = null;
 /** Settles once the server said who a token kept from earlier in the tab belongs to. */
 let asked = Promise.resolve();
+/** How people sign in here (`{ oidc, login, logout }`), as GET /api/v1/me said. */
+let signIn = { oidc: false };
 
 /**
  * Who is signed in (`{ subject, roles, domains }`) as the server answered, or null when nobody is
@@ -18,7 +24,7 @@ let asked = Promise.resolve();
  */
 export async function principal() {
   await asked;
-  return token() && who?.subject ? who : null;
+  return signedIn() && who?.subject ? who : null;
 }
 
 /**
@@ -87,17 +93,51 @@ export function initSignIn() {
     document.getElementById('signout-button')?.focus();
   });
   renderStatus();
+  asked = askServer();
+  if (/[?&]signin=failed/.test(location.hash)) {
+    openDialog();
+    error.textContent = 'Signing in with your organisation failed. Try again, or paste an API token.';
+  }
+}
+
+/** Asks who the session cookie signs in, then who a token kept from earlier in this tab is. */
+async function askServer() {
+  try {
+    const answer = await me();
+    signIn = answer.signIn || { oidc: false };
+    setSession(answer.via === 'session');
+    if (answer.via === 'session') who = answer;
+  } catch {
+    setSession(false);
+  }
   if (token()) {
     // a token kept from earlier in this tab: ask again who it is (it may have been revoked)
-    asked = whoAmI(token()).then((principal) => { who = principal; }, (problem) => { who = problem; })
-      .finally(renderStatus);
+    try {
+      who = await whoAmI(token());
+    } catch (problem) {
+      who = problem;
+    }
   }
+  renderStatus();
+  if (hasSession()) listeners.forEach((fn) => fn());
 }
 
 function openDialog() {
   const dialog = document.getElementById('signin-dialog');
-  dialog.showModal();
-  dialog.querySelector('#signin-token').focus();
+  const oidc = dialog.querySelector('#signin-oidc');
+  oidc.hidden = !signIn.oidc;
+  if (signIn.oidc) oidc.querySelector('a').setAttribute('href', signIn.login);
+  if (!dialog.open) dialog.showModal();
+  (signIn.oidc ? oidc.querySelector('a') : dialog.querySelector('#signin-token')).focus();
+}
+
+function signOut() {
+  if (hasSession() && !token()) {
+    // the server clears the cookie, then the provider ends its own session and sends the browser back
+    location.assign(signIn.logout || '/oauth/logout');
+    return;
+  }
+  set(null);
 }
 
 function statusText(current) {
@@ -113,14 +153,16 @@ function statusText(current) {
 
 function renderStatus() {
   const current = token();
+  const session = hasSession() && !current;
   // the pages of a signed-in caller: their requests and their inbox
-  for (const item of document.querySelectorAll('[data-signed-in]')) item.hidden = !current;
+  for (const item of document.querySelectorAll('[data-signed-in]')) item.hidden = !current && !session;
   const area = document.getElementById('signin-area');
   if (!area) return;
-  if (current) {
+  if (current || session) {
     mount(area,
-      h('span', { id: 'signin-status', class: 'signin-status' }, statusText(current)),
-      h('button', { type: 'button', id: 'signout-button', class: 'button-secondary', onclick: () => set(null) }, 'Sign out'));
+      h('span', { id: 'signin-status', class: 'signin-status' }, statusText(current || '')),
+      session ? h('a', { href: '#/tokens', id: 'tokens-link', class: 'signin-link' }, 'My API tokens') : null,
+      h('button', { type: 'button', id: 'signout-button', class: 'button-secondary', onclick: signOut }, 'Sign out'));
   } else {
     mount(area, h('button', { type: 'button', id: 'signin-button', onclick: openDialog }, 'Sign in'));
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -163,6 +164,74 @@ public final class TokenGrants {
                   ", ",
                   grant.domains().isEmpty() ? Set.of("the token's domains") : grant.domains()));
     }
+  }
+
+  /**
+   * Whether a person may create this token for itself (self-service): the token's subject is its
+   * own, its roles are among its own, its domains among its own (and not none when it has some: a
+   * producer token without domains may write every dataset), and its attributes and namespaces
+   * exactly its own (the caller copies them; they are never chosen). Never wider than the person.
+   *
+   * @throws AccessDeniedException naming what the person may not grant itself
+   */
+  public void authorizeOwn(Grant grant, Principal owner) {
+    if (owner.isAnonymous()) {
+      throw new AccessDeniedException("a signed-in person (to create a token of one's own)");
+    }
+    if (!grant.subject().equals(owner.subject())) {
+      throw new AccessDeniedException("admin (to create a token for " + grant.subject() + ")");
+    }
+    Set<String> own = owner.roles().stream().map(Role::slug).collect(Collectors.toSet());
+    List<String> wider = grant.roles().stream().filter(r -> !own.contains(r)).sorted().toList();
+    if (!wider.isEmpty()) {
+      throw new AccessDeniedException(
+          "role "
+              + String.join(", ", wider)
+              + " (a token of your own carries at most your roles: "
+              + (own.isEmpty() ? "none" : String.join(", ", new TreeSet<>(own)))
+              + ")");
+    }
+    List<String> outside =
+        grant.domains().stream().filter(d -> !owner.domains().contains(d)).sorted().toList();
+    if (!outside.isEmpty()) {
+      throw new AccessDeniedException(
+          "domain "
+              + String.join(", ", outside)
+              + " (a token of your own carries at most your domains: "
+              + (owner.domains().isEmpty()
+                  ? "none"
+                  : String.join(", ", new TreeSet<>(owner.domains())))
+              + ")");
+    }
+    if (grant.domains().isEmpty() && !owner.domains().isEmpty()) {
+      throw new AccessDeniedException(
+          "admin (to create a token without domains: a token of your own keeps at least one of"
+              + " yours)");
+    }
+    if (!grant.attributes().equals(ownAttributes(owner))) {
+      throw new AccessDeniedException(
+          "admin (to grant attributes: a token of your own carries exactly yours)");
+    }
+    Set<String> namespaces =
+        grant.roles().contains(Role.PRODUCER.slug()) ? owner.namespaces() : Set.of();
+    if (!grant.namespaces().equals(namespaces)) {
+      throw new AccessDeniedException(
+          "admin (to grant namespaces: a token of your own carries exactly yours)");
+    }
+  }
+
+  /** The attributes a token of one's own carries: the person's, those policies read. */
+  public static Map<String, Set<String>> ownAttributes(Principal owner) {
+    Map<String, Set<String>> attrs = new LinkedHashMap<>();
+    owner
+        .attributes()
+        .forEach(
+            (key, values) -> {
+              if (ATTRIBUTE_KEYS.contains(key) && !values.isEmpty()) {
+                attrs.put(key, new LinkedHashSet<>(values));
+              }
+            });
+    return attrs;
   }
 
   /** Whether {@code by} may list and revoke a token of these domains. */

@@ -215,4 +215,66 @@ class TokenGrantsTest {
               InvalidGrantException.class, e -> assertThat(e.field()).isEqualTo("onBehalfOf"));
     }
   }
+
+  @Test
+  void shouldLetAPersonGrantItselfItsOwnRightsOrFewerAndNeverMore() {
+    Principal kim =
+        new Principal(
+            "kim",
+            Set.of(Role.DOMAIN_OWNER, Role.PRODUCER),
+            Set.of("sales", "billing"),
+            Map.of("region", Set.of("eu")));
+    Map<String, List<String>> eu = Map.of("region", List.of("eu"));
+
+    grants.authorizeOwn(
+        grants.validate("kim", List.of("producer"), List.of("sales"), null, eu, "x", null, NOW),
+        kim);
+    assertThatThrownBy(
+            () ->
+                grants.authorizeOwn(
+                    grants.validate(
+                        "kim", List.of("admin"), List.of("sales"), null, eu, "x", null, NOW),
+                    kim))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class,
+            e -> assertThat(e.permission()).startsWith("role admin ("));
+    assertThatThrownBy(
+            () ->
+                grants.authorizeOwn(
+                    grants.validate(
+                        "kim", List.of("producer"), List.of("hr"), null, eu, "x", null, NOW),
+                    kim))
+        .isInstanceOfSatisfying(
+            AccessDeniedException.class, e -> assertThat(e.permission()).startsWith("domain hr ("));
+    // a producer token without domains would write every dataset
+    assertThatThrownBy(
+            () ->
+                grants.authorizeOwn(
+                    grants.validate(
+                        "kim", List.of("producer"), List.of(), null, eu, "x", null, NOW),
+                    kim))
+        .isInstanceOf(AccessDeniedException.class);
+    // attributes are the person's, exactly: neither dropped nor added
+    assertThatThrownBy(
+            () ->
+                grants.authorizeOwn(
+                    grants.validate(
+                        "kim", List.of("producer"), List.of("sales"), null, null, "x", null, NOW),
+                    kim))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                grants.authorizeOwn(
+                    grants.validate(
+                        "someone-else",
+                        List.of("producer"),
+                        List.of("sales"),
+                        null,
+                        eu,
+                        "x",
+                        null,
+                        NOW),
+                    kim))
+        .isInstanceOf(AccessDeniedException.class);
+  }
 }

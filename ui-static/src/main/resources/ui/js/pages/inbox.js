@@ -3,7 +3,7 @@
 // for a product that turned physical, a one-step Request access.
 import { h, mount, when } from '../dom.js';
 import { api, query, ApiError } from '../api.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { principal } from '../auth.js';
 import { problemView } from '../problems.js';
 import {
@@ -13,7 +13,7 @@ import {
 
 export async function render(main, { signal }) {
   document.title = 'Inbox · Tessera';
-  if (!token()) {
+  if (!signedIn()) {
     mount(main, h('h1', {}, 'Inbox'),
       h('p', {}, 'Sign in to see the requests waiting for your decision and what the catalog told you.'));
     return;

@@ -4,7 +4,7 @@
 // incidents (404) the page says so.
 import { h, mount, when } from '../dom.js';
 import { api, ApiError, query } from '../api.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { principal, decides } from '../auth.js';
 import { problemView } from '../problems.js';
 import { route } from '../links.js';
@@ -104,7 +104,7 @@ function fill(item, i, caller, status) {
       h('summary', {}, `Activity (${activity.length})`),
       h('ul', {}, activity.map((a) => h('li', {}, `${when(a.at)} · ${a.actor || ''} · ${words(a.action || '')}`, a.body ? [': ', a.body] : null))))
       : null,
-    token() ? actions(item, i, decider, caller, status) : null);
+    signedIn() ? actions(item, i, decider, caller, status) : null);
 }
 
 function actions(item, i, decider, caller, status) {

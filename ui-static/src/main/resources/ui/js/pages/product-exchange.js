@@ -3,7 +3,7 @@
 // consumers and its time to value. A section whose endpoint answers 401, 403 or 404 is left out.
 import { h, mount, when } from '../dom.js';
 import { api, ApiError } from '../api.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { decides } from '../auth.js';
 import { problemView } from '../problems.js';
 import { domainHref } from '../links.js';
@@ -25,7 +25,7 @@ function mine(ex) {
 
 function renderActions(ex, focusId) {
   const { product, caller } = ex;
-  if (!token()) {
+  if (!signedIn()) {
     mount(ex.actionsEl, h('p', { class: 'hint' }, 'Sign in to request access to this product or to say you are interested in it.'));
     return;
   }

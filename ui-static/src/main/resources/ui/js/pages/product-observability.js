@@ -3,7 +3,7 @@
 // schema-change and incident endpoints may not exist on a server: a section whose endpoint answers
 // 401, 403 or 404 is left out.
 import { h, mount, when } from '../dom.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { problemView } from '../problems.js';
 import { route } from '../links.js';
 import { optional, words } from '../exchange.js';
@@ -11,7 +11,7 @@ import { healthBadge, incidentBadge, subscribeForm } from '../observability.js';
 
 /** The Subscribe button and the panel it opens (signed in only). */
 export function subscribeAction(product) {
-  if (!token()) return null;
+  if (!signedIn()) return null;
   const key = `${product.domain}/${product.name}`;
   const panel = h('div', { id: 'subscribe-panel' });
   const button = h('button', {

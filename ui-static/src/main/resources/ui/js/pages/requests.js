@@ -2,7 +2,7 @@
 // an open one), and the agreements the caller holds.
 import { h, mount, when } from '../dom.js';
 import { api, query } from '../api.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { problemView } from '../problems.js';
 import {
   requestBadge, productLink, requestFacts, transitionsTable, optional, field,
@@ -10,7 +10,7 @@ import {
 
 export async function render(main, { signal }) {
   document.title = 'My requests · Tessera';
-  if (!token()) {
+  if (!signedIn()) {
     mount(main, h('h1', {}, 'My requests'),
       h('p', {}, 'Sign in to see the access requests you made and the agreements you hold.'));
     return;

@@ -3,7 +3,7 @@
 // product's page.
 import { h, mount, when } from '../dom.js';
 import { api, query } from '../api.js';
-import { token } from '../session.js';
+import { signedIn } from '../session.js';
 import { problemView } from '../problems.js';
 import { productLink } from '../exchange.js';
 import { domainHref } from '../links.js';
@@ -13,7 +13,7 @@ const RECENT = 20;
 
 export async function render(main, { signal }) {
   document.title = 'My subscriptions · Tessera';
-  if (!token()) {
+  if (!signedIn()) {
     mount(main, h('h1', {}, 'My subscriptions'),
       h('p', {}, 'Sign in to see the subscriptions you made and how their notifications were delivered.'));
     return;

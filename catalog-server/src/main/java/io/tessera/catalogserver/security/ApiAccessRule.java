@@ -19,10 +19,11 @@ import org.reactivestreams.Publisher;
  * SPARQL queries are POSTed; those endpoints refuse writes themselves; MCP always needs
  * credentials, as its messages are POSTed and it is not among the reads); {@code /api/v1/admin/**}
  * needs an admin, except {@code GET /api/v1/admin/git}, which any authenticated caller reaches and
- * the Git sync answers to admins and owners of a managed domain only. Everything else (the UI,
- * static files, GraphiQL's page, {@code /health}) is open. Runs after {@link AdminEndpointRule},
- * which keeps the management endpoints to admins; what a principal may read and write within the
- * APIs is decided by the policies and the write paths.
+ * the Git sync answers to admins and owners of a managed domain only. {@code GET /api/v1/me}
+ * answers anyone (who is calling, how to sign in). Everything else (the UI, static files,
+ * GraphiQL's page, {@code /health}) is open. Runs after {@link AdminEndpointRule}, which keeps the
+ * management endpoints to admins; what a principal may read and write within the APIs is decided by
+ * the policies and the write paths.
  */
 @Singleton
 public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
@@ -53,6 +54,9 @@ public class ApiAccessRule implements SecurityRule<HttpRequest<?>> {
       return caller != null && caller.getRoles().contains(Role.ADMIN.slug())
           ? SecurityRuleResult.ALLOWED
           : SecurityRuleResult.REJECTED;
+    }
+    if (caller == null && path.equals("/api/v1/me") && request.getMethod() == HttpMethod.GET) {
+      return SecurityRuleResult.ALLOWED;
     }
     if (caller == null && isApi(path) && !(anonymousReads && isRead(request))) {
       return SecurityRuleResult.REJECTED;

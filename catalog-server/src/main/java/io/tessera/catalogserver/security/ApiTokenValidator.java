@@ -19,9 +19,9 @@ public class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
   private final TokenService tokens;
   private final boolean jwtEnabled;
 
-  public ApiTokenValidator(TokenService tokens, SecurityConfig config) {
+  public ApiTokenValidator(TokenService tokens, SecurityConfig config, OidcConfig oidc) {
     this.tokens = tokens;
-    this.jwtEnabled = config.jwtEnabled();
+    this.jwtEnabled = config.jwtEnabled() || oidc.enabled();
   }
 
   @Override

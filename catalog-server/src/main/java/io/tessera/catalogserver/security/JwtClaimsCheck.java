@@ -14,7 +14,8 @@ import java.util.Date;
 /**
  * The claims a JWT must carry once its signature is verified: the subject claim, an expiry not
  * passed, a "not before" reached (both with a minute's clock skew) and, when {@code
- * TESSERA_JWT_ISSUER} is set, exactly that issuer. A refused JWT records why, for the 401.
+ * TESSERA_JWT_ISSUER} is set, exactly that issuer (not of a sign-in session, which this server
+ * issued: see {@link SignInSessions}). A refused JWT records why, for the 401.
  *
  * @param <T> the request type
  */
@@ -41,9 +42,11 @@ public class JwtClaimsCheck<T> implements GenericJwtClaimsValidator<T> {
   }
 
   private @Nullable String refusal(JWTClaimsSet set) {
-    Object subject = set.getClaim(config.jwtSubjectClaim());
+    boolean session = SignInSessions.isSession(set.getClaims());
+    String subjectClaim = session ? "sub" : config.jwtSubjectClaim();
+    Object subject = set.getClaim(subjectClaim);
     if (!(subject instanceof String s) || s.isBlank()) {
-      return "it has no " + config.jwtSubjectClaim() + " claim";
+      return "it has no " + subjectClaim + " claim";
     }
     Instant now = Instant.now(clock);
     Date expiry = set.getExpirationTime();
@@ -58,7 +61,10 @@ public class JwtClaimsCheck<T> implements GenericJwtClaimsValidator<T> {
       return "it is not valid yet";
     }
     String issuer = config.jwtIssuer();
-    if (issuer != null && !issuer.isBlank() && !issuer.strip().equals(set.getIssuer())) {
+    if (!session
+        && issuer != null
+        && !issuer.isBlank()
+        && !issuer.strip().equals(set.getIssuer())) {
       return "it is not from the expected issuer";
     }
     return null;

@@ -21,21 +21,30 @@ import java.util.Set;
  * Maps a verified JWT's claims to a {@link Principal}, carried as the request's {@link
  * Authentication}: subject, roles, domains and attributes, each from a configurable claim ({@code
  * tessera.security.jwt-*-claim}). A claim is read as an array or a space- or comma-separated
- * string; unknown roles are dropped.
+ * string; unknown roles are dropped. The same mapping makes the principal of a person who signs in
+ * with the identity provider ({@link OidcPrincipalMapper}, from the ID token's claims); the session
+ * JWT that sign-in leaves in the browser's cookie carries that principal and is read back by {@link
+ * SignInSessions}.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
 public class JwtPrincipalFactory implements JwtAuthenticationFactory {
   private final SecurityConfig config;
+  private final SignInSessions sessions;
 
-  public JwtPrincipalFactory(SecurityConfig config) {
+  public JwtPrincipalFactory(SecurityConfig config, SignInSessions sessions) {
     this.config = config;
+    this.sessions = sessions;
   }
 
   @Override
   public Optional<Authentication> createAuthentication(JWT token) {
     try {
-      return principal(token.getJWTClaimsSet().getClaims()).map(PrincipalAuthentication::of);
+      Map<String, Object> claims = token.getJWTClaimsSet().getClaims();
+      if (SignInSessions.isSession(claims)) {
+        return sessions.authentication(token);
+      }
+      return principal(claims).map(PrincipalAuthentication::of);
     } catch (ParseException e) {
       return Optional.empty();
     }

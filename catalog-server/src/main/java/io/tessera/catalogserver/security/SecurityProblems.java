@@ -49,13 +49,23 @@ public final class SecurityProblems {
     private final AuditLog audit;
     private final boolean jwtEnabled;
 
-    public ForAuthorization(AuditLog audit, SecurityConfig config) {
+    public ForAuthorization(AuditLog audit, SecurityConfig config, OidcConfig oidc) {
       this.audit = audit;
-      this.jwtEnabled = config.jwtEnabled();
+      this.jwtEnabled = config.jwtEnabled() || oidc.enabled();
     }
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, AuthorizationException e) {
+      if (e.isForbidden() && CrossSiteRequestRule.refusal(request).isPresent()) {
+        String detail = CrossSiteRequestRule.refusal(request).get();
+        audit.record(
+            e.getAuthentication().getName(),
+            "authorize",
+            request.getMethodName() + " " + request.getPath(),
+            "denied",
+            "no " + CrossSiteRequestRule.HEADER + " header with the session cookie");
+        return ProblemHandlers.response(request, ProblemType.FORBIDDEN, detail);
+      }
       if (e.isForbidden()) {
         audit.record(
             e.getAuthentication().getName(),

@@ -171,7 +171,11 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
    * @throws AccessDeniedException when the creator may not grant what is asked
    */
   public Issued create(CreateRequest request, Principal creator) {
-    ApiToken token = validate(request, creator);
+    return issue(validate(request, creator), creator);
+  }
+
+  /** Stores a token whose grant was checked, audited, with a new secret shown only now. */
+  Issued issue(ApiToken token, Principal creator) {
     String secret = secrets.newSecret();
     tokens.insert(token, TokenSecrets.hash(secret));
     audit.record(
@@ -200,6 +204,12 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
     if (!grants.mayManage(by, token.domains())) {
       throw new AccessDeniedException("admin");
     }
+    return revoke(token, by);
+  }
+
+  /** Revokes a token whose revocation was authorized; it stops working at once here. */
+  ApiToken revoke(ApiToken token, Principal by) {
+    String id = token.id();
     tokens.revoke(id, Instant.now(clock));
     recent.values().removeIf(r -> r.token().id().equals(id));
     audit.record(by.subject(), "token-revoke", id, "revoked", "token of " + token.subject());
@@ -250,7 +260,7 @@ public class TokenService implements ApplicationEventListener<StartupEvent> {
 
   /** No token with the id asked for. */
   public static class TokenNotFoundException extends RuntimeException {
-    TokenNotFoundException(String message) {
+    public TokenNotFoundException(String message) {
       super(message);
     }
   }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.netflix.graphql.dgs.client.GraphQLResponse;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -22,7 +28,9 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,12 +51,14 @@ import org.junit.jupiter.api.TestInstance;
  * product classified {@code eu-confidential} (only EU residents may discover and read it) whose
  * dataset sits in the middle of real lineage, and a product anyone may discover but only readers
  * with the {@code auditing} purpose may read ({@code security/leak-matrix/}). Every check runs for
- * a reader who may see the product and one who may not, so each can fail.
+ * a reader who may see the product and one who may not, so each can fail. Tokens of one's own
+ * ({@code /api/v1/me/tokens}) are listed and revoked by their person only.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyLeakMatrixIT implements TestPropertyProvider {
   private static final String ADMIN = TestCredentials.ADMIN_TOKEN;
+  private static final String JWT_SECRET = "leak-matrix-jwt-secret-0123456789abcdef";
   private static final IriMinter IRIS = new IriMinter("https://tessera.local");
   private static final String NS = "postgres://lk:5432";
   private static final String WORD = "vellichor";
@@ -83,7 +93,11 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     return TestServer.properties(
-        "tessera-leak-matrix-it", "tessera.security.anonymous-read", "true");
+        "tessera-leak-matrix-it",
+        "tessera.security.anonymous-read",
+        "true",
+        "tessera.security.jwt-secret",
+        JWT_SECRET);
   }
 
   @BeforeAll
@@ -816,6 +830,59 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
     http.get("/api/v1/events/lineage", us.token()).problem(403, "forbidden");
   }
 
+  // ------------------------------------------------------------------ tokens of one's own
+
+  @Test
+  void shouldListAndRevokeOnlyOnesOwnTokens() {
+    String ada = jwt("leak-ada", List.of("consumer"), Map.of("region", List.of("eu")));
+    String bob = jwt("leak-bob", List.of("consumer"), Map.of());
+    JsonNode adas = http.post("/api/v1/me/tokens", ada, "{\"name\":\"ada's\"}", JSON_TYPE).ok();
+    JsonNode bobs = http.post("/api/v1/me/tokens", bob, "{\"name\":\"bob's\"}", JSON_TYPE).ok();
+    String adaId = adas.path("token").path("id").asText();
+    String bobId = bobs.path("token").path("id").asText();
+    String byAdmin =
+        http.post(
+                "/api/v1/tokens",
+                ADMIN,
+                "{\"subject\":\"leak-ada\",\"roles\":[\"consumer\"]}",
+                JSON_TYPE)
+            .ok()
+            .path("token")
+            .path("id")
+            .asText();
+
+    assertThat(ids(http.get("/api/v1/me/tokens", ada).ok())).containsExactly(adaId);
+    assertThat(ids(http.get("/api/v1/me/tokens", bob).ok())).containsExactly(bobId);
+    assertThat(ids(http.get("/api/v1/me/tokens", ADMIN).ok()))
+        .doesNotContain(adaId, bobId, byAdmin);
+    assertThat(ids(http.get("/api/v1/me/tokens", us.token()).ok())).isEmpty();
+    assertThat(ids(http.get("/api/v1/me/tokens", null).ok())).isEmpty();
+    assertThat(http.get("/api/v1/me/tokens", ada).body()).doesNotContain("secret", "tsr_");
+
+    // another's token, or one an admin made for oneself, answers like a missing one
+    for (String other : List.of(bobId, byAdmin, "no-such-token")) {
+      http.delete("/api/v1/me/tokens/" + other, ada).problem(404, "not-found");
+    }
+    http.delete("/api/v1/me/tokens/" + adaId, bob).problem(404, "not-found");
+    http.delete("/api/v1/me/tokens/" + adaId, ADMIN).problem(404, "not-found");
+    http.delete("/api/v1/me/tokens/" + adaId, null).problem(401, "unauthorized");
+    assertThat(http.get("/api/v1/me", adas.path("secret").asText()).ok().path("subject").asText())
+        .isEqualTo("leak-ada");
+
+    // a token cannot make tokens, and nobody makes one for another subject here
+    http.post("/api/v1/me/tokens", bobs.path("secret").asText(), "{\"name\":\"x\"}", JSON_TYPE)
+        .problem(403, "forbidden");
+    http.post("/api/v1/me/tokens", null, "{\"name\":\"x\"}", JSON_TYPE)
+        .problem(401, "unauthorized");
+    http.post("/api/v1/me/tokens", bob, "{\"name\":\"x\",\"roles\":[\"admin\"]}", JSON_TYPE)
+        .problem(403, "forbidden");
+
+    http.delete("/api/v1/me/tokens/" + adaId, ada).ok();
+    http.get("/api/v1/me", adas.path("secret").asText()).problem(401, "unauthorized");
+    assertThat(http.get("/api/v1/me", bobs.path("secret").asText()).ok().path("subject").asText())
+        .isEqualTo("leak-bob");
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private static boolean mentionsWord(GraphQLResponse response) {
@@ -902,6 +969,31 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
         .ok()
         .path("secret")
         .asText();
+  }
+
+  private static List<String> ids(JsonNode tokens) {
+    List<String> ids = new ArrayList<>();
+    tokens.forEach(t -> ids.add(t.path("id").asText()));
+    return ids;
+  }
+
+  /**
+   * An HS256 JWT from the identity provider, as a signed-in person's browser or script sends it.
+   */
+  private static String jwt(String subject, List<String> roles, Map<String, List<String>> claims) {
+    try {
+      JWTClaimsSet.Builder set =
+          new JWTClaimsSet.Builder()
+              .subject(subject)
+              .claim("roles", roles)
+              .expirationTime(Date.from(Instant.now().plusSeconds(600)));
+      claims.forEach(set::claim);
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), set.build());
+      jwt.sign(new MACSigner(JWT_SECRET.getBytes(StandardCharsets.UTF_8)));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String resource(String name) {
