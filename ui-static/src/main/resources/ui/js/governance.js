@@ -73,18 +73,19 @@ export function listWords(values) {
   return `${v.slice(0, -1).join(', ')} and ${v[v.length - 1]}`;
 }
 
-/** A constraint in words: `the reader's region is one of eu`. */
+/** A constraint in words: `the reader's region is one of: eu`. */
 export function constraintWords(c) {
   const operand = OPERANDS[c.operand] || String(c.operand).toLowerCase();
-  const values = [...(c.values || [])].sort().join(', ');
-  return `${operand} ${c.anyOf ? 'includes one of' : 'includes none of'}: ${values}`;
+  const plural = /s$/.test(operand);
+  const verb = c.anyOf ? (plural ? 'include one of' : 'is one of') : (plural ? 'include none of' : 'is none of');
+  return `${operand} ${verb}: ${[...(c.values || [])].sort().join(', ')}`;
 }
 
 /** What a policy applies to, in words. */
 export function targetWords(policy) {
   const t = policy.targets || {};
   const parts = [];
-  if (t.products?.length) parts.push(`the products ${listWords([...t.products].sort())}`);
+  if (t.products?.length) parts.push(`the product${t.products.length > 1 ? 's' : ''} ${listWords([...t.products].sort())}`);
   if (t.domains?.length) parts.push(`every product of the domain${t.domains.length > 1 ? 's' : ''} ${listWords([...t.domains].sort())}`);
   if (t.classifications?.length) parts.push(`every product classified ${listWords([...t.classifications].sort())}`);
   return parts.length ? `Applies to ${parts.join('; ')}.` : 'Applies to no product directly.';
@@ -92,7 +93,7 @@ export function targetWords(policy) {
 
 /** One permission or prohibition in words. */
 export function ruleWords(rule) {
-  const actions = listWords((rule.actions || []).map((a) => ACTIONS[a] || String(a).toLowerCase()));
+  const actions = listWords(['DISCOVER', 'READ'].filter((a) => (rule.actions || []).includes(a)).map((a) => ACTIONS[a] || String(a).toLowerCase()));
   const when = (rule.constraints || []).map(constraintWords);
   if (rule.effect === 'PROHIBIT') {
     return when.length

@@ -60,9 +60,9 @@ function nodeLink(kind, id) {
   return h('a', { href: lineageHref({ node: `${kind}:${id}` }), class: `finding-${kind}` }, id);
 }
 
-function nodeList(kind, ids, id) {
+function nodeList(kind, ids, cls) {
   if (!ids?.length) return '—';
-  return h('ul', { class: 'plain-list', id }, ids.map((d) => h('li', {}, nodeLink(kind, d))));
+  return h('ul', { class: `plain-list ${cls}` }, ids.map((d) => h('li', {}, nodeLink(kind, d))));
 }
 
 function productLinks(products) {

@@ -78,7 +78,7 @@ const ATTRIBUTES = [
 ];
 
 function explainer() {
-  const product = h('input', { id: 'explain-product', name: 'product', required: true, placeholder: 'customer/customer-profiles', autocomplete: 'off' });
+  const product = h('input', { id: 'explain-product', name: 'product', required: true, placeholder: 'customer/customer-profiles', autocomplete: 'off', size: 32 });
   const subject = h('input', { id: 'explain-subject', name: 'subject', required: true, placeholder: 'us-analyst', autocomplete: 'off' });
   const inputs = Object.fromEntries(ATTRIBUTES.map(([name]) =>
     [name, h('input', { id: `explain-${name}`, name, autocomplete: 'off' })]));
