@@ -32,7 +32,7 @@ export async function render(main, { params, signal }) {
   signal.throwIfAborted();
   mount(main,
     consoleHeader(PATH, caller, 'Audit log',
-      'Every write, grant, revocation and refused request, newest first. Reads are not recorded, except SPARQL queries and agent tool calls.'),
+      'Every write, grant, revocation and refused request, newest first. Reads are not recorded, except admins’ SPARQL queries and agents’ tool calls.'),
     filters(filter),
     failure ? problemView(failure) : entries(page, filter, cursor));
 }
