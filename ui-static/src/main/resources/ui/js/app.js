@@ -1,7 +1,7 @@
 // The catalog UI: a hash router over a few pages. Each page renders into <main> and calls the REST
 // API only (see api.js); nothing here hides data, the server decides what a reader may see.
 import { h, mount } from './dom.js';
-import { initSignIn, onSignInChange } from './auth.js';
+import { initSignIn, onSignInChange, principal } from './auth.js';
 import { problemView } from './problems.js';
 import { ApiError } from './api.js';
 import * as search from './pages/search.js';
@@ -15,6 +15,12 @@ import * as inbox from './pages/inbox.js';
 import * as subscriptions from './pages/subscriptions.js';
 import * as incidents from './pages/incidents.js';
 import * as tokens from './pages/tokens.js';
+import * as governance from './pages/governance.js';
+import * as governancePolicies from './pages/governance-policies.js';
+import * as governanceFindings from './pages/governance-findings.js';
+import * as governanceAudit from './pages/governance-audit.js';
+import * as governanceTokens from './pages/governance-tokens.js';
+import { governs } from './governance.js';
 
 const routes = [
   { pattern: /^\/?$/, page: search },
@@ -30,6 +36,11 @@ const routes = [
   { pattern: /^\/subscriptions$/, page: subscriptions },
   { pattern: /^\/incidents$/, page: incidents },
   { pattern: /^\/tokens$/, page: tokens },
+  { pattern: /^\/governance$/, page: governance },
+  { pattern: /^\/governance\/policies$/, page: governancePolicies },
+  { pattern: /^\/governance\/findings$/, page: governanceFindings },
+  { pattern: /^\/governance\/audit$/, page: governanceAudit },
+  { pattern: /^\/governance\/tokens$/, page: governanceTokens },
 ];
 
 let current = null;
@@ -95,6 +106,14 @@ function markNavigation(path) {
 
 initSignIn();
 
+// The Governance link, for admins and domain owners only (the server decides what they may see).
+async function showGovernanceLink() {
+  const caller = await principal();
+  const item = document.getElementById('nav-governance')?.parentElement;
+  if (item) item.hidden = !governs(caller);
+}
+showGovernanceLink();
+
 // The skip link moves focus to the page itself (no inline handler: the CSP allows none).
 document.querySelector('.skip-link')?.addEventListener('click', (event) => {
   event.preventDefault();
@@ -103,6 +122,7 @@ document.querySelector('.skip-link')?.addEventListener('click', (event) => {
 // Signing in or out shows the page again with what the new caller may see; a page that holds the
 // user's unsaved input (the form) stays as it is, and its next request goes with the new token.
 onSignInChange(() => {
+  showGovernanceLink();
   if (!shown?.keepOnSignInChange) render();
 });
 window.addEventListener('hashchange', render);

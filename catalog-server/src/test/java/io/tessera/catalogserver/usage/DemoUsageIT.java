@@ -24,7 +24,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The demo mesh's consumers and time-to-value come from a believable history: revisions dated weeks
- * before the demo's OpenLineage runs, which carry their own event times.
+ * before the demo's OpenLineage runs, which carry their own event times; its own lineage yields
+ * toxic-combination findings for the governance console.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +92,33 @@ class DemoUsageIT implements TestPropertyProvider {
       }
     }
     assertThat(mesh.path("stuck").path("plannedNotPhysical")).isNotEmpty();
+  }
+
+  @Test
+  void shouldFindTheDemosToxicCombinationOfRestrictedAndConfidentialDataInItsOwnLineage()
+      throws InterruptedException {
+    // the check runs in the background once the demo's lineage is in
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    JsonNode findings = get("/api/v1/policies/findings");
+    while (findings.size() < 2) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(200);
+      findings = get("/api/v1/policies/findings");
+    }
+
+    assertThat(findings.findValuesAsText("policy"))
+        .containsOnly("global/identified-profiles-for-review");
+    assertThat(findings.findValuesAsText("job"))
+        .containsExactlyInAnyOrder(
+            "acme-airflow:customer.customer-360.customer-360-table",
+            "acme-airflow:finance.invoices.invoices-table");
+    for (JsonNode finding : findings) {
+      assertThat(finding.path("combination").toString())
+          .isEqualTo("[\"confidential\",\"restricted\"]");
+      assertThat(finding.path("result").asText()).isEqualTo("profiling");
+      assertThat(finding.path("inputs").toString())
+          .contains("postgres://crm-db.internal:5432:crm.public.customers");
+    }
   }
 
   private JsonNode get(String path) {
