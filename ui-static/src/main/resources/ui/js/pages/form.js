@@ -16,9 +16,10 @@ export const keepOnSignInChange = true;
 
 export async function render(main, { args, params, signal }) {
   const editing = args.length === 2;
-  const [domains, facets] = await Promise.all([
+  const [domains, facets, namespaces] = await Promise.all([
     api('/api/v1/domains', { signal }),
     api(`/api/v1/search${query({ limit: 1 })}`, { signal }).catch(() => ({ facets: {} })),
+    api('/api/v1/lineage/namespaces', { signal }).catch(() => []),
   ]);
   const known = [...new Set(['public', 'internal', 'confidential', 'pii',
     ...(facets.facets?.classification || []).map((f) => f.value)])];
@@ -33,12 +34,12 @@ export async function render(main, { args, params, signal }) {
   }
   signal.throwIfAborted();
   document.title = `${editing ? 'Edit' : 'Declare'} a product · Tessera`;
-  new ProductForm(main, model, { editing, domains, known }).render();
+  new ProductForm(main, model, { editing, domains, known, namespaces }).render();
 }
 
 class ProductForm {
-  constructor(main, model, { editing, domains, known }) {
-    Object.assign(this, { main, model, editing, domains, known, format: 'yaml', errors: [] });
+  constructor(main, model, { editing, domains, known, namespaces }) {
+    Object.assign(this, { main, model, editing, domains, known, namespaces, format: 'yaml', errors: [] });
   }
 
   render() {
@@ -84,7 +85,9 @@ class ProductForm {
       h('div', { id: 'form-result', role: 'status' }),
       h('div', { id: 'form-impact' }),
       h('datalist', { id: 'column-types' },
-        ['string', 'integer', 'long', 'decimal', 'double', 'boolean', 'date', 'timestamp', 'json', 'binary'].map((t) => h('option', { value: t }))));
+        ['string', 'integer', 'long', 'decimal', 'double', 'boolean', 'date', 'timestamp', 'json', 'binary'].map((t) => h('option', { value: t }))),
+      h('datalist', { id: 'dataset-namespaces' },
+        this.namespaces.map((n) => h('option', { value: n.namespace, label: `${n.datasets} dataset${n.datasets === 1 ? '' : 's'}` }))));
     this.form.addEventListener('submit', (e) => { e.preventDefault(); this.submit(false); });
 
     this.preview = h('pre', { id: 'descriptor-preview', class: 'preview', tabindex: '0', 'aria-label': 'Generated descriptor' });
@@ -112,7 +115,7 @@ class ProductForm {
       this.text('Port name', `field-port-${i}-name`, `${at}.name`, port.name, (v) => { port.name = v; }, { hint: 'e.g. returns-table' }),
       this.select('Type', `field-port-${i}-type`, `${at}.type`, port.type, PORT_TYPES.map((t) => [t, t]), (v) => { port.type = v; }),
       this.text('Dataset namespace', `field-port-${i}-namespace`, `${at}.dataset.namespace`, port.namespace, (v) => { port.namespace = v; },
-        { hint: 'e.g. postgres://warehouse.internal:5432 or kafka://broker:9092' }),
+        { hint: 'Namespaces pipelines have already reported are suggested; e.g. postgres://warehouse.internal:5432 or kafka://broker:9092', list: 'dataset-namespaces' }),
       this.text('Dataset name', `field-port-${i}-dataset`, `${at}.dataset.name`, port.datasetName, (v) => { port.datasetName = v; },
         { hint: 'e.g. sales.public.customer_returns' }),
       this.text('Port description', `field-port-${i}-description`, `${at}.description`, port.description, (v) => { port.description = v; }),
@@ -160,9 +163,9 @@ class ProductForm {
       control);
   }
 
-  text(label, id, path, value, set, { hint, readonly, type = 'text', autocomplete } = {}) {
+  text(label, id, path, value, set, { hint, readonly, type = 'text', autocomplete, list } = {}) {
     const input = h('input', {
-      id, type, value, readonly, autocomplete, oninput: (e) => { set(e.target.value); this.update(); },
+      id, type, value, readonly, autocomplete, list, oninput: (e) => { set(e.target.value); this.update(); },
     });
     return this.field(label, id, path, input, hint);
   }

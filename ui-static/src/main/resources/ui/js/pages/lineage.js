@@ -2,7 +2,7 @@
 // or a product's output datasets; upstream, downstream or both; a depth control; dataset or
 // column level. Nodes the reader may not discover arrive from the API as RESTRICTED placeholders
 // (restricted:N) and are drawn as such. The same graph is listed as text for keyboard and screen
-// reader users.
+// reader users. A dataset node the API gives an owning product (`product`: domain/name) links to it.
 import { h, mount } from '../dom.js';
 import { api, query, ApiError } from '../api.js';
 import { route, lineageHref, productHref } from '../links.js';
@@ -195,6 +195,7 @@ function nodeElements(graph, starts) {
         name: node.data?.name,
         fields: node.data?.fields || [],
         runState: node.data?.latestRunState,
+        product: restricted ? null : node.product,
         recentre: restricted ? null : lineageHref({ node: node.id }),
       },
     });
@@ -249,12 +250,19 @@ function showDetails(panel, data, s) {
       data.name ? [h('dt', {}, 'Name'), h('dd', {}, h('code', {}, data.name))] : null,
       data.field ? [h('dt', {}, 'Column'), h('dd', {}, h('code', {}, data.field))] : null,
       data.runState ? [h('dt', {}, 'Latest run'), h('dd', {}, data.runState)] : null),
+    data.product ? h('p', {}, ownedBy(data.product)) : null,
     data.fields?.length ? h('details', {}, h('summary', {}, `${data.fields.length} columns`),
       h('ul', { class: 'columns' }, data.fields.map((f) => h('li', {},
         h('a', { href: lineageHref({ node: data.id, field: f.name, depth: s.depth, direction: s.direction }) }, f.name),
         f.type ? ` (${f.type})` : '')))) : null,
     data.recentre ? h('p', {}, h('a', { class: 'button-secondary', href: data.recentre }, 'Centre lineage here')) : null,
     data.name ? h('p', {}, h('a', { href: route('/search', { q: data.name }) }, 'Find in the catalog')) : null);
+}
+
+/** The link to the product whose output port serves a dataset node (`domain/name`). */
+function ownedBy(product) {
+  const slash = product.indexOf('/');
+  return h('a', { class: 'owned-by', href: productHref(product.slice(0, slash), product.slice(slash + 1)) }, `Owned by ${product}`);
 }
 
 function nodeList(graph) {
@@ -266,6 +274,7 @@ function nodeList(graph) {
         ? h('strong', {}, 'Restricted node')
         : h('a', { href: lineageHref({ node: node.id }) }, nodeName(node)),
       ` (${node.type.toLowerCase()})`,
+      node.type !== 'RESTRICTED' && node.product ? [' · ', ownedBy(node.product)] : null,
       node.inEdges.length ? h('div', { class: 'muted' }, 'from: ', node.inEdges.map((e) => names.get(e.origin) || label(e.origin)).join(', ')) : null,
       node.outEdges.length ? h('div', { class: 'muted' }, 'to: ', node.outEdges.map((e) => names.get(e.destination) || label(e.destination)).join(', ')) : null))));
 }

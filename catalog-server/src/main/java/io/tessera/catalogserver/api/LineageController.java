@@ -29,7 +29,6 @@ import io.tessera.governance.Principal;
 import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
-import io.tessera.lineage.LineageGraph;
 import io.tessera.lineage.LineageProjection;
 import io.tessera.lineage.ObservationReport;
 import io.tessera.lineage.ObservationReports;
@@ -44,12 +43,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * OpenLineage in and out: {@code POST /api/v1/lineage} for pipelines (the path the OpenLineage
  * clients' HTTP transport posts to), Marquez-compatible lineage and raw events out, column lineage,
- * unowned datasets, declared-versus-observed reports, and the journal rebuild.
+ * unowned datasets, the namespaces lineage has observed, declared-versus-observed reports, and the
+ * journal rebuild.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LineageController {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_NAMESPACES = 200;
 
   private final LineageIngestService ingest;
   private final LineageJournal journal;
@@ -116,13 +117,13 @@ public class LineageController {
    * @param maxNodes the most nodes to return (nearest first)
    */
   @Get("/lineage")
-  public LineageGraph lineage(
+  public LineageView lineage(
       @Nullable @QueryValue String nodeId,
       @QueryValue(defaultValue = "20") int depth,
       @QueryValue(defaultValue = "both") String direction,
       @Nullable @QueryValue Integer maxNodes,
       AccessScope scope) {
-    return lineageReads.lineage(nodeId, depth, direction, maxNodes, scope);
+    return lineageReads.owned(nodeId, depth, direction, maxNodes, scope);
   }
 
   /** Column-level lineage around one field of a dataset. */
@@ -181,6 +182,18 @@ public class LineageController {
   @Get("/lineage/unowned-datasets")
   public List<DatasetRef> unowned(AccessScope scope) {
     return reports.unownedDatasets().stream().filter(d -> redaction.visible(d, scope)).toList();
+  }
+
+  /**
+   * The OpenLineage namespaces of the datasets lineage has observed, each with how many datasets it
+   * holds, the most first, then by name; only datasets the caller may discover count, so a
+   * namespace seen only on hidden datasets is not listed.
+   *
+   * @param prefix only namespaces that start with it
+   */
+  @Get("/lineage/namespaces")
+  public List<NamespaceCount> namespaces(@Nullable @QueryValue String prefix, AccessScope scope) {
+    return lineageReads.namespaces(prefix, MAX_NAMESPACES, scope);
   }
 
   /** Declared versus observed for one product. */

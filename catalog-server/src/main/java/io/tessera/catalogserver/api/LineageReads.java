@@ -5,6 +5,7 @@ import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.LineageRedaction;
+import io.tessera.graphstore.DatasetRef;
 import io.tessera.lineage.ColumnLineage;
 import io.tessera.lineage.Direction;
 import io.tessera.lineage.LineageGraph;
@@ -12,7 +13,12 @@ import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.NodeId;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Lineage around a node through a caller's scope, for {@code GET /api/v1/lineage}, {@code
@@ -25,6 +31,7 @@ public class LineageReads {
   private final LineageQueries queries;
   private final LineageRedaction redaction;
   private final IriMinter iris;
+  private final ObservedDatasets observed;
   private final int defaultMaxNodes;
 
   /**
@@ -35,10 +42,12 @@ public class LineageReads {
       LineageQueries queries,
       LineageRedaction redaction,
       IriMinter iris,
+      ObservedDatasets observed,
       @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
     this.queries = queries;
     this.redaction = redaction;
     this.iris = iris;
+    this.observed = observed;
     this.defaultMaxNodes = defaultMaxNodes;
   }
 
@@ -60,6 +69,73 @@ public class LineageReads {
     return redaction.apply(
         queries.lineage(resolve(nodeId, scope), checkDepth(depth), direction(direction), limit),
         scope);
+  }
+
+  /**
+   * The lineage graph around a node, redacted for the caller, each dataset node the caller may
+   * discover with the product whose output port serves it, when the caller may discover that
+   * product too.
+   */
+  public LineageView owned(
+      String nodeId, int depth, String direction, Integer maxNodes, AccessScope scope) {
+    LineageGraph graph = lineage(nodeId, depth, direction, maxNodes, scope);
+    List<DatasetRef> datasets = new ArrayList<>();
+    for (LineageGraph.Node node : graph.graph()) {
+      if ("DATASET".equals(node.type()) && node.data() != null && node.data().id() != null) {
+        datasets.add(new DatasetRef(node.data().id().namespace(), node.data().id().name()));
+      }
+    }
+    Map<DatasetRef, String> owners = observed.owners(datasets);
+    List<LineageView.Node> nodes = new ArrayList<>(graph.graph().size());
+    for (LineageGraph.Node node : graph.graph()) {
+      String product = null;
+      if ("DATASET".equals(node.type()) && node.data() != null && node.data().id() != null) {
+        LineageGraph.Key key = node.data().id();
+        product = discoverable(owners.get(new DatasetRef(key.namespace(), key.name())), scope);
+      }
+      nodes.add(
+          new LineageView.Node(
+              node.id(), node.type(), node.data(), node.inEdges(), node.outEdges(), product));
+    }
+    return new LineageView(nodes, graph.truncated());
+  }
+
+  /**
+   * The namespaces of the observed datasets the caller may discover, each with how many of them it
+   * holds, the most datasets first, then by name; a namespace seen only on datasets the caller may
+   * not discover is left out.
+   *
+   * @param prefix only namespaces starting with it; null for all
+   * @param limit at most this many namespaces
+   */
+  public List<NamespaceCount> namespaces(String prefix, int limit, AccessScope scope) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (DatasetRef dataset : observed.observed(prefix)) {
+      if (redaction.visible(dataset, scope)) {
+        counts.merge(dataset.namespace(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream()
+        .map(e -> new NamespaceCount(e.getKey(), e.getValue()))
+        .sorted(
+            Comparator.comparingInt(NamespaceCount::datasets)
+                .reversed()
+                .thenComparing(NamespaceCount::namespace))
+        .limit(limit)
+        .toList();
+  }
+
+  private String discoverable(String product, AccessScope scope) {
+    if (product == null) {
+      return null;
+    }
+    int slash = product.indexOf('/');
+    if (slash < 0
+        || !scope.mayDiscover(
+            iris.productGraph(product.substring(0, slash), product.substring(slash + 1)))) {
+      return null;
+    }
+    return product;
   }
 
   /** Column-level lineage around one field of a dataset, redacted for the caller. */

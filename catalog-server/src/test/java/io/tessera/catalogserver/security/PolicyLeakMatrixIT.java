@@ -731,6 +731,68 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldListANamespaceSeenOnlyOnHiddenDatasetsOnlyForTheReaderWhoMaySeeIt() throws Exception {
+    String vault = "s3://vellichor-vault";
+    http.post(
+            "/api/v1/descriptors",
+            ADMIN,
+            resource("security/leak-matrix/vault.yaml"),
+            "application/yaml")
+        .ok();
+    String event =
+        """
+        {"eventType": "COMPLETE", "eventTime": "2026-11-22T06:00:00Z",
+         "producer": "https://example.com/tessera-tests",
+         "run": {"runId": "0195d1c2-4e5f-7a6b-8c9d-00000000a0c1"},
+         "job": {"namespace": "fjord-etl", "name": "archive_settlements"},
+         "inputs": [], "outputs": [{"namespace": "%s", "name": "archive/settlements"}]}"""
+            .formatted(vault);
+    long id =
+        http.post("/api/v1/lineage", tokenWithRole("leak-archiver", "producer"), event, JSON_TYPE)
+            .ok()
+            .path("id")
+            .asLong();
+    assertThat(projection.awaitProjected(id, Duration.ofSeconds(60))).isTrue();
+    for (Reader reader : List.of(eu, us)) {
+      JsonNode all = http.get("/api/v1/lineage/namespaces", reader.token()).ok();
+      assertThat(all.findValuesAsText("namespace").contains(vault))
+          .as("the vault's namespace")
+          .isEqualTo(reader.sees());
+      assertThat(all.findValuesAsText("namespace")).contains(NS);
+      assertThat(mentionsWord(all.toString())).isEqualTo(reader.sees());
+      JsonNode prefixed =
+          http.get(
+                  "/api/v1/lineage/namespaces?prefix="
+                      + URLEncoder.encode("s3://vell", StandardCharsets.UTF_8),
+                  reader.token())
+              .ok();
+      assertThat(prefixed.size()).isEqualTo(reader.sees() ? 1 : 0);
+      int shared = 0;
+      for (JsonNode n : all) {
+        if (n.path("namespace").asText().equals(NS)) {
+          shared = n.path("datasets").asInt();
+        }
+      }
+      JsonNode up =
+          http.get(
+                  "/api/v1/lineage?direction=upstream&depth=3&nodeId="
+                      + URLEncoder.encode(
+                          "dataset:" + NS + ":fjord.public.ledger_summary", StandardCharsets.UTF_8),
+                  reader.token())
+              .ok();
+      assertThat(up.findValuesAsText("product"))
+          .as("the owning products the lineage names")
+          .contains("fjord/ledger-summary")
+          .matches(products -> products.contains("fjord/vellichor-ledger") == reader.sees());
+      assertThat(mentionsWord(up.toString())).isEqualTo(reader.sees());
+      assertThat(shared).as("datasets counted in the shared namespace").isPositive();
+    }
+    assertThat(http.get("/api/v1/lineage/namespaces", null).ok().toString())
+        .as("anonymous")
+        .doesNotContain(vault);
+  }
+
+  @Test
   void shouldTraceAColumnToTheHiddenDatasetOnlyForTheReaderWhoMaySeeIt() {
     String rest =
         "/api/v1/column-lineage?nodeId="

@@ -216,7 +216,15 @@ class CatalogUiIT implements TestPropertyProvider {
     String listed = browser.await(By.id("lineage-list")).getText();
     assertThat(listed)
         .contains("Restricted node", "sales.public.order_lines", "sales.orders.changes");
-    assertThat(listed).doesNotContain(RESTRICTED_DATASET);
+    assertThat(listed).doesNotContain(RESTRICTED_DATASET).contains("Owned by sales/orders");
+    assertThat(
+            browser
+                .await(By.cssSelector("#lineage-list a.owned-by[href='#/product/sales/orders']"))
+                .getText())
+        .isEqualTo("Owned by sales/orders");
+    assertThat(browser.driver().findElements(By.cssSelector("#lineage-list li.restricted a")))
+        .as("a restricted node links to no product")
+        .isEmpty();
     browser.screenshot("lineage");
 
     new Select(browser.await(By.id("lineage-direction"))).selectByValue("upstream");
@@ -275,6 +283,12 @@ class CatalogUiIT implements TestPropertyProvider {
   void
       shouldAskForSignInThenShowTheServersFieldErrorsNextToTheirFieldsAndCreateThePlannedProduct() {
     browser.go("#/new?domain=logistics");
+    assertThat(browser.await(By.id("field-port-0-namespace")).getDomAttribute("list"))
+        .isEqualTo("dataset-namespaces");
+    browser.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector(
+                "#dataset-namespaces option[value='postgres://warehouse.internal:5432']")));
     type("field-name", "parcel-lockers");
     type("field-title", "Parcel Lockers");
     type("field-description", "Every parcel locker, its location and how full it is.");
