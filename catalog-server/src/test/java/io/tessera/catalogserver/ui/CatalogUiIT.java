@@ -277,6 +277,15 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat((long) rows.size()).isEqualTo(Math.min(20, planned + physical));
     assertThat(browser.await(By.id("unowned")).getText()).contains("Promised, not produced yet");
     browser.screenshot("domain");
+
+    // the overview shows the same counts on the domain's card
+    String total = all.getText();
+    browser.go("#/domains");
+    WebElement card = browser.await(By.cssSelector(".card[data-domain='sales'] .domain-counts"));
+    assertThat(card.getText())
+        .contains(total + " products")
+        .contains(planned + " planned")
+        .contains(physical + " physical");
   }
 
   @Test
