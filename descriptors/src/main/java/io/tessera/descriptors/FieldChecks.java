@@ -149,7 +149,10 @@ record FieldChecks(String prefix, List<FieldError> out) {
     } catch (IRIException ex) {
       add(
           path + "." + key,
-          "'" + value + "' is not an absolute IRI; use e.g. mailto:team@example.com");
+          "'"
+              + value
+              + "' is not a link: write an e-mail address as mailto:team@example.com or a web"
+              + " address starting with https://");
       return null;
     }
     String scheme = iri.scheme() == null ? "" : iri.scheme().toLowerCase(Locale.ROOT);

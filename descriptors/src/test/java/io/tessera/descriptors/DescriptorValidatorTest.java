@@ -78,7 +78,7 @@ class DescriptorValidatorTest {
           bad product name          | name: orders}                   | name: Orders Table}           | documents[0].metadata.name | is not a valid name
           unknown lifecycle         | lifecycle: build                | lifecycle: live               | documents[0].spec.lifecycle | unknown 'live'
           unknown field (typo)      | outputPorts:                    | ouputPorts:                   | documents[0].spec.ouputPorts | unknown field
-          relative owner            | owner: mailto:sales@example.com | owner: sales team             | documents[0].spec.owner | not an absolute IRI
+          relative owner            | owner: mailto:sales@example.com | owner: sales team             | documents[0].spec.owner | is not a link: write an e-mail address as mailto:
           javascript owner          | owner: mailto:sales@example.com | owner: "javascript:alert(document.domain)" | documents[0].spec.owner | scheme 'javascript' is not allowed
           data owner                | owner: mailto:sales@example.com | owner: "data:text/html,hello"   | documents[0].spec.owner | scheme 'data' is not allowed
           file owner                | owner: mailto:sales@example.com | owner: file:///etc/passwd     | documents[0].spec.owner | scheme 'file' is not allowed
@@ -173,7 +173,7 @@ class DescriptorValidatorTest {
               e -> {
                 assertThat(e.field()).isEqualTo("documents[0].spec.owner");
                 assertThat(e.message())
-                    .containsAnyOf("is not allowed", "names no one", "not an absolute IRI");
+                    .containsAnyOf("is not allowed", "names no one", "is not a link");
               });
     }
   }

@@ -153,7 +153,7 @@ public class LineageController {
       throws IOException {
     if (principal.isAnonymous()) {
       throw new AuthenticationException(
-          "the raw journal needs credentials: send 'Authorization: Bearer <token>'");
+          "the raw journal needs you to sign in, or an API token sent as 'Authorization: Bearer <token>'");
     }
     authorization.requireProducer(principal);
     String postedBy = principal.isAdmin() ? null : principal.subject();

@@ -81,7 +81,8 @@ public final class SecurityProblems {
       }
       return unauthenticated(
           request,
-          "this needs credentials: send 'Authorization: Bearer <token>'",
+          "this needs you to sign in (people) or an API token sent as 'Authorization: Bearer <token>'"
+              + " (pipelines and scripts)",
           audit,
           Principal.anonymous().subject());
     }

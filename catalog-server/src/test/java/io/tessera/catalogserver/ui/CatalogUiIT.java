@@ -314,7 +314,7 @@ class CatalogUiIT implements TestPropertyProvider {
     browser.await(By.id("dry-run")).click();
     WebElement refused = browser.await(By.cssSelector("#error-summary-box .problem"));
     assertThat(refused.getDomAttribute("data-status")).isEqualTo("401");
-    assertThat(refused.getText()).contains("Sign-in required", "needs credentials");
+    assertThat(refused.getText()).contains("Sign-in required", "needs you to sign in");
 
     browser.signIn(logisticsOwnerToken);
     browser.until(
@@ -328,7 +328,7 @@ class CatalogUiIT implements TestPropertyProvider {
             By.id("error-summary-box"), "The descriptor has problems"));
     WebElement owner = browser.await(By.id("field-owner"));
     assertThat(owner.getDomAttribute("aria-invalid")).isEqualTo("true");
-    assertThat(errorNextTo(owner)).contains("is not an absolute IRI");
+    assertThat(errorNextTo(owner)).contains("is not a link");
     WebElement datasetName = browser.await(By.id("field-port-0-dataset"));
     assertThat(errorNextTo(datasetName)).contains("required");
     browser.screenshot("form", 1400);
