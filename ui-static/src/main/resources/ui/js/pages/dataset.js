@@ -9,7 +9,7 @@ const QUERY = `query Dataset($namespace: String!, $name: String!) {
   dataset(namespace: $namespace, name: $name) {
     namespace name description physical
     product { domain { name } name title }
-    fields(first: 200) { totalCount edges { node { name type required description classifications } } }
+    fields(first: 200) { totalCount edges { node { name type description classifications } } }
     versions(first: 20) { totalCount edges { node { version observedAt run { runId job { namespace name } }
       fields(first: 200) { edges { node { name type } } } } } }
     producedBy(first: 50) { totalCount edges { node { namespace name description } } }
@@ -92,11 +92,10 @@ function columnsSection(fields) {
         ? h('p', {}, 'No columns are known.')
         : h('table', { class: 'schema' },
           h('caption', { class: 'visually-hidden' }, 'Columns of the dataset'),
-          h('thead', {}, h('tr', {}, ['Name', 'Type', 'Required', 'Description'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('thead', {}, h('tr', {}, ['Name', 'Type', 'Description'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, columns.map((f) => h('tr', {},
             h('th', { scope: 'row' }, h('code', {}, f.name)),
             h('td', {}, f.type || '—'),
-            h('td', {}, f.required ? 'Yes' : 'No'),
             h('td', {}, f.description || '',
               (f.classifications || []).length ? h('span', { class: 'muted' }, ` Classified: ${f.classifications.join(', ')}`) : null))))));
 }
