@@ -9,6 +9,7 @@ import * as product from './pages/product.js';
 import * as domains from './pages/domains.js';
 import * as domain from './pages/domain.js';
 import * as lineage from './pages/lineage.js';
+import * as dataset from './pages/dataset.js';
 import * as form from './pages/form.js';
 import * as requests from './pages/requests.js';
 import * as inbox from './pages/inbox.js';
@@ -29,6 +30,7 @@ const routes = [
   { pattern: /^\/domains$/, page: domains },
   { pattern: /^\/domain\/([^/]+)$/, page: domain },
   { pattern: /^\/lineage$/, page: lineage },
+  { pattern: /^\/dataset$/, page: dataset },
   { pattern: /^\/new$/, page: form },
   { pattern: /^\/edit\/([^/]+)\/([^/]+)$/, page: form },
   { pattern: /^\/requests$/, page: requests },

@@ -17,6 +17,13 @@ export const productHref = (domain, name) =>
 export const domainHref = (domain) => `#/domain/${encodeURIComponent(domain)}`;
 export const datasetNode = (namespace, name) => `dataset:${namespace}:${name}`;
 export const lineageHref = (params) => route('/lineage', params);
+export const datasetHref = (namespace, name) => route('/dataset', { namespace, name });
+
+/** The dataset page for a dataset IRI (not one of its columns), or null. */
+export function datasetHrefForIri(iri) {
+  const match = /\/dataset\/([^/]+)\/([^/]+)$/.exec(iri || '');
+  return match ? datasetHref(decodeURIComponent(match[1]), decodeURIComponent(match[2])) : null;
+}
 
 /**
  * The UI route for an entity IRI from the API (product, port, column, dataset, job, domain,

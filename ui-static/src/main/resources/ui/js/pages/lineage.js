@@ -5,7 +5,7 @@
 // reader users. A dataset node the API gives an owning product (`product`: domain/name) links to it.
 import { h, mount } from '../dom.js';
 import { api, query, ApiError } from '../api.js';
-import { route, lineageHref, productHref } from '../links.js';
+import { route, lineageHref, productHref, datasetHref } from '../links.js';
 import { problemView } from '../problems.js';
 
 let cytoscapeLoaded = null;
@@ -251,6 +251,7 @@ function showDetails(panel, data, s) {
       data.field ? [h('dt', {}, 'Column'), h('dd', {}, h('code', {}, data.field))] : null,
       data.runState ? [h('dt', {}, 'Latest run'), h('dd', {}, data.runState)] : null),
     data.product ? h('p', {}, ownedBy(data.product)) : null,
+    data.type === 'DATASET' && data.name ? h('p', {}, h('a', { class: 'dataset-page', href: datasetHref(data.namespace, data.name) }, 'Dataset page')) : null,
     data.fields?.length ? h('details', {}, h('summary', {}, `${data.fields.length} columns`),
       h('ul', { class: 'columns' }, data.fields.map((f) => h('li', {},
         h('a', { href: lineageHref({ node: data.id, field: f.name, depth: s.depth, direction: s.direction }) }, f.name),
@@ -275,6 +276,7 @@ function nodeList(graph) {
         : h('a', { href: lineageHref({ node: node.id }) }, nodeName(node)),
       ` (${node.type.toLowerCase()})`,
       node.type !== 'RESTRICTED' && node.product ? [' · ', ownedBy(node.product)] : null,
+      node.type === 'DATASET' && node.data?.name ? [' · ', h('a', { class: 'dataset-page', href: datasetHref(node.data.namespace, node.data.name) }, 'Dataset page')] : null,
       node.inEdges.length ? h('div', { class: 'muted' }, 'from: ', node.inEdges.map((e) => names.get(e.origin) || label(e.origin)).join(', ')) : null,
       node.outEdges.length ? h('div', { class: 'muted' }, 'to: ', node.outEdges.map((e) => names.get(e.destination) || label(e.destination)).join(', ')) : null))));
 }

@@ -3,7 +3,7 @@
 // be shared and the back button steps through it.
 import { h, mount, snippet, chips, ownerLabel } from '../dom.js';
 import { api, query } from '../api.js';
-import { route, hrefForIri, domainHref } from '../links.js';
+import { route, hrefForIri, datasetHrefForIri, domainHref } from '../links.js';
 import { attachTypeahead } from '../typeahead.js';
 import { problemView } from '../problems.js';
 import { healthBadge } from '../observability.js';
@@ -183,5 +183,6 @@ function renderHits(list, hits) {
 }
 
 function hitHref(hit) {
-  return hrefForIri(hit.iri);
+  // a dataset hit opens the dataset page; its columns still open their column lineage
+  return (hit.type === 'dataset' && datasetHrefForIri(hit.iri)) || hrefForIri(hit.iri);
 }

@@ -262,6 +262,55 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldOpenADatasetHitOnItsPageWithOwnerColumnsJobsAndLineage() {
+    browser.go("#/search?q=order lines&type=dataset");
+    By hit =
+        By.cssSelector(
+            "#results .hit[data-type='dataset'] a[href*='name=sales.public.order_lines']");
+    browser.click(hit);
+    browser.until(ExpectedConditions.textToBe(By.id("dataset-title"), "sales.public.order_lines"));
+    assertThat(browser.route()).startsWith("#/dataset?");
+    assertThat(browser.await(By.id("dataset-namespace")).getText())
+        .isEqualTo("postgres://warehouse.internal:5432");
+    assertThat(browser.await(By.id("dataset-state")).getText()).isEqualToIgnoringCase("Observed");
+    assertThat(
+            browser
+                .await(By.cssSelector("#dataset-product a[href='#/product/sales/order-lines']"))
+                .getText())
+        .isEqualTo("sales/order-lines");
+    assertThat(browser.await(By.cssSelector("#dataset-columns table")).getText())
+        .contains("list_price", "decimal", "Catalog price per unit");
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector("#dataset-producers tbody a[href^='#/lineage?']")))
+        .isNotEmpty();
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector("#dataset-readers tbody a[href^='#/lineage?']")))
+        .isNotEmpty();
+    assertThat(browser.await(By.id("dataset-versions")).getText()).contains("Schema versions");
+    browser.await(By.id("dataset-quality"));
+    browser.screenshot("dataset");
+
+    browser.click(By.linkText("Lineage around this dataset"));
+    browser.until(d -> browser.route().startsWith("#/lineage?"));
+    assertThat(browser.route()).contains("sales.public.order_lines");
+    browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
+    browser.click(By.cssSelector("#lineage-list summary"));
+    assertThat(browser.await(By.cssSelector("#lineage-list a.dataset-page")).getText())
+        .isEqualTo("Dataset page");
+
+    // anonymous: the restricted dataset is as missing as one that does not exist
+    browser.go("#/dataset?namespace=postgres://crm-db.internal:5432&name=" + RESTRICTED_DATASET);
+    browser.until(ExpectedConditions.textToBe(By.cssSelector("#main h1"), "Not found"));
+    assertThat(browser.await(By.cssSelector(".problem[data-status='404']")).getText())
+        .contains(RESTRICTED_DATASET)
+        .doesNotContain("Customer");
+  }
+
+  @Test
   void shouldShowADomainsPlannedAndPhysicalCountsAndItsProducts() {
     browser.go("#/domain/sales");
     WebElement all = browser.await(By.cssSelector("#count-all .stat-number"));
