@@ -542,8 +542,15 @@ class CatalogUiIT implements TestPropertyProvider {
     browser.script("sessionStorage.setItem('tessera.token', 'tsr_revoked-or-never-issued')");
     browser.driver().navigate().refresh();
     browser.go("#/search?q=orders");
-    WebElement problem = browser.await(By.cssSelector("#result-count .problem[data-status='401']"));
-    assertThat(problem.getText()).contains("Token not accepted", "the API token is not valid");
+    // read again if the page re-renders the box meanwhile (the wait ignores stale elements)
+    By refusal = By.cssSelector("#result-count .problem[data-status='401']");
+    String problem =
+        browser.until(
+            d -> {
+              String text = d.findElement(refusal).getText();
+              return text.contains("Token not accepted") ? text : null;
+            });
+    assertThat(problem).contains("Token not accepted", "the API token is not valid");
     browser.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("signin-status"), "HTTP 401"));
   }
