@@ -4,6 +4,7 @@ import { h, mount } from './dom.js';
 import { initSignIn, onSignInChange, principal } from './auth.js';
 import { problemView } from './problems.js';
 import { ApiError } from './api.js';
+import * as home from './pages/home.js';
 import * as search from './pages/search.js';
 import * as product from './pages/product.js';
 import * as domains from './pages/domains.js';
@@ -24,7 +25,7 @@ import * as governanceTokens from './pages/governance-tokens.js';
 import { governs } from './governance.js';
 
 const routes = [
-  { pattern: /^\/?$/, page: search },
+  { pattern: /^\/?$/, page: home },
   { pattern: /^\/search$/, page: search },
   { pattern: /^\/product\/([^/]+)\/([^/]+)$/, page: product },
   { pattern: /^\/domains$/, page: domains },

@@ -203,6 +203,58 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldShowRecentlyPhysicalMostWantedAndDomainsOnTheHomePageInsteadOfEveryEntity() {
+    // a reader's registered interest makes a planned product wanted
+    http.toBlocking()
+        .exchange(
+            HttpRequest.PUT(
+                    "/api/v1/products/customer/customer-segments/interest",
+                    Map.of("useCase", "Retention offers per segment"))
+                .bearerAuth(euReaderToken));
+
+    // as that reader, who may see the product
+    browser.go("#/");
+    browser.signIn(euReaderToken);
+    browser.await(By.id("recently-physical"));
+    List<WebElement> physical =
+        browser.driver().findElements(By.cssSelector("#recently-physical li[data-product]"));
+    assertThat(physical).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+    assertThat(physical)
+        .allSatisfy(
+            item -> {
+              assertThat(item.findElement(By.cssSelector("a[href^='#/product/']")).getText())
+                  .isNotBlank();
+              assertThat(item.findElement(By.tagName("time")).getDomAttribute("datetime"))
+                  .isNotBlank();
+            });
+    WebElement wanted =
+        browser.await(By.cssSelector("#most-wanted li[data-product='customer/customer-segments']"));
+    assertThat(wanted.getText()).contains("1 interested");
+    WebElement sales = browser.await(By.cssSelector("#home-domains li.card[data-domain='sales']"));
+    String salesCounts = sales.findElement(By.className("domain-counts")).getText();
+    assertThat(salesCounts).matches("(?s)[1-9]\\d* products.*\\d+ planned.*\\d+ physical.*");
+    for (String heading : List.of("Recently physical", "Most wanted planned products", "Domains")) {
+      assertThat(browser.driver().findElements(By.tagName("h2")))
+          .extracting(WebElement::getText)
+          .contains(heading);
+    }
+    // not every entity: no search results, no columns
+    assertThat(browser.driver().findElements(By.cssSelector(".hit"))).isEmpty();
+    assertThat(browser.driver().findElements(By.id("results"))).isEmpty();
+    assertThat(browser.await(By.id("browse-everything")).getDomAttribute("href"))
+        .isEqualTo("#/search");
+    browser.screenshot("home");
+
+    WebElement input = browser.await(By.id("search-input"));
+    input.sendKeys("orders");
+    input.sendKeys(Keys.ENTER);
+    browser.until(d -> browser.route().startsWith("#/search?q=orders"));
+    browser.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "for “orders”"));
+    assertThat(browser.driver().findElements(By.cssSelector("#results .hit"))).isNotEmpty();
+  }
+
+  @Test
   void shouldFollowLineageFromAProductWithRestrictedNodesDirectionDepthAndColumns() {
     browser.go("#/product/sales/orders");
     browser.click(By.id("product-lineage"));
