@@ -17,8 +17,8 @@ async function countsByDomain(params, signal) {
 export async function productCounts(signal) {
   const settled = await Promise.allSettled([
     countsByDomain({}, signal),
-    countsByDomain({ lifecycle: 'planned' }, signal),
-    countsByDomain({ lifecycle: 'physical' }, signal),
+    countsByDomain({ state: 'planned' }, signal),
+    countsByDomain({ state: 'physical' }, signal),
   ]);
   signal.throwIfAborted();
   const [all, planned, physical] = settled.map((c) => (c.status === 'fulfilled' ? c.value : null));
@@ -32,6 +32,6 @@ export function domainCountsList(name, label, { all, planned, physical }) {
     h('a', { href }, h('span', { class: 'stat-number' }, String(count || 0)), ` ${text}`));
   return h('ul', { class: 'domain-counts', 'aria-label': `Products of ${label}` },
     stat('products', all[name], route('/search', { type: 'product', domain: name })),
-    stat('planned', planned?.[name], route('/search', { type: 'product', domain: name, lifecycle: 'planned' })),
-    stat('physical', physical?.[name], route('/search', { type: 'product', domain: name, lifecycle: 'physical' })));
+    stat('planned', planned?.[name], route('/search', { type: 'product', domain: name, state: 'planned' })),
+    stat('physical', physical?.[name], route('/search', { type: 'product', domain: name, state: 'physical' })));
 }

@@ -8,7 +8,16 @@ public enum FacetDimension {
   TYPE("type"),
   /** The domain name (slug) the entity belongs to. */
   DOMAIN("domain"),
-  /** {@code planned} or {@code physical}, and the declared status ({@code design}...). */
+  /**
+   * {@code planned} or {@code physical}: whether lineage has seen a promised dataset produced.
+   * Products, ports, columns, datasets and jobs (always physical) carry it.
+   */
+  STATE("state"),
+  /**
+   * The declared DPROD lifecycle status ({@code ideation}, {@code design}... {@code retired}) of
+   * products, their ports and columns. A filter on {@code planned} or {@code physical} here is read
+   * as a {@link #STATE} filter, as it was before the two were separate.
+   */
   LIFECYCLE("lifecycle"),
   /** Classification notations such as {@code pii}. */
   CLASSIFICATION("classification"),

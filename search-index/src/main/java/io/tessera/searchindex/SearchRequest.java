@@ -45,6 +45,7 @@ public record SearchRequest(
             }
           });
     }
+    movePlannedAndPhysicalToState(copy);
     filters = Map.copyOf(copy);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidSearchRequestException("limit must be between 1 and " + MAX_LIMIT);
@@ -53,6 +54,33 @@ public record SearchRequest(
       throw new InvalidSearchRequestException("facet limit must be between 1 and " + MAX_LIMIT);
     }
   }
+
+  /**
+   * {@code lifecycle=planned} and {@code lifecycle=physical} meant the state before it had a
+   * dimension of its own: such values become {@link FacetDimension#STATE} filters.
+   */
+  private static void movePlannedAndPhysicalToState(Map<FacetDimension, Set<String>> filters) {
+    Set<String> lifecycle = filters.get(FacetDimension.LIFECYCLE);
+    if (lifecycle == null) {
+      return;
+    }
+    Set<String> states = new TreeSet<>(filters.getOrDefault(FacetDimension.STATE, Set.of()));
+    Set<String> declared = new TreeSet<>();
+    for (String value : lifecycle) {
+      (STATES.contains(value) ? states : declared).add(value);
+    }
+    if (declared.isEmpty()) {
+      filters.remove(FacetDimension.LIFECYCLE);
+    } else {
+      filters.put(FacetDimension.LIFECYCLE, Set.copyOf(declared));
+    }
+    if (!states.isEmpty()) {
+      filters.put(FacetDimension.STATE, Set.copyOf(states));
+    }
+  }
+
+  /** The values of {@link FacetDimension#STATE}. */
+  public static final Set<String> STATES = Set.of("planned", "physical");
 
   /** A first-page request for the text, with default limits and no filters. */
   public static SearchRequest of(String query) {

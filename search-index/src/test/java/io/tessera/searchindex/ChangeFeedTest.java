@@ -97,7 +97,7 @@ class ChangeFeedTest {
     assertThat(stillRead.values(FacetDimension.DOMAIN))
         .as("other products only read it, so no domain owns it any more")
         .isEmpty();
-    assertThat(stillRead.values(FacetDimension.LIFECYCLE)).containsExactly("planned");
+    assertThat(stillRead.values(FacetDimension.STATE)).containsExactly("planned");
     assertThat(catalog.search("voucher_code").hits()).isEmpty();
   }
 
@@ -158,7 +158,7 @@ class ChangeFeedTest {
     SearchHit merged = catalog.search("clickstream.raw").hits().getFirst();
     assertThat(merged.iri()).isEqualTo(clickstream);
     assertThat(merged.values(FacetDimension.DOMAIN)).containsExactly("sales");
-    assertThat(merged.values(FacetDimension.LIFECYCLE)).containsExactly("physical");
+    assertThat(merged.values(FacetDimension.STATE)).containsExactly("physical");
     assertThat(merged.values(FacetDimension.PLATFORM)).containsExactly("kafka");
     assertThat(catalog.search("referrer page_url").hits().getFirst().iri()).isEqualTo(clickstream);
     assertThat(catalog.search("etl.load_clickstream").hits().getFirst().iri())

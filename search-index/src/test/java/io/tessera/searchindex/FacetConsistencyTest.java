@@ -54,8 +54,38 @@ class FacetConsistencyTest {
         Arguments.of(request(""), churnUnreadable),
         Arguments.of(request("churn"), churnUnreadable),
         Arguments.of(request("").withFilter(FacetDimension.TYPE, "column"), churnUnreadable),
+        Arguments.of(request("").withFilter(FacetDimension.LIFECYCLE, "physical"), churnUnreadable),
         Arguments.of(
-            request("").withFilter(FacetDimension.LIFECYCLE, "physical"), churnUnreadable));
+            request("")
+                .withFilter(FacetDimension.STATE, "planned")
+                .withFilter(FacetDimension.LIFECYCLE, "design"),
+            withoutChurn));
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldKeepTheStateAndTheDeclaredLifecycleApart() {
+    SearchResults all =
+        catalog.index.search(SearchRequest.of("").withLimit(3), ReadScope.everything());
+    assertThat(all.facet(FacetDimension.STATE))
+        .extracting(FacetCount::value)
+        .containsExactlyInAnyOrder("planned", "physical");
+    assertThat(all.facet(FacetDimension.LIFECYCLE))
+        .extracting(FacetCount::value)
+        .isNotEmpty()
+        .doesNotContain("planned", "physical");
+    SearchRequest old = SearchRequest.of("").withFilter(FacetDimension.LIFECYCLE, "planned");
+    assertThat(old.filters())
+        .as("lifecycle=planned, as clients sent it before, is a state filter")
+        .isEqualTo(Map.of(FacetDimension.STATE, java.util.Set.of("planned")));
+    assertThat(catalog.index.search(old, ReadScope.everything()).total())
+        .isEqualTo(
+            catalog
+                .index
+                .search(
+                    SearchRequest.of("").withFilter(FacetDimension.STATE, "planned"),
+                    ReadScope.everything())
+                .total())
+        .isPositive();
   }
 
   private static SearchRequest request(String query) {

@@ -47,14 +47,14 @@ function countsSection(name, result) {
     section.append(problemView(result.reason));
     return section;
   }
-  const lifecycle = Object.fromEntries((result.value.facets?.lifecycle || []).map((f) => [f.value, f.count]));
+  const state = Object.fromEntries((result.value.facets?.state || []).map((f) => [f.value, f.count]));
   const health = Object.fromEntries((result.value.facets?.health || []).map((f) => [f.value, f.count]));
   const stat = (label, count, href, id) => h('li', { class: 'stat', id },
     h('a', { href }, h('span', { class: 'stat-number' }, String(count)), h('span', { class: 'stat-label' }, label)));
   section.append(h('ul', { class: 'stats' },
     stat('products', result.value.total, route('/search', { type: 'product', domain: name }), 'count-all'),
-    stat('planned', lifecycle.planned || 0, route('/search', { type: 'product', domain: name, lifecycle: 'planned' }), 'count-planned'),
-    stat('physical', lifecycle.physical || 0, route('/search', { type: 'product', domain: name, lifecycle: 'physical' }), 'count-physical'),
+    stat('planned', state.planned || 0, route('/search', { type: 'product', domain: name, state: 'planned' }), 'count-planned'),
+    stat('physical', state.physical || 0, route('/search', { type: 'product', domain: name, state: 'physical' }), 'count-physical'),
     // only products that are or were unhealthy carry a health value; the rest are healthy
     ...['degraded', 'failing'].map((status) => stat(status, health[status] || 0,
       route('/search', { type: 'product', domain: name, health: status }), `count-${status}`))));

@@ -1,6 +1,6 @@
 // The governance console's policies: each policy the caller governs (admins all, domain owners their
 // domains') with its targets, permissions, prohibitions, constraints and toxic combinations in plain
-// words, and, for admins, "who can see this product and why": the server's decision for a subject
+// words, and "who can see this product and why" (admins: any product; owners: their domains'): the server's decision for a subject
 // and the attributes asked about (`GET /api/v1/policies/explain`).
 import { h, mount } from '../dom.js';
 import { api, query } from '../api.js';
@@ -30,8 +30,7 @@ export async function render(main, { signal }) {
       isAdmin(caller)
         ? 'Every policy in force. A product a permission targets is restricted to the readers the permission names; a prohibition wins over any permission.'
         : `The policies of ${(caller.domains || []).join(', ')}. Global policies are shown to platform admins only.`),
-    isAdmin(caller) ? explainer() : h('p', { class: 'notice', id: 'explain-admins-only' },
-      'Asking why someone may or may not see a product is for platform admins: the answer names every policy, global ones included.'),
+    explainer(caller),
     h('h2', { id: 'policies-heading' }, 'Policies in force'),
     failure ? problemView(failure) : policyList(policies));
 }
@@ -77,8 +76,11 @@ const ATTRIBUTES = [
   ['domain', 'Domains', 'the domains the subject belongs to'],
 ];
 
-function explainer() {
-  const product = h('input', { id: 'explain-product', name: 'product', required: true, placeholder: 'customer/customer-profiles', autocomplete: 'off', size: 32 });
+function explainer(caller) {
+  const owned = caller.domains || [];
+  const product = h('input', { id: 'explain-product', name: 'product', required: true, autocomplete: 'off', size: 32,
+    placeholder: isAdmin(caller) || !owned.length ? 'customer/customer-profiles' : `${owned[0]}/a-product`,
+    'aria-describedby': 'explain-scope' });
   const subject = h('input', { id: 'explain-subject', name: 'subject', required: true, placeholder: 'us-analyst', autocomplete: 'off' });
   const inputs = Object.fromEntries(ATTRIBUTES.map(([name]) =>
     [name, h('input', { id: `explain-${name}`, name, autocomplete: 'off' })]));
@@ -109,6 +111,9 @@ function explainer() {
   h('div', { class: 'form-actions' }, h('button', { type: 'submit', id: 'explain-submit' }, 'Explain')));
   return h('section', { class: 'explain', 'aria-labelledby': 'explain-heading' },
     h('h2', { id: 'explain-heading' }, 'Who can see this product, and why?'),
+    h('p', { id: 'explain-scope', class: 'muted' }, isAdmin(caller)
+      ? 'Any product, for any person or API token.'
+      : `Products of the domains you own (${owned.join(', ')}), for any person or API token: what the server would decide, and the policy that decides it.`),
     h('p', {}, 'The server’s decision for a subject, with the policy, rule and condition that decided it. Attributes come from the subject’s newest active token unless you give others.'),
     form, result);
 }

@@ -59,7 +59,7 @@ function recentlyPhysical(result) {
         h('span', { class: 'muted' }, 'in '), h('a', { href: domainHref(p.domain) }, p.domain),
         h('span', { class: 'muted' }, ', physical since '),
         h('time', { datetime: p.physicalSince }, when(p.physicalSince))))),
-    h('p', {}, h('a', { href: route('/search', { type: 'product', lifecycle: 'physical' }) }, 'All physical products')));
+    h('p', {}, h('a', { href: route('/search', { type: 'product', state: 'physical' }) }, 'All physical products')));
 }
 
 function mostWanted(result) {

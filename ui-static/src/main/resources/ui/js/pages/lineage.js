@@ -73,24 +73,26 @@ export async function render(main, { params, signal }) {
   } else if (graph.length > 0 && graph.every((n) => n.inEdges.length === 0 && n.outEdges.length === 0)) {
     notices.push('No job has been seen reading or writing this yet.');
   }
-  const startNode = graph.find((n) => n.id === starts[0]);
+  const startNodes = starts.map((id) => graph.find((n) => n.id === id)).filter(Boolean);
 
+  const toolbar = h('div', { class: 'lineage-toolbar', role: 'toolbar', 'aria-label': 'Graph view' });
   const canvas = h('div', { id: 'lineage-graph', class: 'lineage-graph', role: 'img', 'aria-label': `${title}: graph with ${graph.length} nodes. The same graph is listed below.` });
   const details = h('aside', { id: 'lineage-details', class: 'lineage-details', 'aria-live': 'polite', 'aria-label': 'Selected node' },
     h('p', { class: 'muted' }, 'Select a node to see its details.'));
   mount(main,
     h('h1', {}, title),
     productInfo ? h('p', {}, h('a', { href: productHref(productInfo.domain, productInfo.name) }, `Back to ${productInfo.title || productInfo.name}`)) : null,
-    controls(s, startNode),
+    controls(s, startNodes),
     notices.map((n) => h('p', { class: 'notice' }, n)),
     graph.length === 0 && !columns ? h('p', { class: 'notice', id: 'lineage-empty' }, productInfo
       ? 'No lineage yet: this product is planned and none of its promised datasets has been observed.'
       : 'No lineage found.') : null,
-    h('div', { class: 'lineage-layout' }, canvas, details),
+    h('div', { class: 'lineage-layout' }, h('div', { class: 'lineage-canvas' }, toolbar, canvas, legend(columns)), details),
     columns ? columnList(columns) : nodeList(graph));
 
   if (graph.length === 0 && !columns) {
     canvas.hidden = true;
+    toolbar.hidden = true;
     return;
   }
   const cytoscape = await loadCytoscape();
@@ -100,15 +102,36 @@ export async function render(main, { params, signal }) {
     container: canvas,
     elements,
     style: STYLE,
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 26, rankSep: 150 },
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 40, rankSep: 200 },
     minZoom: 0.2,
     maxZoom: 2.5,
   });
+  const start = cy.nodes('.start');
   if (cy.zoom() > 1.2) {
     // a small graph is fitted at a readable size, not blown up to fill the canvas
     cy.zoom(1.2);
     cy.center();
+  } else if (cy.zoom() < READABLE_ZOOM) {
+    // a large graph opens at a zoom where labels can be read, around where the reader started;
+    // "Fit to screen" shows all of it
+    cy.zoom(READABLE_ZOOM);
+    cy.center(start.nonempty() ? start : undefined);
   }
+  const viewChanged = () => {
+    canvas.dataset.zoom = cy.zoom().toFixed(3);
+    canvas.dataset.labelPx = (LABEL_SIZE * cy.zoom()).toFixed(1);
+    const box = cy.elements().renderedBoundingBox();
+    canvas.dataset.allVisible = String(box.x1 >= -1 && box.y1 >= -1 && box.x2 <= cy.width() + 1 && box.y2 <= cy.height() + 1);
+  };
+  cy.on('viewport', viewChanged);
+  viewChanged();
+  const zoomBy = (factor) => cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  mount(toolbar,
+    h('button', { type: 'button', id: 'lineage-fit', onclick: () => cy.fit(undefined, 24) }, 'Fit to screen'),
+    h('button', { type: 'button', id: 'lineage-zoom-in', 'aria-label': 'Zoom in', onclick: () => zoomBy(1.25) }, '+'),
+    h('button', { type: 'button', id: 'lineage-zoom-out', 'aria-label': 'Zoom out', onclick: () => zoomBy(0.8) }, '−'),
+    start.nonempty() ? h('button', { type: 'button', id: 'lineage-centre', onclick: () => { cy.zoom(Math.max(cy.zoom(), READABLE_ZOOM)); cy.center(start); } },
+      'Back to where I started') : null);
   canvas.dataset.nodes = String(cy.nodes().length);
   canvas.dataset.restricted = String(cy.nodes('.restricted').length);
   cy.on('tap', 'node', (event) => showDetails(details, event.target.data(), s));
@@ -116,6 +139,16 @@ export async function render(main, { params, signal }) {
     const data = event.target.data();
     if (data.recentre) location.hash = data.recentre;
   });
+}
+
+/** What the shapes and colours of the graph mean, drawn with the graph's own colours. */
+function legend(columns) {
+  const items = columns
+    ? [['column start', 'The column you chose'], ['column', 'A column it is derived from or feeds'], ['edge', 'Derivation (how, when lineage says)']]
+    : [['start', 'Where you started'], ['dataset', 'Dataset'], ['job', 'Job'], ['failed', 'Job whose latest run failed'],
+      ['restricted', 'Restricted: something you may not see'], ['edge', 'Data flows this way']];
+  return h('ul', { class: 'lineage-legend', id: 'lineage-legend', 'aria-label': 'Legend' },
+    items.map(([kind, text]) => h('li', {}, h('span', { class: `swatch ${kind}`, 'aria-hidden': 'true' }), text)));
 }
 
 function merge(nodes, answered) {
@@ -150,8 +183,17 @@ function shortName(node) {
   return node.type === 'JOB' ? name.slice(name.lastIndexOf('.') + 1) : name;
 }
 
-function controls(s, startNode) {
-  const fields = startNode?.data?.fields || [];
+/**
+ * The settings form. The level is datasets and jobs, or one column: for a dataset, one of its
+ * columns; for a product, a column of any of its output datasets (the column's lineage is then
+ * drawn around that dataset).
+ */
+function controls(s, startNodes) {
+  const columns = startNodes.flatMap((node) => (node.data?.fields || []).map((f) => ({
+    value: s.product ? `${node.id}|${f.name}` : f.name,
+    text: s.product && startNodes.length > 1 ? `Column ${shortName(node)}.${f.name}` : `Column ${f.name}`,
+  })));
+  if (s.field && !columns.some((c) => c.value === s.field)) columns.unshift({ value: s.field, text: `Column ${s.field}` });
   const form = h('form', { class: 'controls', id: 'lineage-controls', 'aria-label': 'Lineage settings' },
     h('div', { class: 'control' },
       h('label', { for: 'lineage-direction' }, 'Direction'),
@@ -160,19 +202,23 @@ function controls(s, startNode) {
     h('div', { class: 'control' },
       h('label', { for: 'lineage-depth' }, 'Depth'),
       h('input', { id: 'lineage-depth', name: 'depth', type: 'number', min: 0, max: 50, value: String(s.depth), inputmode: 'numeric' })),
-    s.product ? null : h('div', { class: 'control' },
+    h('div', { class: 'control' },
       h('label', { for: 'lineage-field' }, 'Level'),
-      h('select', { id: 'lineage-field', name: 'field', disabled: fields.length === 0 && !s.field },
+      h('select', { id: 'lineage-field', name: 'field', disabled: columns.length === 0 },
         h('option', { value: '' }, 'Datasets and jobs'),
-        (s.field && !fields.some((f) => f.name === s.field) ? [{ name: s.field }] : []).concat(fields)
-          .map((f) => h('option', { value: f.name, selected: f.name === s.field }, `Column ${f.name}`)))),
+        columns.map((c) => h('option', { value: c.value, selected: c.value === s.field }, c.text)))),
     h('button', { type: 'submit' }, 'Show'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    location.hash = lineageHref({
-      node: s.node, product: s.product, direction: data.get('direction'), depth: data.get('depth'), field: data.get('field') || '',
-    });
+    const field = data.get('field') || '';
+    const common = { direction: data.get('direction'), depth: data.get('depth') };
+    if (s.product && field) {
+      const bar = field.lastIndexOf('|');
+      location.hash = lineageHref({ ...common, node: field.slice(0, bar), field: field.slice(bar + 1) });
+    } else {
+      location.hash = lineageHref({ ...common, node: s.node, product: s.product, field });
+    }
   });
   return form;
 }
@@ -290,10 +336,15 @@ function columnList(columns) {
       e.transformationType ? ` (${[e.transformationType, e.transformationSubtype].filter(Boolean).join(' / ')})` : ''))));
 }
 
+/** Label size in graph units; READABLE_ZOOM keeps it at 12 px or more on screen when a graph opens. */
+const LABEL_SIZE = 15;
+const READABLE_ZOOM = 0.8;
+
 const STYLE = [
   { selector: 'node', style: {
-    label: 'data(label)', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#1b1f24',
-    'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'ellipsis', 'text-max-width': 140,
+    label: 'data(label)', 'font-size': LABEL_SIZE, 'font-family': 'system-ui, sans-serif', color: '#1b1f24',
+    'text-valign': 'bottom', 'text-margin-y': 5, 'text-wrap': 'wrap', 'text-overflow-wrap': 'anywhere', 'text-max-width': 190,
+    'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 2, 'min-zoomed-font-size': 7,
     'background-color': '#dbe7f7', 'border-width': 2, 'border-color': '#1a5fb4', width: 34, height: 24, shape: 'round-rectangle',
   } },
   { selector: 'node.job', style: { shape: 'ellipse', 'background-color': '#efe6f7', 'border-color': '#6b3fa0', width: 22, height: 22 } },
@@ -306,6 +357,7 @@ const STYLE = [
   { selector: 'node:selected', style: { 'overlay-color': '#1a5fb4', 'overlay-opacity': 0.2 } },
   { selector: 'edge', style: {
     width: 1.5, 'line-color': '#7a8594', 'target-arrow-color': '#7a8594', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier',
-    label: 'data(label)', 'font-size': 9, color: '#4a5563', 'text-rotation': 'autorotate',
+    label: 'data(label)', 'font-size': 12, color: '#3d4652', 'text-rotation': 'autorotate',
+    'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': 1,
   } },
 ];

@@ -14,7 +14,8 @@ const PAGE_SIZE = 20;
 export const DIMENSIONS = [
   ['type', 'Type'],
   ['domain', 'Domain'],
-  ['lifecycle', 'Lifecycle'],
+  ['state', 'Planned or physical'],
+  ['lifecycle', 'Declared lifecycle'],
   ['classification', 'Classification'],
   ['tag', 'Tags'],
   ['owner', 'Owner'],
@@ -162,7 +163,7 @@ function renderActiveFilters(el, state) {
 function renderHits(list, hits) {
   mount(list, hits.map((hit) => {
     const target = hitHref(hit);
-    const states = (hit.lifecycle || []).filter((l) => l === 'planned' || l === 'physical');
+    const states = hit.state ? [hit.state] : [];
     const statuses = (hit.lifecycle || []).filter((l) => l !== 'planned' && l !== 'physical');
     return h('li', { class: 'hit', dataset: { type: hit.type } },
       h('article', {},

@@ -29,7 +29,6 @@ import io.tessera.governance.PolicyEvaluator;
 import io.tessera.governance.PolicyRepository;
 import io.tessera.governance.Principal;
 import io.tessera.governance.Role;
-import io.tessera.governance.WriteAuthorization;
 import io.tessera.graphstore.VisibilityScope;
 import io.tessera.ontology.IriMinter;
 import java.util.ArrayList;
@@ -54,7 +53,6 @@ public class PolicyController {
   private final TokenService tokens;
   private final AccessScopes scopes;
   private final ApplyService apply;
-  private final WriteAuthorization authorization;
   private final IriMinter iris;
   private final FindingStore findingRepository;
 
@@ -64,7 +62,6 @@ public class PolicyController {
       TokenService tokens,
       AccessScopes scopes,
       ApplyService apply,
-      WriteAuthorization authorization,
       IriMinter iris,
       FindingStore findingRepository) {
     this.findingRepository = findingRepository;
@@ -73,7 +70,6 @@ public class PolicyController {
     this.tokens = tokens;
     this.scopes = scopes;
     this.apply = apply;
-    this.authorization = authorization;
     this.iris = iris;
   }
 
@@ -94,9 +90,12 @@ public class PolicyController {
   }
 
   /**
-   * Why a subject may or may not discover and read a product (admin). The subject's attributes come
-   * from its newest active API token; {@code role}, {@code domain}, {@code region}, {@code purpose}
-   * and {@code clearance} parameters replace them (for subjects from an identity provider).
+   * Why a subject may or may not discover and read a product: for admins any product, for domain
+   * owners the products of their domains (the owners who decide who gets access). The subject's
+   * attributes come from its newest active API token; {@code role}, {@code domain}, {@code region},
+   * {@code purpose} and {@code clearance} parameters replace them (for subjects from an identity
+   * provider). A domain owner asking about another domain is refused whether or not the product
+   * exists.
    */
   @Get("/explain")
   public Explanation explain(
@@ -108,8 +107,14 @@ public class PolicyController {
       @Nullable @QueryValue List<String> purpose,
       @Nullable @QueryValue List<String> clearance,
       Principal principal) {
-    authorization.requireAdmin(principal);
+    boolean owner = principal.roles().contains(Role.DOMAIN_OWNER);
+    if (!principal.isAdmin() && !owner) {
+      throw new AccessDeniedException("admin or domain-owner");
+    }
     String[] key = productKey(product);
+    if (!principal.isAdmin() && !principal.ownsDomain(key[0])) {
+      throw new AccessDeniedException("admin or domain-owner of " + key[0]);
+    }
     if (subject == null || subject.isBlank()) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "subject is required");
     }

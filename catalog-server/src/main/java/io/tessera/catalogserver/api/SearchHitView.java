@@ -14,8 +14,9 @@ import java.util.List;
  * @param context where the entity sits, e.g. {@code Customer Orders › orders-table}
  * @param snippet a passage with the matched words in {@code <mark>}; HTML-escaped
  * @param domain the domain it belongs to (the first, for a dataset several domains produce)
- * @param lifecycle {@code planned} or {@code physical}, and for products, ports and their columns
- *     the declared status
+ * @param state {@code planned} or {@code physical}
+ * @param lifecycle for products, ports and their columns the declared status, followed by the state
+ *     (as before the state had a field of its own)
  * @param owner its owner (the first, for a dataset several products produce)
  * @param platform where the data lives (postgres, kafka, s3, bigquery...)
  */
@@ -30,6 +31,7 @@ public record SearchHitView(
     String context,
     String snippet,
     String domain,
+    String state,
     List<String> lifecycle,
     List<String> classification,
     List<String> tags,
@@ -39,6 +41,9 @@ public record SearchHitView(
 
   static SearchHitView of(SearchHit hit) {
     List<String> owners = hit.values(FacetDimension.OWNER);
+    List<String> state = hit.values(FacetDimension.STATE);
+    List<String> lifecycle = new java.util.ArrayList<>(hit.values(FacetDimension.LIFECYCLE));
+    lifecycle.addAll(state);
     return new SearchHitView(
         hit.iri(),
         hit.type().slug(),
@@ -48,7 +53,8 @@ public record SearchHitView(
         hit.context(),
         hit.snippet(),
         hit.domain(),
-        hit.values(FacetDimension.LIFECYCLE),
+        state.isEmpty() ? null : state.getFirst(),
+        List.copyOf(lifecycle),
         hit.values(FacetDimension.CLASSIFICATION),
         hit.values(FacetDimension.TAG),
         owners.isEmpty() ? null : owners.getFirst(),

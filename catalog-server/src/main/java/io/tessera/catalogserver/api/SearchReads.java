@@ -45,6 +45,7 @@ public class SearchReads {
       String q,
       List<String> type,
       List<String> domain,
+      List<String> state,
       List<String> lifecycle,
       List<String> classification,
       List<String> tag,
@@ -60,6 +61,7 @@ public class SearchReads {
     Map<FacetDimension, Set<String>> filters = new EnumMap<>(FacetDimension.class);
     put(filters, FacetDimension.TYPE, type);
     put(filters, FacetDimension.DOMAIN, domain);
+    put(filters, FacetDimension.STATE, state);
     put(filters, FacetDimension.LIFECYCLE, lifecycle);
     put(filters, FacetDimension.CLASSIFICATION, classification);
     put(filters, FacetDimension.TAG, tag);
@@ -106,6 +108,11 @@ public class SearchReads {
                 + Arrays.stream(EntityType.values())
                     .map(EntityType::slug)
                     .collect(Collectors.joining(", ")));
+      }
+    }
+    for (String l : filters.getOrDefault(FacetDimension.STATE, Set.of())) {
+      if (!SearchRequest.STATES.contains(l)) {
+        throw invalid("state must be planned or physical");
       }
     }
     for (String l : filters.getOrDefault(FacetDimension.LIFECYCLE, Set.of())) {

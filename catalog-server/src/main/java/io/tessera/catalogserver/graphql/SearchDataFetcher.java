@@ -28,6 +28,7 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
       Map.of(
           "types", FacetDimension.TYPE,
           "domains", FacetDimension.DOMAIN,
+          "states", FacetDimension.STATE,
           "lifecycles", FacetDimension.LIFECYCLE,
           "classifications", FacetDimension.CLASSIFICATION,
           "tags", FacetDimension.TAG,

@@ -63,7 +63,8 @@ class CatalogTools {
         "Search the catalog",
         "Full-text search over the data catalog: domains, data products, output ports, datasets,"
             + " columns, jobs and glossary terms, ranked, with highlights and facet counts (type,"
-            + " domain, lifecycle, classification, tag, owner, platform) to narrow the search."
+            + " domain, state, lifecycle, classification, tag, owner, platform) to narrow the"
+            + " search."
             + " Only what the caller may see is found. A product hit's qualifiedName (domain/name) is"
             + " what get_product takes. Page with 'cursor' (the previous answer's nextCursor).",
         properties(
@@ -77,10 +78,12 @@ class CatalogTools {
                 "only these entity types: product, domain, port, dataset, column, job, term", 7),
             "domain",
             strings("only entities of these domains (names)", 20),
+            "state",
+            strings("only what is planned (no promised dataset produced yet) or physical", 2),
             "lifecycle",
             strings(
-                "only products in these states: planned, physical, or a lifecycle status"
-                    + " (ideation, design, build, deploy, consume, deprecated, retired)",
+                "only products with these declared lifecycle statuses (ideation, design, build,"
+                    + " deploy, consume, deprecated, retired)",
                 10),
             "classification",
             strings("only entities with these classifications, e.g. pii", 20),
@@ -102,6 +105,7 @@ class CatalogTools {
                   args.string("query", false, 500),
                   args.strings("types", 7, 32),
                   args.strings("domain", 20, 128),
+                  args.strings("state", 2, 16),
                   args.strings("lifecycle", 10, 32),
                   args.strings("classification", 20, 128),
                   args.strings("tag", 20, 128),

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Makes the framework's own errors (unknown route, wrong method, unsupported media type, body too
- * large, unconvertible parameter) problem documents too.
+ * large, unconvertible parameter) problem documents too, said in plain words ({@link PlainWords}).
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -23,7 +23,9 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
       ErrorContext context, MutableHttpResponse<?> response) {
     ProblemType type = ProblemType.forStatus(response.getStatus().getCode());
     String detail =
-        context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+        PlainWords.of(
+            context.getRootCause(),
+            context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; ")));
     Problem problem =
         new Problem(
             type.uri(),

@@ -58,6 +58,13 @@ class HostileInputIT {
 
   private static ServerProcess server;
 
+  /** What the framework says that a person who is not a developer cannot act on. */
+  private static final java.util.regex.Pattern DEVELOPER_SPEAK =
+      java.util.regex.Pattern.compile(
+          "Failed to convert|Required (Body|QueryValue|Header|argument)|not allowed for URI"
+              + "|Allowed types: \\[|Page Not Found|io\\.micronaut|com\\.fasterxml|java\\.lang"
+              + "|Exception|Unexpected character|due to:");
+
   @BeforeAll
   static void startWithDemoCatalog() throws Exception {
     assertThat(JAR)
@@ -138,6 +145,16 @@ class HostileInputIT {
     boolean graphql = path.startsWith("/graphql");
     if (status >= 400 && !graphql && !type.startsWith("application/problem+json")) {
       out.add(at + ": not application/problem+json but '" + type + "'");
+    }
+    if (status >= 400 && type.startsWith("application/problem+json")) {
+      try {
+        String detail = JSON.readTree(body).path("detail").asText();
+        if (DEVELOPER_SPEAK.matcher(detail).find()) {
+          out.add(at + ": a message in the framework's words: " + detail);
+        }
+      } catch (IOException e) {
+        out.add(at + ": a problem document that is not JSON");
+      }
     }
     if (graphql && (status >= 400 || body.contains("\"errors\""))) {
       if (type.startsWith("application/problem+json")) {

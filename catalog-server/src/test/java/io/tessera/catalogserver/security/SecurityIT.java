@@ -447,6 +447,25 @@ class SecurityIT implements TestPropertyProvider {
     assertThat(open.path("discover").path("reason").asText()).isEqualTo("no policy restricts it");
     forbidden(
         http.get("/api/v1/policies/explain?product=sales/orders&subject=us-reader", euReader));
+
+    // the owners who decide who gets access may ask about their own domain's products only
+    JsonNode asOwner =
+        http.get(
+                "/api/v1/policies/explain?product=customer/customer-profiles&subject=us-reader",
+                customerOwner)
+            .ok();
+    assertThat(asOwner.path("discover").path("policy").asText()).isEqualTo("global/eu-only-pii");
+    assertThat(asOwner.path("discover").path("allowed").asBoolean()).isFalse();
+    var otherDomain =
+        http.get("/api/v1/policies/explain?product=sales/orders&subject=us-reader", customerOwner);
+    var otherDomainMissing =
+        http.get(
+            "/api/v1/policies/explain?product=sales/no-such-product&subject=us-reader",
+            customerOwner);
+    assertThat(forbidden(otherDomainMissing))
+        .as("another domain's product is refused alike whether or not it exists")
+        .isEqualTo(forbidden(otherDomain))
+        .isEqualTo("missing permission: admin or domain-owner of sales");
   }
 
   @Test

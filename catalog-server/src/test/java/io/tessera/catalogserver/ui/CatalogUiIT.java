@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -130,6 +131,11 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(hits)
         .allSatisfy(hit -> assertThat(hit.getDomAttribute("data-type")).isEqualTo("product"));
     assertThat(browser.driver().findElement(By.id("facet-type-product")).isSelected()).isTrue();
+    assertThat(browser.await(By.id("facet-state")).getText())
+        .contains("Planned or physical", "planned", "physical");
+    assertThat(browser.await(By.id("facet-lifecycle")).getText())
+        .contains("Declared lifecycle", "consume")
+        .doesNotContain("planned", "physical");
 
     // a shared link opens the same search
     String shared = browser.route();
@@ -278,6 +284,19 @@ class CatalogUiIT implements TestPropertyProvider {
         .as("a restricted node links to no product")
         .isEmpty();
     browser.screenshot("lineage");
+    assertThat(browser.await(By.id("lineage-legend")).getText())
+        .contains("Where you started", "Dataset", "Job", "Restricted: something you may not see");
+    assertThat(Double.parseDouble(graph.getDomAttribute("data-label-px")))
+        .as("labels open at a readable size on screen")
+        .isGreaterThanOrEqualTo(12.0);
+    double opened = Double.parseDouble(graph.getDomAttribute("data-zoom"));
+    browser.click(By.id("lineage-zoom-in"));
+    browser.until(d -> zoom(d) > opened);
+    browser.click(By.id("lineage-fit"));
+    browser.until(
+        d ->
+            "true"
+                .equals(d.findElement(By.id("lineage-graph")).getDomAttribute("data-all-visible")));
 
     new Select(browser.await(By.id("lineage-direction"))).selectByValue("upstream");
     WebElement depth = browser.await(By.id("lineage-depth"));
@@ -311,6 +330,25 @@ class CatalogUiIT implements TestPropertyProvider {
     assertThat(columns)
         .as("a column of a dataset the reader may not read")
         .doesNotContain(RESTRICTED_DATASET);
+    assertThat(browser.await(By.id("lineage-legend")).getText()).contains("The column you chose");
+
+    browser.go("#/lineage?product=sales/orders");
+    browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
+    new Select(browser.await(By.id("lineage-field")))
+        .selectByVisibleText("Column sales.public.orders.order_id");
+    browser.click(By.cssSelector("#lineage-controls button[type=submit]"));
+    browser.until(
+        d -> browser.route().contains("field=order_id") && !browser.route().contains("product="));
+    browser.until(
+        d ->
+            d.findElement(By.cssSelector("#lineage-list summary"))
+                .getText()
+                .startsWith("Column derivations"));
+  }
+
+  private static double zoom(WebDriver driver) {
+    String zoom = driver.findElement(By.id("lineage-graph")).getDomAttribute("data-zoom");
+    return zoom == null ? 0 : Double.parseDouble(zoom);
   }
 
   @Test

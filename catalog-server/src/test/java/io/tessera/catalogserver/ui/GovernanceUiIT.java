@@ -281,9 +281,18 @@ class GovernanceUiIT implements TestPropertyProvider {
               return p.isEmpty() ? null : p;
             });
     assertThat(shown).containsExactly("customer/churn-scores-for-retention");
-    assertThat(browser.await(By.id("explain-admins-only")).getText())
-        .contains("for platform admins");
-    assertThat(browser.driver().findElements(By.id("explain-form"))).isEmpty();
+    assertThat(browser.await(By.id("explain-scope")).getText())
+        .contains("Products of the domains you own (customer)");
+    browser.replaceText("explain-product", PROFILES);
+    browser.replaceText("explain-subject", "us-analyst");
+    browser.click(By.id("explain-submit"));
+    assertThat(browser.await(By.id("explain-discover")).getText()).contains("Denied");
+    assertThat(browser.await(By.id("explain-summary")).getText()).contains("us-analyst");
+    browser.replaceText("explain-product", "sales/orders");
+    browser.click(By.id("explain-submit"));
+    assertThat(browser.await(By.cssSelector("#explain-result .problem")).getText())
+        .as("another domain's product is not the owner's to explain")
+        .isNotBlank();
 
     browser.go("#/governance/findings");
     assertThat(finding360().getText()).contains("customer/customer-360");

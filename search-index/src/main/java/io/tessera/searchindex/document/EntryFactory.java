@@ -194,7 +194,7 @@ public final class EntryFactory {
     facets.put(
         FacetDimension.OWNER,
         ds.producers().stream().map(CatalogDataset.Producer::owner).distinct().toList());
-    facets.put(FacetDimension.LIFECYCLE, List.of(ProductEntries.state(ds.physical())));
+    facets.put(FacetDimension.STATE, List.of(ProductEntries.state(ds.physical())));
     String platform = Platforms.of(ds.ref().namespace());
     facets.put(FacetDimension.PLATFORM, platform == null ? List.of() : List.of(platform));
     return facets;
@@ -203,7 +203,7 @@ public final class EntryFactory {
   /** The job's entry. */
   public List<IndexEntry> job(CatalogJob job) {
     Map<FacetDimension, List<String>> facets = new EnumMap<>(FacetDimension.class);
-    facets.put(FacetDimension.LIFECYCLE, List.of("physical"));
+    facets.put(FacetDimension.STATE, List.of("physical"));
     if (job.namespace().contains("://")) {
       String platform = Platforms.of(job.namespace());
       facets.put(FacetDimension.PLATFORM, platform == null ? List.of() : List.of(platform));

@@ -92,7 +92,7 @@ public final class IndexFields {
   public static final String COMMIT_LAYOUT = "tessera.index.layout";
 
   /** The current document layout. Increase it whenever fields or analysis change. */
-  public static final String LAYOUT_VERSION = "2";
+  public static final String LAYOUT_VERSION = "3";
 
   /**
    * The filter field of a facet dimension ({@code f_domain}): one term per value, stored. The facet

@@ -46,7 +46,8 @@ final class ProductEntries {
       }
     }
     Map<FacetDimension, List<String>> facets = shared(p);
-    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), state(p.physical())));
+    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+    facets.put(FacetDimension.STATE, List.of(state(p.physical())));
     facets.put(FacetDimension.CLASSIFICATION, p.classification());
     facets.put(FacetDimension.PLATFORM, nonNull(platforms));
     if (p.health() != null) {
@@ -90,7 +91,8 @@ final class ProductEntries {
    */
   private static Map<FacetDimension, List<String>> summaryFacets(Product p) {
     Map<FacetDimension, List<String>> facets = shared(p);
-    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), state(p.physical())));
+    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+    facets.put(FacetDimension.STATE, List.of(state(p.physical())));
     facets.put(FacetDimension.CLASSIFICATION, p.classification());
     return facets;
   }
@@ -111,7 +113,7 @@ final class ProductEntries {
 
   private List<IndexEntry> port(Product p, String productIri, Port port, Set<String> graphs) {
     String portIri = iris.port(p.domain(), p.name(), port.name());
-    String lifecycle = state(port.binding() != null);
+    String state = state(port.binding() != null);
     String platform = port.dataset() == null ? null : Platforms.of(port.dataset().namespace());
     Set<String> classification = new LinkedHashSet<>(p.classification());
     port.schema().forEach(f -> classification.addAll(f.classification()));
@@ -123,7 +125,8 @@ final class ProductEntries {
       keywords.add(port.contract());
     }
     Map<FacetDimension, List<String>> facets = shared(p);
-    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), lifecycle));
+    facets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+    facets.put(FacetDimension.STATE, List.of(state));
     facets.put(FacetDimension.CLASSIFICATION, List.copyOf(classification));
     facets.put(FacetDimension.PLATFORM, platform == null ? List.of() : List.of(platform));
     List<IndexEntry> entries = new ArrayList<>();
@@ -146,7 +149,8 @@ final class ProductEntries {
             Set.of()));
     for (FieldDef field : port.schema()) {
       Map<FacetDimension, List<String>> columnFacets = shared(p);
-      columnFacets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug(), lifecycle));
+      columnFacets.put(FacetDimension.LIFECYCLE, List.of(p.lifecycle().slug()));
+      columnFacets.put(FacetDimension.STATE, List.of(state));
       columnFacets.put(FacetDimension.CLASSIFICATION, field.classification());
       columnFacets.put(FacetDimension.PLATFORM, platform == null ? List.of() : List.of(platform));
       entries.add(column(p, productIri, port, field, columnFacets, graphs));

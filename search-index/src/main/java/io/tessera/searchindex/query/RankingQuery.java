@@ -55,8 +55,9 @@ public final class RankingQuery {
   private static final int MAX_FUZZY_LENGTH = 32;
   private static final int MIN_OPEN_PREFIX_LENGTH = 3;
   private static final Map<String, Float> FIELDS = fields();
+  private static final float PHYSICAL_PRIOR = 0.5f;
   private static final Map<String, Float> LIFECYCLE_PRIOR =
-      Map.of("physical", 0.5f, "consume", 0.3f, "deploy", 0.2f, "build", 0.1f);
+      Map.of("consume", 0.3f, "deploy", 0.2f, "build", 0.1f);
 
   private final Analyzers analyzers;
 
@@ -236,6 +237,9 @@ public final class RankingQuery {
           constant(IndexFields.filterField(FacetDimension.TYPE), type.slug(), type.prior()),
           Occur.SHOULD);
     }
+    prior.add(
+        constant(IndexFields.filterField(FacetDimension.STATE), "physical", PHYSICAL_PRIOR),
+        Occur.SHOULD);
     LIFECYCLE_PRIOR.forEach(
         (value, boost) ->
             prior.add(
