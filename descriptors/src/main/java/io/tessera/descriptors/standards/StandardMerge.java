@@ -99,12 +99,16 @@ public final class StandardMerge {
         union.forEach(list::add);
       }
     }
-    foldPorts(spec, other);
-    ArrayNode inputs = ports(spec, "inputPorts");
-    Set<String> names = names(inputs);
-    for (JsonNode port : other.path("inputPorts")) {
-      if (names.add(port.path("name").asText())) {
-        inputs.add(port.deepCopy());
+    if (!other.path("outputPorts").isEmpty()) {
+      foldPorts(spec, other);
+    }
+    if (!other.path("inputPorts").isEmpty()) {
+      ArrayNode inputs = ports(spec, "inputPorts");
+      Set<String> names = names(inputs);
+      for (JsonNode port : other.path("inputPorts")) {
+        if (names.add(port.path("name").asText())) {
+          inputs.add(port.deepCopy());
+        }
       }
     }
   }

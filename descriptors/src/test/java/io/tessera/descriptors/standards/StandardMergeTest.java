@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.descriptors.CanonicalJson;
 import io.tessera.descriptors.DescriptorValidator;
 import io.tessera.descriptors.FieldError;
 import java.util.ArrayList;
@@ -154,6 +155,43 @@ class StandardMergeTest {
     List<FieldError> errors = new ArrayList<>();
     assertThat(new DescriptorValidator().validate(0, product, errors)).isNotNull();
     assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void shouldMergeTheOdpsAndOdcsExportsOfAProductIntoTheSameProduct() {
+    ObjectNode product =
+        (ObjectNode)
+            StandardFixtures.yaml(
+                """
+                apiVersion: tessera/v1
+                kind: DataProduct
+                metadata: {domain: customer, name: profiles}
+                spec:
+                  title: Customer Profiles
+                  description: One row per customer.
+                  purpose: Personalisation.
+                  owner: mailto:crm@example.com
+                  lifecycle: consume
+                  classification: [pii]
+                  tags: [customer]
+                  outputPorts:
+                    - name: profiles-table
+                      type: table
+                      dataset: {namespace: "postgres://crm:5432", name: crm.public.profiles}
+                      schema:
+                        - {name: customer_id, type: string, required: true}
+                        - {name: email, type: string, classification: pii}
+                      slo: {freshness: PT24H}
+                """);
+    StandardExports exports = new StandardExports();
+    List<JsonNode> originals =
+        List.of(exports.odps(product, "urn:x"), exports.odcs(product, "urn:x"));
+
+    List<JsonNode> result = merge.merge(originals, translate(originals));
+
+    CanonicalJson canonical = new CanonicalJson();
+    assertThat(result.get(1)).isNull();
+    assertThat(canonical.write(result.get(0))).isEqualTo(canonical.write(product));
   }
 
   private ObjectNode merged(String odps, String odcs) {
