@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * of the media types below in {@code Accept}.
  */
 enum DescriptorFormat {
-  TESSERA("tessera", "application/yaml", "application/json"),
   ODPS("odps", "application/odps+yaml", "application/odps+json"),
-  ODCS("odcs", "application/odcs+yaml", "application/odcs+json");
+  ODCS("odcs", "application/odcs+yaml", "application/odcs+json"),
+  TESSERA("tessera", "application/yaml", "application/json");
 
   static final String YAML = "application/yaml";
   static final String X_YAML = "application/x-yaml";
@@ -78,6 +78,6 @@ enum DescriptorFormat {
   }
 
   private static String allowed() {
-    return Arrays.stream(values()).map(f -> f.name).sorted().collect(Collectors.joining(", "));
+    return Arrays.stream(values()).map(f -> f.name).collect(Collectors.joining(", "));
   }
 }
