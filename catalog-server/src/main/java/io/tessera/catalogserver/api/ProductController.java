@@ -53,20 +53,40 @@ public class ProductController {
   }
 
   /**
-   * One product: JSON by default, Turtle or JSON-LD (DPROD-shaped) by content negotiation. A
-   * product the caller may not discover is not found; one it may not read comes without its ports'
-   * datasets, schemas and bindings.
+   * One product: JSON by default, Turtle or JSON-LD (DPROD-shaped) by content negotiation, or its
+   * descriptor as last applied ({@code ?format=tessera|odps|odcs}, or {@code Accept:
+   * application/yaml}, {@code application/odps+yaml}, {@code application/odcs+yaml} and their
+   * {@code +json} twins; see {@link DescriptorFormat}). A product the caller may not discover is
+   * not found; one it may not read comes without its ports' datasets, schemas and bindings (its
+   * descriptor as an outline).
    */
   @Get("/{domain}/{name}")
-  @Produces({MediaType.APPLICATION_JSON, TURTLE, JSON_LD})
+  @Produces({
+    MediaType.APPLICATION_JSON,
+    TURTLE,
+    JSON_LD,
+    DescriptorFormat.YAML,
+    DescriptorFormat.X_YAML,
+    DescriptorFormat.TEXT_YAML,
+    "application/odps+yaml",
+    "application/odps+json",
+    "application/odcs+yaml",
+    "application/odcs+json"
+  })
   public HttpResponse<?> get(
       HttpRequest<?> request,
       @PathVariable String domain,
       @PathVariable String name,
+      @Nullable @QueryValue String format,
       AccessScope scope) {
-    ProductReads.checkNames(domain, name);
     String accept =
         request.getHeaders().get("Accept", String.class).orElse(MediaType.APPLICATION_JSON);
+    var export = DescriptorFormat.of(format, accept);
+    ProductReads.checkNames(domain, name);
+    if (export.isPresent()) {
+      return HttpResponse.ok(reads.export(domain, name, export.get(), scope))
+          .contentType(export.get().contentType());
+    }
     if (accept.contains(TURTLE)) {
       return HttpResponse.ok(reads.turtle(domain, name, scope))
           .contentType(TURTLE + ";charset=utf-8");

@@ -1,9 +1,14 @@
 package io.tessera.catalogserver.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.ProductVisibility;
+import io.tessera.descriptors.CanonicalJson;
+import io.tessera.descriptors.DescriptorOutline;
+import io.tessera.descriptors.standards.StandardExports;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.ProductRedaction;
 import io.tessera.graphstore.Product;
@@ -35,6 +40,8 @@ public class ProductReads {
   private final RdfWriter rdf;
   private final ProductRedaction redaction;
   private final ProductVisibility visibility;
+  private final StandardExports exports = new StandardExports();
+  private final CanonicalJson canonical = new CanonicalJson();
 
   public ProductReads(
       ProductRepository products,
@@ -97,6 +104,33 @@ public class ProductReads {
   /** The product's RDF as JSON-LD. */
   public String jsonLd(String domain, String name, AccessScope scope) {
     return rdf.jsonLd(graph(domain, name, scope));
+  }
+
+  /**
+   * The product's descriptor as last applied, written in the chosen format (ODPS and ODCS through
+   * descriptors' {@link StandardExports}, with the product's IRI as the {@code id} it lacks); only
+   * its outline ({@link DescriptorOutline}) for a caller who may not read the product.
+   */
+  String export(String domain, String name, DescriptorFormat.Choice choice, AccessScope scope) {
+    checkVisible(domain, name, scope);
+    readModel.find(new ProductKey(domain, name)).orElseThrow(() -> notFound(domain, name));
+    String iri = iris.product(domain, name);
+    ObjectNode descriptor =
+        revisions
+            .latest(iri)
+            .filter(r -> r.descriptor() != null && !"deleted".equals(r.action()))
+            .map(r -> (ObjectNode) canonical.read(r.descriptor()))
+            .orElseThrow(() -> notFound(domain, name));
+    if (!readable(domain, name, scope)) {
+      descriptor = DescriptorOutline.of(descriptor);
+    }
+    JsonNode written =
+        switch (choice.format()) {
+          case TESSERA -> descriptor;
+          case ODPS -> exports.odps(descriptor, iri);
+          case ODCS -> exports.odcs(descriptor, iri);
+        };
+    return choice.json() ? canonical.write(written) : exports.yaml(written);
   }
 
   /** Every revision, oldest first; outlines only for a caller who may not read the product. */

@@ -10,6 +10,7 @@ import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.descriptors.ValidatedDocument;
 import io.tessera.descriptors.standards.StandardDescriptors;
 import io.tessera.descriptors.standards.StandardImportException;
+import io.tessera.descriptors.standards.StandardMerge;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,17 @@ import java.util.List;
 /**
  * Turns a request's parsed documents into validated ones: at most {@code
  * tessera.max-descriptor-documents} of them, published standards (ODPS, ODCS) translated to {@code
- * tessera/v1}, every document validated. The field errors of all documents are collected and
- * reported together; any error rejects the whole request.
+ * tessera/v1}, the ODCS contracts of a product merged into its ODPS document ({@link
+ * StandardMerge}: the contract is reported as part of the product), every document validated. The
+ * field errors of all documents are collected and reported together; any error rejects the whole
+ * request.
  */
 @Singleton
 final class RequestValidation {
   private final DescriptorValidator validator;
   private final TesseraConfig config;
   private final StandardDescriptors standards = new StandardDescriptors();
+  private final StandardMerge merge = new StandardMerge();
 
   RequestValidation(DescriptorValidator validator, TesseraConfig config) {
     this.validator = validator;
@@ -45,9 +49,14 @@ final class RequestValidation {
               + " documents; split it");
     }
     List<FieldError> errors = new ArrayList<>();
-    List<ValidatedDocument> valid = new ArrayList<>();
+    List<JsonNode> translated = new ArrayList<>();
     for (int i = 0; i < documents.size(); i++) {
-      JsonNode document = translate(i, documents.get(i), fallbackDomain, errors);
+      translated.add(translate(i, documents.get(i), fallbackDomain, errors));
+    }
+    List<JsonNode> merged = merge.merge(documents, translated);
+    List<ValidatedDocument> valid = new ArrayList<>();
+    for (int i = 0; i < merged.size(); i++) {
+      JsonNode document = merged.get(i);
       if (document != null) {
         ValidatedDocument result = validator.validate(i, document, errors);
         if (result != null) {

@@ -851,6 +851,58 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
     }
   }
 
+  @Test
+  void shouldExportTheHiddenProductsDescriptorExactlyLikeAMissingOneInEveryFormat() {
+    String hidden = "/api/v1/products/fjord/vellichor-ledger";
+    String missing = "/api/v1/products/fjord/vellichor-missing";
+    List<String[]> asks =
+        List.of(
+            new String[] {"?format=odps", "*/*"},
+            new String[] {"?format=odcs", "*/*"},
+            new String[] {"?format=tessera", "*/*"},
+            new String[] {"?format=odps", JSON_TYPE},
+            new String[] {"", "application/odps+yaml"},
+            new String[] {"", "application/odcs+json"},
+            new String[] {"", "application/yaml"});
+    for (Reader reader : List.of(eu, us)) {
+      for (String[] ask : asks) {
+        String label = ask[0] + " " + ask[1];
+        SecurityHttp.Reply forHidden = http.get(hidden + ask[0], reader.token(), ask[1]);
+        SecurityHttp.Reply forMissing = http.get(missing + ask[0], reader.token(), ask[1]);
+        assertThat(forMissing.status()).as(label).isEqualTo(404);
+        if (reader.sees()) {
+          assertThat(forHidden.status()).as(label).isEqualTo(200);
+          assertThat(forHidden.body()).as(label).contains("vellichor_amount");
+        } else {
+          assertThat(forHidden.status()).as(label).isEqualTo(404);
+          assertThat(forHidden.contentType()).as(label).isEqualTo(forMissing.contentType());
+          assertThat(forHidden.body().replace("vellichor-ledger", "?"))
+              .as(label)
+              .isEqualTo(forMissing.body().replace("vellichor-missing", "?"));
+        }
+      }
+    }
+  }
+
+  @Test
+  void shouldExportAReadDeniedProductsDescriptorAsAnOutlineOnly() {
+    String path = "/api/v1/products/fjord/quillon-accounts?format=";
+    for (String format : List.of("odps", "odcs", "tessera")) {
+      for (String token : List.of(eu.token(), us.token())) {
+        SecurityHttp.Reply outline = http.get(path + format, token, "*/*");
+        assertThat(outline.status()).as(format).isEqualTo(200);
+        assertThat(outline.body())
+            .as(format)
+            .contains("Quillon Accounts", "accounts-table")
+            .doesNotContain("quillon_iban", "quillon_bic", "fjord.public.quillon_accounts");
+      }
+      SecurityHttp.Reply full = http.get(path + format, auditor, "*/*");
+      assertThat(full.body())
+          .as(format)
+          .contains("quillon_iban", "quillon_bic", "fjord.public.quillon_accounts");
+    }
+  }
+
   // ------------------------------------------------------------------ the raw journal
 
   @Test

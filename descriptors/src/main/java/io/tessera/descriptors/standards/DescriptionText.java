@@ -1,6 +1,8 @@
 package io.tessera.descriptors.standards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -62,5 +64,21 @@ record DescriptionText(String description, String purpose) {
     }
     boolean terminated = text.endsWith(".") || text.endsWith("!") || text.endsWith("?");
     sentences.add(label + text + (terminated ? "" : "."));
+  }
+
+  /**
+   * Returns the standard's {@code description} block for a product: {@code purpose} is the
+   * product's purpose, else its description, so that readers of the standard get the text.
+   *
+   * @return the block, or null when the product has neither
+   */
+  static ObjectNode block(String description, String purpose) {
+    String text = purpose != null ? purpose : description;
+    if (text == null) {
+      return null;
+    }
+    ObjectNode block = JsonNodeFactory.instance.objectNode();
+    block.put("purpose", text);
+    return block;
   }
 }

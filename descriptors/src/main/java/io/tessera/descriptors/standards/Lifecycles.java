@@ -25,4 +25,21 @@ final class Lifecycles {
       default -> "design";
     };
   }
+
+  /**
+   * Returns the standard's {@code status} for a lifecycle, the inverse of {@link #fromStatus}:
+   * ideation → proposed, design → draft, consume → active; build, deploy, deprecated and retired
+   * are written as they are (ODPS and ODCS list statuses as examples, not as a closed set).
+   */
+  static String toStatus(String lifecycle) {
+    if (lifecycle == null) {
+      return "draft";
+    }
+    return switch (lifecycle) {
+      case "ideation" -> "proposed";
+      case "design" -> "draft";
+      case "consume" -> "active";
+      default -> lifecycle;
+    };
+  }
 }

@@ -19,8 +19,22 @@ import java.util.Optional;
  */
 final class OdcsTranslator {
 
-  /** Translates {@code document}; {@code fallbackDomain} is used when it names no domain. */
+  /**
+   * Translates {@code document}; {@code fallbackDomain} is used when it names no domain. Its {@code
+   * tessera.…} custom properties are laid over the result ({@link TesseraProperties}).
+   */
   ObjectNode translate(JsonNode document, String fallbackDomain) {
+    ObjectNode translated = translateNative(document, fallbackDomain);
+    TesseraProperties.apply(document, SourceFields.elements(document, "schema"), translated);
+    return translated;
+  }
+
+  /** Translates the standard's own fields only, ignoring {@code tessera.…} custom properties. */
+  ObjectNode translateNative(JsonNode document) {
+    return translateNative(document, null);
+  }
+
+  private ObjectNode translateNative(JsonNode document, String fallbackDomain) {
     String apiVersion = SourceFields.text(document, "apiVersion");
     String id = SourceFields.requiredId(document, "an ODCS data contract");
     String dataProduct = SourceFields.text(document, "dataProduct");
@@ -53,6 +67,9 @@ final class OdcsTranslator {
     List<JsonNode> objects = SourceFields.elements(document, "schema");
     Optional<ChosenServer> server = chooseServer(document);
     if (objects.isEmpty()) {
+      if (TesseraProperties.statesOutputPorts(document)) {
+        return List.of();
+      }
       if (SourceFields.elements(document, "slaProperties").isEmpty()) {
         throw new StandardImportException(
             "schema",

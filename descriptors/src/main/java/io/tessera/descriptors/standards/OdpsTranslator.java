@@ -16,8 +16,22 @@ import java.util.Locale;
  */
 final class OdpsTranslator {
 
-  /** Translates {@code document}; {@code fallbackDomain} is used when it names no domain. */
+  /**
+   * Translates {@code document}; {@code fallbackDomain} is used when it names no domain. Its {@code
+   * tessera.…} custom properties are laid over the result ({@link TesseraProperties}).
+   */
   ObjectNode translate(JsonNode document, String fallbackDomain) {
+    ObjectNode translated = translateNative(document, fallbackDomain);
+    TesseraProperties.apply(document, SourceFields.elements(document, "outputPorts"), translated);
+    return translated;
+  }
+
+  /** Translates the standard's own fields only, ignoring {@code tessera.…} custom properties. */
+  ObjectNode translateNative(JsonNode document) {
+    return translateNative(document, null);
+  }
+
+  private ObjectNode translateNative(JsonNode document, String fallbackDomain) {
     String apiVersion = SourceFields.text(document, "apiVersion");
     String id = SourceFields.requiredId(document, "an ODPS data product");
     String declaredName = SourceFields.text(document, "name");

@@ -1,6 +1,9 @@
 package io.tessera.descriptors.standards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,9 @@ import java.util.regex.Pattern;
  */
 final class Owners {
 
+  private static final String MAILTO = "mailto:";
+  private static final String USER = "urn:tessera:user:";
+  private static final String TEAM = "urn:tessera:team:";
   private static final Set<String> OWNER_ROLES =
       Set.of("owner", "productowner", "dataproductowner");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
@@ -38,7 +44,7 @@ final class Owners {
     if (team != null && team.isObject()) {
       var teamSlug = Slugs.slug(SourceFields.text(team, "name"));
       if (teamSlug.isPresent()) {
-        return "urn:tessera:team:" + teamSlug.get();
+        return TEAM + teamSlug.get();
       }
     }
     return "urn:tessera:domain:" + domain;
@@ -85,9 +91,9 @@ final class Owners {
 
   private static String userIri(String username) {
     if (EMAIL.matcher(username).matches()) {
-      return "mailto:" + username;
+      return MAILTO + username;
     }
-    return "urn:tessera:user:" + percentEncode(username);
+    return USER + percentEncode(username);
   }
 
   private static String percentEncode(String text) {
@@ -107,5 +113,34 @@ final class Owners {
       }
     }
     return encoded.toString();
+  }
+
+  /**
+   * Returns the standard's {@code team} for an owner IRI, the inverse of {@link #of}: {@code
+   * mailto:} and {@code urn:tessera:user:} owners become a member with role {@code owner}, {@code
+   * urn:tessera:team:} the team's name, the domain itself no team; any other IRI is written as the
+   * owning member's username.
+   *
+   * @return the team object, or null when the owner is the domain
+   */
+  static ObjectNode team(String owner, String domain) {
+    ObjectNode team = JsonNodeFactory.instance.objectNode();
+    if (owner == null || owner.equals("urn:tessera:domain:" + domain)) {
+      return null;
+    }
+    if (owner.startsWith(TEAM)) {
+      team.put("name", owner.substring(TEAM.length()));
+      return team;
+    }
+    String username =
+        owner.startsWith(MAILTO)
+            ? owner.substring(MAILTO.length())
+            : owner.startsWith(USER)
+                ? URLDecoder.decode(owner.substring(USER.length()), StandardCharsets.UTF_8)
+                : owner;
+    ObjectNode member = team.putArray("members").addObject();
+    member.put("username", username);
+    member.put("role", "owner");
+    return team;
   }
 }

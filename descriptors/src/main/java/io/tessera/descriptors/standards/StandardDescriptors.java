@@ -64,6 +64,26 @@ public final class StandardDescriptors {
     return Optional.empty();
   }
 
+  /** Whether {@code document} is an ODPS data product (as sent, before translation). */
+  static boolean isOdps(JsonNode document) {
+    String apiVersion = SourceFields.text(document, "apiVersion");
+    return document != null
+        && !document.has(DcsTranslator.VERSION_FIELD)
+        && "DataProduct".equals(SourceFields.text(document, "kind"))
+        && apiVersion != null
+        && isOdpsVersion(apiVersion);
+  }
+
+  /** Whether {@code document} is an ODCS v3 data contract (as sent, before translation). */
+  static boolean isOdcs(JsonNode document) {
+    String apiVersion = SourceFields.text(document, "apiVersion");
+    return document != null
+        && !document.has(DcsTranslator.VERSION_FIELD)
+        && "DataContract".equals(SourceFields.text(document, "kind"))
+        && apiVersion != null
+        && apiVersion.startsWith("v3.");
+  }
+
   private static boolean isOdpsVersion(String apiVersion) {
     return apiVersion.startsWith("v0.") || apiVersion.startsWith("v1.");
   }
