@@ -5,7 +5,7 @@
 // no such endpoint).
 import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
-import { route, domainHref, lineageHref, datasetNode } from '../links.js';
+import { route, domainHref, lineageHref, datasetNode, datasetHref } from '../links.js';
 import { problemView } from '../problems.js';
 import { principal } from '../auth.js';
 import { exchangeActions, interestSection, consumersSection, timeToValueSection } from './product-exchange.js';
@@ -98,6 +98,7 @@ function portsSection(title, id, ports, output) {
         port.dataset ? [
           h('dt', {}, 'Namespace'), h('dd', {}, h('code', {}, port.dataset.namespace)),
           h('dt', {}, 'Dataset'), h('dd', {}, h('code', {}, port.dataset.name), ' ',
+            h('a', { class: 'port-dataset-page', href: datasetHref(port.dataset.namespace, port.dataset.name) }, 'dataset page'), ' · ',
             h('a', { href: lineageHref({ node: datasetNode(port.dataset.namespace, port.dataset.name) }) }, 'lineage')),
         ] : null,
         port.contract ? [h('dt', {}, 'Contract'), h('dd', {}, port.contract)] : null,

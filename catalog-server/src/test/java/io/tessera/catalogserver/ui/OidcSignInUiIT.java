@@ -8,6 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tessera.catalogserver.TestIdentityProvider;
 import io.tessera.catalogserver.TestServer;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.lineage.LineageProjection;
+import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -22,7 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Sign-in with the organisation's identity provider in headless Chromium, end to end against a
@@ -39,6 +44,9 @@ class OidcSignInUiIT implements TestPropertyProvider {
   private Browser browser;
 
   @Inject EmbeddedServer server;
+  @Inject GraphStore store;
+  @Inject SearchIndex index;
+  @Inject LineageProjection projection;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -50,9 +58,10 @@ class OidcSignInUiIT implements TestPropertyProvider {
   }
 
   @BeforeAll
-  void openBrowser() {
+  void openBrowser() throws InterruptedException {
     String missing = Browser.missing();
     assumeTrue(missing == null, missing);
+    TestServer.awaitCaughtUp(projection, store, index, Duration.ofSeconds(120));
     browser = Browser.open(server.getURL().toString());
   }
 
@@ -82,6 +91,23 @@ class OidcSignInUiIT implements TestPropertyProvider {
         .contains("ada.lovelace", "consumer", "domain-owner")
         .doesNotContain("astronaut");
     browser.screenshot("oidc-signed-in");
+
+    // signed in, a person finds a product, opens its dataset's page, and follows lineage to the
+    // product that owns an upstream dataset
+    browser.go("#/");
+    browser.replaceText("search-input", "order lines");
+    browser.await(By.id("search-input")).sendKeys(Keys.ENTER);
+    browser.click(By.cssSelector("#results a[href='#/product/sales/order-lines']"));
+    browser.until(d -> browser.route().equals("#/product/sales/order-lines"));
+    browser.click(By.cssSelector("[data-port] a.port-dataset-page"));
+    assertThat(browser.await(By.id("dataset-title")).getText())
+        .isEqualTo("sales.public.order_lines");
+    assertThat(browser.await(By.id("dataset-product")).getText()).contains("sales/order-lines");
+    browser.click(By.id("dataset-lineage"));
+    browser.await(By.cssSelector("#lineage-graph[data-nodes]"));
+    browser.click(By.cssSelector("#lineage-list summary"));
+    browser.click(By.cssSelector("#lineage-list a.owned-by[href='#/product/sales/orders']"));
+    browser.until(ExpectedConditions.textToBe(By.id("product-title"), "Customer Orders"));
 
     // owners decide access requests: the inbox offers them the requests to decide
     browser.go("#/inbox");
