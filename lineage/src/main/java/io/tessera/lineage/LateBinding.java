@@ -31,8 +31,7 @@ import org.apache.jena.graph.NodeFactory;
  * promised one as a symlink (a table name Spark reports for the path it wrote).
  */
 public final class LateBinding implements ChangeListener {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
+  private final ObjectMapper json = new ObjectMapper();
   private final GraphStore store;
   private final ProductRepository products;
   private final IriMinter iris;
@@ -107,14 +106,14 @@ public final class LateBinding implements ChangeListener {
   }
 
   /** The type the latest symlinks facet of {@code written} gives {@code promised}, or null. */
-  private static String symlinkType(GraphReader r, Node written, DatasetRef promised) {
+  private String symlinkType(GraphReader r, Node written, DatasetRef promised) {
     Node facet = NodeFactory.createURI(written.getURI() + "/facet/symlinks");
-    String json = LineageQueries.literal(r, facet, TESS.facetValue.asNode());
-    if (json == null) {
+    String value = LineageQueries.literal(r, facet, TESS.facetValue.asNode());
+    if (value == null) {
       return null;
     }
     try {
-      return FacetProjection.symlinkIdentifiers(JSON.readTree(json)).stream()
+      return FacetProjection.symlinkIdentifiers(json.readTree(value)).stream()
           .filter(link -> link.identifier().equals(promised))
           .map(PortBinding.Symlink::type)
           .filter(Objects::nonNull)
