@@ -14,6 +14,8 @@ import java.util.Set;
  * @param observedColumns the columns of its current observed schema ({@code dct:conformsTo})
  * @param promisedColumns the columns output ports promise for it
  * @param producers the products that output, group or are bound to it
+ * @param symlinks the other identities lineage reported for it (OpenLineage symlinks, e.g. the
+ *     table name of a storage path)
  * @param physical whether it has been observed: a port is bound to it, or a graph that is not a
  *     product's declared graph mentions it (lineage)
  * @param contentGraphs the graphs its description, columns and producers were read from; a caller
@@ -27,6 +29,7 @@ public record CatalogDataset(
     List<Column> observedColumns,
     List<Column> promisedColumns,
     List<Producer> producers,
+    List<DatasetRef> symlinks,
     boolean physical,
     Set<String> contentGraphs,
     Set<String> mentionGraphs) {
@@ -35,6 +38,7 @@ public record CatalogDataset(
     observedColumns = List.copyOf(observedColumns);
     promisedColumns = List.copyOf(promisedColumns);
     producers = List.copyOf(producers);
+    symlinks = List.copyOf(symlinks);
     contentGraphs = Set.copyOf(contentGraphs);
     mentionGraphs = Set.copyOf(mentionGraphs);
   }

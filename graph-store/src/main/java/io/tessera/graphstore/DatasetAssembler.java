@@ -28,6 +28,7 @@ final class DatasetAssembler {
   private static final Query DESCRIPTIONS = load("queries/search-dataset-descriptions.rq");
   private static final Query COLUMNS = load("queries/search-dataset-columns.rq");
   private static final Query PRODUCERS = load("queries/search-dataset-producers.rq");
+  private static final Query SYMLINKS = load("queries/search-dataset-symlinks.rq");
   private static final Node TYPE = RDF.type.asNode();
   private static final Node DATASET = DCAT.Dataset.asNode();
   private static final Node DATA_PRODUCT = DPROD.DataProduct.asNode();
@@ -49,6 +50,8 @@ final class DatasetAssembler {
         CatalogEntities.group(r.select(COLUMNS, bindings), "dataset", bindings);
     Map<String, List<Row>> producers =
         CatalogEntities.group(r.select(PRODUCERS, bindings), "dataset", bindings);
+    Map<String, List<Row>> symlinks =
+        CatalogEntities.group(r.select(SYMLINKS, bindings), "dataset", bindings);
     List<CatalogDataset> datasets = new ArrayList<>();
     mentions.forEach(
         (iri, rows) ->
@@ -58,7 +61,8 @@ final class DatasetAssembler {
                     rows,
                     descriptions.getOrDefault(iri, List.of()),
                     columns.getOrDefault(iri, List.of()),
-                    producers.getOrDefault(iri, List.of()))));
+                    producers.getOrDefault(iri, List.of()),
+                    symlinks.getOrDefault(iri, List.of()))));
     return datasets;
   }
 
@@ -122,7 +126,8 @@ final class DatasetAssembler {
       List<Row> mentions,
       List<Row> descriptions,
       List<Row> columns,
-      List<Row> producers) {
+      List<Row> producers,
+      List<Row> symlinkRows) {
     Row identity = mentions.getFirst();
     Set<String> content = new LinkedHashSet<>();
     List<String> texts = new ArrayList<>();
@@ -142,6 +147,14 @@ final class DatasetAssembler {
           new CatalogDataset.Producer(
               row.text("product"), row.text("key"), row.text("title"), row.text("owner")));
     }
+    List<DatasetRef> symlinks = new ArrayList<>();
+    for (Row row : symlinkRows) {
+      DatasetRef symlink = new DatasetRef(row.text("symlinkNamespace"), row.text("symlinkName"));
+      if (!symlinks.contains(symlink)) {
+        symlinks.add(symlink);
+      }
+      content.add(row.text("g"));
+    }
     boolean bound = bound(producers);
     boolean seen = seen(mentions);
     return new CatalogDataset(
@@ -151,6 +164,7 @@ final class DatasetAssembler {
         observed,
         promised,
         List.copyOf(byProduct.values()),
+        symlinks,
         bound || seen,
         content,
         CatalogEntities.graphs(mentions, row -> true));

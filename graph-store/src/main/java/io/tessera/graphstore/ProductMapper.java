@@ -70,6 +70,11 @@ final class ProductMapper {
         r.addProperty(TESS.boundDataset, dataset(m, port.binding().dataset()))
             .addLiteral(TESS.boundAt, instant(m, port.binding().boundAt()))
             .addProperty(TESS.evidence, m.createResource(port.binding().evidence()));
+        PortBinding.Symlink through = port.binding().through();
+        if (through != null) {
+          r.addProperty(TESS.boundThrough, dataset(m, through.identifier()));
+          optional(r, TESS.symlinkType, through.type());
+        }
       }
     }
     if (product.physicalSince() != null) {
@@ -199,13 +204,17 @@ final class ProductMapper {
       Resource ds = r.getPropertyResourceValue(DCAT.servesDataset);
       Resource contract = r.getPropertyResourceValue(DCTerms.conformsTo);
       Resource bound = r.getPropertyResourceValue(TESS.boundDataset);
+      Resource through = r.getPropertyResourceValue(TESS.boundThrough);
       PortBinding binding =
           bound == null
               ? null
               : new PortBinding(
                   ref(bound),
                   instant(r, TESS.boundAt),
-                  r.getPropertyResourceValue(TESS.evidence).getURI());
+                  r.getPropertyResourceValue(TESS.evidence).getURI(),
+                  through == null
+                      ? null
+                      : new PortBinding.Symlink(ref(through), string(r, TESS.symlinkType)));
       ports.add(
           new Port(
               string(r, RDFS.label),

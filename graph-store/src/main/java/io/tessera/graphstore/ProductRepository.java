@@ -196,8 +196,19 @@ public final class ProductRepository {
    */
   public List<PortKey> bindObservedDataset(
       GraphWriter writer, DatasetRef dataset, Instant observedAt, String evidence) {
+    return bindPromised(writer, dataset, new PortBinding(dataset, observedAt, evidence));
+  }
+
+  /**
+   * Binds every not-yet-bound output port that promises {@code promised} with the binding, in the
+   * caller's transaction: {@code promised} is the binding's observed dataset itself, or the
+   * identifier of one of its symlinks (the binding's {@link PortBinding#through()}).
+   *
+   * @return the ports that were bound now
+   */
+  public List<PortKey> bindPromised(GraphWriter writer, DatasetRef promised, PortBinding binding) {
     List<PortKey> bound = new ArrayList<>();
-    Node ds = NodeFactory.createURI(iris.dataset(dataset.namespace(), dataset.name()));
+    Node ds = NodeFactory.createURI(iris.dataset(promised.namespace(), promised.name()));
     for (Triple serves : writer.find(null, DCAT.servesDataset.asNode(), ds)) {
       Node port = serves.getSubject();
       if (!writer.find(port, TESS.boundDataset.asNode(), null).isEmpty()) {
@@ -205,7 +216,7 @@ public final class ProductRepository {
       }
       for (Triple owner : writer.find(null, DPROD.outputPort.asNode(), port)) {
         PortKey key = portKey(writer, owner.getSubject(), port);
-        if (key != null && bind(writer, key, new PortBinding(dataset, observedAt, evidence))) {
+        if (key != null && bind(writer, key, binding)) {
           bound.add(key);
         }
       }
@@ -313,9 +324,7 @@ public final class ProductRepository {
                 p -> {
                   Port old = before.get(p.name());
                   boolean keep =
-                      old != null
-                          && old.binding() != null
-                          && Objects.equals(old.binding().dataset(), p.dataset());
+                      old != null && old.binding() != null && old.binding().proves(p.dataset());
                   return p.withBinding(keep ? old.binding() : null);
                 })
             .toList();

@@ -2,6 +2,8 @@ package io.tessera.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.graphstore.DatasetRef;
+import io.tessera.graphstore.PortBinding;
 import io.tessera.lineage.LineageEvent.Dataset;
 import io.tessera.ontology.DQV;
 import io.tessera.ontology.IriMinter;
@@ -9,6 +11,7 @@ import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.rdf.model.Model;
@@ -50,6 +53,39 @@ final class FacetProjection {
     keepAll(run, facets);
   }
 
+  /**
+   * The identifiers of a dataset's {@code symlinks} facet (SymlinksDatasetFacet: {@code
+   * identifiers[{namespace, name, type}]}) with a non-blank namespace and name, in the order the
+   * producer gave them; none when the facet is absent or deleted.
+   */
+  static List<PortBinding.Symlink> symlinks(JsonNode datasetFacets) {
+    return symlinkIdentifiers(datasetFacets.path("symlinks"));
+  }
+
+  /** The identifiers of one {@code symlinks} facet, as {@link #symlinks} reads them. */
+  static List<PortBinding.Symlink> symlinkIdentifiers(JsonNode facet) {
+    if (facet.path("_deleted").asBoolean(false)) {
+      return List.of();
+    }
+    List<PortBinding.Symlink> links = new ArrayList<>();
+    for (JsonNode link : facet.path("identifiers")) {
+      String namespace = link.path("namespace").asText("");
+      String name = link.path("name").asText("");
+      if (link.path("namespace").isTextual()
+          && link.path("name").isTextual()
+          && !namespace.isBlank()
+          && !name.isBlank()) {
+        String type = link.path("type").isTextual() ? link.get("type").asText() : null;
+        PortBinding.Symlink symlink =
+            new PortBinding.Symlink(new DatasetRef(namespace, name), type);
+        if (!links.contains(symlink)) {
+          links.add(symlink);
+        }
+      }
+    }
+    return links;
+  }
+
   void jobFacets(Resource job, ObjectNode facets) {
     JsonNode description = facets.path("documentation").path("description");
     if (description.isTextual()) {
@@ -70,12 +106,10 @@ final class FacetProjection {
       RdfTerms.set(ds, DCTerms.type, m.createLiteral(type.asText()));
     }
     owners(ds, facets.path("ownership"));
-    for (JsonNode link : facets.path("symlinks").path("identifiers")) {
-      if (link.path("namespace").isTextual() && link.path("name").isTextual()) {
-        ds.addProperty(
-            PROV.alternateOf,
-            RdfTerms.dataset(m, iris, link.get("namespace").asText(), link.get("name").asText()));
-      }
+    for (PortBinding.Symlink link : symlinks(facets)) {
+      ds.addProperty(
+          PROV.alternateOf,
+          RdfTerms.dataset(m, iris, link.identifier().namespace(), link.identifier().name()));
     }
     JsonNode lifecycle = facets.path("lifecycleStateChange");
     String change = lifecycle.path("lifecycleStateChange").asText("");

@@ -1,7 +1,10 @@
 package io.tessera.lineage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.ChangeListener;
+import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphReader;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Port;
@@ -15,6 +18,7 @@ import io.tessera.ontology.TESS;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -22,9 +26,12 @@ import org.apache.jena.graph.NodeFactory;
 /**
  * Binds the ports of a product declared after its dataset was already produced: when a product
  * changes, every output port that is still planned but whose dataset a completed run has written is
- * bound to the earliest such run.
+ * bound to the earliest such run; a port whose promised dataset no run wrote under that name is
+ * bound through a symlink, to the earliest completed run that wrote a dataset reporting the
+ * promised one as a symlink (a table name Spark reports for the path it wrote).
  */
 public final class LateBinding implements ChangeListener {
+  private final ObjectMapper json = new ObjectMapper();
   private final GraphStore store;
   private final ProductRepository products;
   private final IriMinter iris;
@@ -59,18 +66,61 @@ public final class LateBinding implements ChangeListener {
       if (port.binding() != null || port.dataset() == null) {
         continue;
       }
-      Node dataset =
-          NodeFactory.createURI(iris.dataset(port.dataset().namespace(), port.dataset().name()));
       store
-          .read(r -> firstCompletedRun(r, dataset))
+          .read(r -> observed(r, port.dataset()))
           .ifPresent(
-              run ->
+              binding ->
                   store.write(
-                      w ->
-                          products.bind(
-                              w,
-                              new PortKey(domain, name, port.name()),
-                              new PortBinding(port.dataset(), run.endedAt(), run.iri()))));
+                      w -> products.bind(w, new PortKey(domain, name, port.name()), binding)));
+    }
+  }
+
+  /**
+   * The binding lineage already proves for a promised dataset: the earliest completed run that
+   * wrote it, else the earliest completed run that wrote a dataset reporting it as a symlink.
+   */
+  private Optional<PortBinding> observed(GraphReader r, DatasetRef promised) {
+    Node dataset = NodeFactory.createURI(iris.dataset(promised.namespace(), promised.name()));
+    Optional<CompletedRun> direct = firstCompletedRun(r, dataset);
+    if (direct.isPresent()) {
+      return direct.map(run -> new PortBinding(promised, run.endedAt(), run.iri()));
+    }
+    PortBinding earliest = null;
+    for (Node written : LineageQueries.subjects(r, PROV.alternateOf.asNode(), dataset)) {
+      String namespace = LineageQueries.literal(r, written, TESS.olNamespace.asNode());
+      String writtenName = LineageQueries.literal(r, written, TESS.olName.asNode());
+      Optional<CompletedRun> run = firstCompletedRun(r, written);
+      if (namespace == null || writtenName == null || run.isEmpty()) {
+        continue;
+      }
+      if (earliest == null || run.get().endedAt().isBefore(earliest.boundAt())) {
+        earliest =
+            new PortBinding(
+                new DatasetRef(namespace, writtenName),
+                run.get().endedAt(),
+                run.get().iri(),
+                new PortBinding.Symlink(promised, symlinkType(r, written, promised)));
+      }
+    }
+    return Optional.ofNullable(earliest);
+  }
+
+  /** The type the latest symlinks facet of {@code written} gives {@code promised}, or null. */
+  private String symlinkType(GraphReader r, Node written, DatasetRef promised) {
+    Node facet = NodeFactory.createURI(written.getURI() + "/facet/symlinks");
+    String value = LineageQueries.literal(r, facet, TESS.facetValue.asNode());
+    if (value == null) {
+      return null;
+    }
+    try {
+      return FacetProjection.symlinkIdentifiers(json.readTree(value)).stream()
+          .filter(link -> link.identifier().equals(promised))
+          .map(PortBinding.Symlink::type)
+          .filter(Objects::nonNull)
+          .findFirst()
+          .orElse(null);
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 

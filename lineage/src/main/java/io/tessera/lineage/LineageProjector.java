@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.PortBinding;
 import io.tessera.graphstore.ProductRepository;
 import io.tessera.graphstore.ProductRepository.PortKey;
 import io.tessera.lineage.LineageEvent.Dataset;
@@ -176,13 +177,31 @@ public final class LineageProjector {
     }
     batch.changed(runIri, ChangeEvent.EntityKind.RUN);
     if (e.eventType() == EventType.COMPLETE) {
-      for (Dataset out : e.outputs()) {
-        bound.addAll(
-            products.bindObservedDataset(
-                batch.writer(),
-                new DatasetRef(out.namespace(), out.name()),
-                e.eventTime().toInstant(),
-                runIri));
+      bind(batch, e, runIri, bound);
+    }
+  }
+
+  /**
+   * Binds the output ports that promise a dataset the completed run wrote: first those promising an
+   * output's own namespace and name, then those promising one of its symlink identifiers (the table
+   * name Spark, Hive, Glue or Unity report for a storage path, or the location of a table), so that
+   * a port promising the path itself never binds through a symlink of another output.
+   */
+  private void bind(ProjectionBatch batch, RunEvent e, String runIri, List<PortKey> bound) {
+    java.time.Instant at = e.eventTime().toInstant();
+    for (Dataset out : e.outputs()) {
+      bound.addAll(
+          products.bindObservedDataset(
+              batch.writer(), new DatasetRef(out.namespace(), out.name()), at, runIri));
+    }
+    for (Dataset out : e.outputs()) {
+      DatasetRef written = new DatasetRef(out.namespace(), out.name());
+      for (PortBinding.Symlink link : FacetProjection.symlinks(out.facets())) {
+        if (!link.identifier().equals(written)) {
+          bound.addAll(
+              products.bindPromised(
+                  batch.writer(), link.identifier(), new PortBinding(written, at, runIri, link)));
+        }
       }
     }
   }

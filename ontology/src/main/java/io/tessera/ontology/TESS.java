@@ -35,6 +35,8 @@ public final class TESS {
   public static final Property olName = property("olName");
   public static final Property boundDataset = property("boundDataset");
   public static final Property boundAt = property("boundAt");
+  public static final Property boundThrough = property("boundThrough");
+  public static final Property symlinkType = property("symlinkType");
   public static final Property evidence = property("evidence");
   public static final Property physicalSince = property("physicalSince");
   public static final Property revision = property("revision");

@@ -104,7 +104,9 @@ function portsSection(title, id, ports, output) {
         port.contract ? [h('dt', {}, 'Contract'), h('dd', {}, port.contract)] : null,
         output && port.dataset ? [h('dt', {}, 'Observed'), h('dd', {}, port.binding
           ? `bound ${when(port.binding.boundAt)}${port.binding.evidence ? ` (evidence: ${port.binding.evidence})` : ''}`
-          : 'not yet: no run has been seen writing this dataset')] : null),
+          : 'not yet: no run has been seen writing this dataset')] : null,
+        output && port.binding && port.binding.match === 'symlink' ? [h('dt', {}, 'Matched'),
+          h('dd', { class: 'binding-match' }, port.binding.description)] : null),
       schemaTable(port))));
 }
 

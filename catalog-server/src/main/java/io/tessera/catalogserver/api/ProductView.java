@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.PortBinding;
 import io.tessera.graphstore.Product;
 import io.tessera.ontology.IriMinter;
 import java.time.Instant;
@@ -64,9 +65,47 @@ public record ProductView(
     }
   }
 
-  /** When and by what evidence a port was bound to an observed dataset. */
+  /**
+   * When and by what evidence a port was bound to an observed dataset, and how the promised dataset
+   * matched it.
+   *
+   * @param dataset the dataset the run was seen writing (for Spark often the storage path)
+   * @param match {@code name} when the written dataset has the promised namespace and name, {@code
+   *     symlink} when the run reported the promised dataset as a symlink of the written one
+   * @param symlink the symlink that matched, with its type, or null for {@code name}
+   * @param description the match in words
+   */
   @Serdeable
-  public record BindingView(DatasetView dataset, Instant boundAt, String evidence) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BindingView(
+      DatasetView dataset,
+      Instant boundAt,
+      String evidence,
+      String match,
+      SymlinkView symlink,
+      String description) {
+    static BindingView of(PortBinding binding, IriMinter iris) {
+      PortBinding.Symlink through = binding.through();
+      return new BindingView(
+          DatasetView.of(binding.dataset(), iris),
+          binding.boundAt(),
+          binding.evidence(),
+          through == null ? "name" : "symlink",
+          through == null
+              ? null
+              : new SymlinkView(
+                  iris.dataset(through.identifier().namespace(), through.identifier().name()),
+                  through.identifier().namespace(),
+                  through.identifier().name(),
+                  through.type()),
+          binding.explanation());
+    }
+  }
+
+  /** A symlink identifier a pipeline reported for the dataset it wrote, with its type. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SymlinkView(String iri, String namespace, String name, String type) {}
 
   /** One line of a product listing. */
   @Serdeable
@@ -166,12 +205,7 @@ public record ProductView(
                     DatasetView.of(port.dataset(), iris),
                     port.contract(),
                     port.schema(),
-                    port.binding() == null
-                        ? null
-                        : new BindingView(
-                            DatasetView.of(port.binding().dataset(), iris),
-                            port.binding().boundAt(),
-                            port.binding().evidence())))
+                    port.binding() == null ? null : BindingView.of(port.binding(), iris)))
         .toList();
   }
 }

@@ -5,8 +5,9 @@ import graphql.schema.DataFetchingEnvironment;
 import io.tessera.ontology.IriMinter;
 
 /**
- * {@code Port.dataset}: the dataset a port promises, marked bound when the port's binding is to
- * that dataset; null when the port names none or the caller may not read the port.
+ * {@code Port.dataset}: the dataset a port promises, marked bound when the port's binding proves
+ * that dataset (by its namespace and name or through a symlink); null when the port names none or
+ * the caller may not read the port.
  */
 final class PortDatasetDataFetcher implements DataFetcher<DatasetNode> {
   private final IriMinter iris;
@@ -20,7 +21,7 @@ final class PortDatasetDataFetcher implements DataFetcher<DatasetNode> {
     PortNode port = env.getSource();
     var ref = port.port().dataset();
     boolean bound =
-        port.port().binding() != null && ref != null && ref.equals(port.port().binding().dataset());
+        port.port().binding() != null && ref != null && port.port().binding().proves(ref);
     return port.readable() && ref != null
         ? new DatasetNode(
             ref,

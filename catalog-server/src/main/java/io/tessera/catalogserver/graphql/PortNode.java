@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.PortBinding;
 import io.tessera.graphstore.ProductKey;
 import java.time.Instant;
 
@@ -38,4 +39,31 @@ record PortNode(ProductKey product, String direction, Port port, boolean readabl
   public Instant boundAt() {
     return port.binding() == null ? null : port.binding().boundAt();
   }
+
+  /** How the binding matched the promised dataset; null while planned or when not readable. */
+  public BindingMatch boundThrough() {
+    PortBinding binding = port.binding();
+    if (binding == null || !readable) {
+      return null;
+    }
+    PortBinding.Symlink through = binding.through();
+    return new BindingMatch(
+        through == null ? "NAME" : "SYMLINK",
+        through == null ? binding.dataset().namespace() : through.identifier().namespace(),
+        through == null ? binding.dataset().name() : through.identifier().name(),
+        through == null ? null : through.type(),
+        binding.dataset().namespace(),
+        binding.dataset().name(),
+        binding.explanation());
+  }
+
+  /** {@code PortBindingMatch}: which identity of the written dataset matched the promise. */
+  record BindingMatch(
+      String kind,
+      String namespace,
+      String name,
+      String symlinkType,
+      String observedNamespace,
+      String observedName,
+      String description) {}
 }

@@ -147,8 +147,8 @@ public final class EntryFactory {
             EntityType.DATASET,
             ref.name(),
             ref.name(),
-            List.of(ref.name(), ref.identifier()),
-            List.of(shortName(ref.name())),
+            qualifiedNames(ds),
+            shortNames(ds),
             ds.descriptions(),
             columns,
             keywords,
@@ -184,6 +184,23 @@ public final class EntryFactory {
               ds.mentionGraphs()));
     }
     return entries;
+  }
+
+  /** Its namespace/name, then the names lineage reported as its symlinks (a path's table name). */
+  private static List<String> qualifiedNames(CatalogDataset ds) {
+    List<String> names = new ArrayList<>(List.of(ds.ref().name(), ds.ref().identifier()));
+    for (DatasetRef symlink : ds.symlinks()) {
+      names.add(symlink.name());
+      names.add(symlink.identifier());
+    }
+    return names.stream().distinct().toList();
+  }
+
+  private static List<String> shortNames(CatalogDataset ds) {
+    return Stream.concat(Stream.of(ds.ref()), ds.symlinks().stream())
+        .map(ref -> shortName(ref.name()))
+        .distinct()
+        .toList();
   }
 
   private static Map<FacetDimension, List<String>> datasetFacets(CatalogDataset ds) {
