@@ -260,7 +260,7 @@ class SearchApiIT implements TestPropertyProvider {
                 .asText())
         .isEqualTo(column("sales", "store-credit", "store-credit-table", "remaining_balance"));
     http.toBlocking().exchange(HttpRequest.DELETE("/api/v1/products/sales/store-credit"));
-    assertThat(index.awaitRevision(store.revision(), Duration.ofSeconds(1))).isTrue();
+    assertThat(index.awaitRevision(store.revision(), Duration.ofSeconds(60))).isTrue();
     assertThat(
             search(Map.of("q", List.of("store credit ledger")))
                 .path("hits")
