@@ -197,6 +197,9 @@ class MarquezCompatibilityIT implements TestPropertyProvider {
         .isSorted();
     assertThat(namespaces.path("totalCount").asInt()).isEqualTo(names.size());
     assertThat(namespaces.path("namespaces").get(0).has("createdAt")).isTrue();
+    JsonNode food = http.get("/api/v1/namespaces/food_delivery");
+    assertThat(food.path("createdAt").asText()).isEqualTo("2020-02-22T22:42:42Z");
+    assertThat(food.path("ownerName").asText()).isEqualTo("anonymous");
 
     JsonNode jobs = http.get("/api/v1/namespaces/food_delivery/jobs?limit=5&offset=10");
     assertThat(jobs.path("totalCount").asInt()).isEqualTo(13);
