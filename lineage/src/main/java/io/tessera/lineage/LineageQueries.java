@@ -113,6 +113,29 @@ public final class LineageQueries {
         });
   }
 
+  /**
+   * The lineage graph around a node as Marquez computes it ({@code GET /api/v1/lineage} of
+   * Marquez): a walk from a job, or from a dataset's job (one that writes it, else one that reads
+   * it; the one that ran last), over jobs that share a dataset in either direction, {@code depth}
+   * counting job-to-job hops; the answer holds the jobs reached and every dataset they read or
+   * write, edges between them. A dataset no job touches answers alone. At most {@code maxNodes}
+   * nodes (the start job and its datasets always), nearer jobs first, {@link
+   * LineageGraph#truncated()} when the limit cut the walk.
+   */
+  public LineageGraph marquezLineage(NodeId start, int depth, int maxNodes) {
+    int maxDepth = Math.max(0, Math.min(depth, MAX_DEPTH));
+    int limit = Math.max(1, Math.min(maxNodes, MAX_NODES));
+    return store.read(
+        reader -> {
+          TermIndex terms = reader.terms();
+          TermIndex.Term first = terms.term(iri(start));
+          if (first == null) {
+            return new LineageGraph(List.of(unknownNode()), false);
+          }
+          return new LineageWalk(terms).walkJobs(first, maxDepth, limit);
+        });
+  }
+
   /** What a walk from a node the graph does not hold answers: the node, without data. */
   private static LineageGraph.Node unknownNode() {
     return new LineageGraph.Node(

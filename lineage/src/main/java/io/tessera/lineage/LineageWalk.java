@@ -5,14 +5,17 @@ import io.tessera.graphstore.TermIndex.Link;
 import io.tessera.graphstore.TermIndex.Term;
 import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -131,6 +134,141 @@ final class LineageWalk {
               List.copyOf(out.getOrDefault(node, List.of()))));
     }
     return new LineageGraph(nodes, truncated);
+  }
+
+  /**
+   * Marquez's walk; see {@link LineageQueries#marquezLineage(NodeId, int, int)}. Jobs are
+   * neighbours when one reads or writes a dataset the other reads or writes, whichever the
+   * direction (two readers of one table are neighbours too); {@code maxDepth} counts these
+   * job-to-job hops from the start job; the answer is the jobs reached and every dataset each of
+   * them reads or writes, with every read and write among them as an edge.
+   */
+  LineageGraph walkJobs(Term start, int maxDepth, int limit) {
+    Described first = describe(start);
+    Term startJob = first.isJob() ? start : startJob(start);
+    if (startJob == null) {
+      // a dataset no job reads or writes: Marquez answers the dataset alone
+      return new LineageGraph(
+          List.of(new LineageGraph.Node(id(start), "DATASET", data(first), List.of(), List.of())),
+          false);
+    }
+    Map<Term, Integer> jobs = new LinkedHashMap<>();
+    Set<Term> datasets = new LinkedHashSet<>();
+    Deque<Term> queue = new ArrayDeque<>();
+    jobs.put(startJob, 0);
+    datasets.addAll(io(startJob));
+    queue.add(startJob);
+    boolean truncated = false;
+    while (!queue.isEmpty() && !truncated) {
+      Term job = queue.poll();
+      int hops = jobs.get(job);
+      if (hops >= maxDepth) {
+        continue;
+      }
+      for (Term dataset : io(job)) {
+        List<Term> neighbours = new ArrayList<>(subjects(writes, dataset));
+        neighbours.addAll(subjects(reads, dataset));
+        for (Term other : neighbours) {
+          if (jobs.containsKey(other)) {
+            continue;
+          }
+          List<Term> added = io(other).stream().filter(d -> !datasets.contains(d)).toList();
+          if (jobs.size() + datasets.size() + 1 + added.size() > limit) {
+            truncated = true;
+            break;
+          }
+          jobs.put(other, hops + 1);
+          datasets.addAll(added);
+          queue.add(other);
+        }
+        if (truncated) {
+          break;
+        }
+      }
+    }
+    Map<Term, List<LineageGraph.Edge>> in = new HashMap<>();
+    Map<Term, List<LineageGraph.Edge>> out = new HashMap<>();
+    for (Term job : jobs.keySet()) {
+      Described d = describe(job);
+      for (Term input : d.objects(reads)) {
+        LineageGraph.Edge edge = new LineageGraph.Edge(id(input), id(job));
+        in.computeIfAbsent(job, k -> new ArrayList<>()).add(edge);
+        out.computeIfAbsent(input, k -> new ArrayList<>()).add(edge);
+      }
+      for (Term output : d.objects(writes)) {
+        LineageGraph.Edge edge = new LineageGraph.Edge(id(job), id(output));
+        out.computeIfAbsent(job, k -> new ArrayList<>()).add(edge);
+        in.computeIfAbsent(output, k -> new ArrayList<>()).add(edge);
+      }
+    }
+    List<LineageGraph.Node> nodes = new ArrayList<>(jobs.size() + datasets.size());
+    List<Term> all = new ArrayList<>(jobs.keySet());
+    all.addAll(datasets);
+    for (Term node : all) {
+      Described d = describe(node);
+      nodes.add(
+          new LineageGraph.Node(
+              id(node),
+              d.isJob() ? "JOB" : "DATASET",
+              data(d),
+              List.copyOf(in.getOrDefault(node, List.of())),
+              List.copyOf(out.getOrDefault(node, List.of()))));
+    }
+    return new LineageGraph(nodes, truncated);
+  }
+
+  /** What a job reads, then what it writes, each once. */
+  private List<Term> io(Term job) {
+    Described d = describe(job);
+    Set<Term> io = new LinkedHashSet<>(d.objects(reads));
+    io.addAll(d.objects(writes));
+    return List.copyOf(io);
+  }
+
+  /**
+   * The job a walk from a dataset starts at, as Marquez picks it: a job that writes the dataset
+   * rather than one that reads it, and among those the one that ran last (then the first by id);
+   * null when no job reads or writes it.
+   */
+  private Term startJob(Term dataset) {
+    for (Term predicate : List.of(writes, reads)) {
+      Term best = null;
+      String bestTime = null;
+      for (Term job : subjects(predicate, dataset)) {
+        String time = latestRunTime(job);
+        boolean later =
+            best == null
+                || compare(time, bestTime) > 0
+                || (compare(time, bestTime) == 0 && id(job).compareTo(id(best)) < 0);
+        if (later) {
+          best = job;
+          bestTime = time;
+        }
+      }
+      if (best != null) {
+        return best;
+      }
+    }
+    return null;
+  }
+
+  private static int compare(String a, String b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    return OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant());
+  }
+
+  /** When the job's run modified last was modified, or null when it has no run. */
+  private String latestRunTime(Term jobNode) {
+    String latest = null;
+    for (Term run : subjects(job, jobNode)) {
+      String time = new Described(run, terms.links(run)).literal(modified);
+      if (time != null && compare(time, latest) > 0) {
+        latest = time;
+      }
+    }
+    return latest;
   }
 
   /** A node's triples, read once per walk. */

@@ -116,6 +116,45 @@ class LineageQueriesTest {
     assertThat(graph.truncated()).isFalse();
   }
 
+  @Test
+  void shouldStartMarquezsWalkFromADatasetAtTheJobThatWritesIt() {
+    LineageGraph graph = queries.marquezLineage(HUB, 0, 1000);
+
+    assertThat(graph.graph())
+        .extracting(LineageGraph.Node::id)
+        .containsExactlyInAnyOrder(
+            "job:airflow:ingest", "dataset:" + NS + ":source", "dataset:" + NS + ":raw.events");
+    assertThat(node(graph, "dataset:" + NS + ":raw.events").outEdges()).isEmpty();
+    assertThat(node(graph, "dataset:" + NS + ":raw.events").inEdges()).hasSize(1);
+  }
+
+  @Test
+  void shouldCountJobToJobHopsAndReachTheOtherReadersOfADataset() {
+    LineageGraph marquez = queries.marquezLineage(NodeId.job("airflow", "fan_1"), 1, 1000);
+    LineageGraph directed = queries.lineage(NodeId.job("airflow", "fan_1"), 1, Direction.BOTH);
+
+    // every other reader of raw.events is one job hop away, with all it reads and writes
+    // ingest and the 30 readers; source, raw.events and the 30 marts
+    assertThat(marquez.graph()).hasSize((FAN + 1) + (FAN + 2));
+    assertThat(marquez.truncated()).isFalse();
+    assertThat(node(marquez, "job:airflow:fan_7").outEdges())
+        .extracting(LineageGraph.Edge::destination)
+        .containsExactly("dataset:" + NS + ":mart_7");
+    assertThat(directed.graph()).hasSize(3);
+  }
+
+  @Test
+  void shouldStopMarquezsWalkAtTheNodeLimitKeepingTheStartJobAndItsDatasets() {
+    LineageGraph graph = queries.marquezLineage(HUB, 20, 10);
+
+    assertThat(graph.truncated()).isTrue();
+    assertThat(graph.graph().size()).isLessThanOrEqualTo(10);
+    assertThat(graph.graph())
+        .extracting(LineageGraph.Node::id)
+        .contains(
+            "job:airflow:ingest", "dataset:" + NS + ":source", "dataset:" + NS + ":raw.events");
+  }
+
   private static LineageGraph.Node node(LineageGraph graph, String id) {
     return graph.graph().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
   }

@@ -54,8 +54,10 @@ export async function render(main, { params, signal }) {
   if (s.field && !s.product) {
     columns = await api(`/api/v1/column-lineage${query({ nodeId: s.node, field: s.field, depth: s.depth, direction: s.direction })}`, { signal });
   }
+  // the page's depth and direction are Tessera's directed walk (each dataset-job hop counts);
+  // the API's default is Marquez's job-to-job walk
   const answers = await Promise.allSettled(starts.map((nodeId) =>
-    api(`/api/v1/lineage${query({ nodeId, depth: s.depth, direction: s.direction })}`, { signal })));
+    api(`/api/v1/lineage${query({ nodeId, depth: s.depth, direction: s.direction, traversal: 'directed' })}`, { signal })));
   signal.throwIfAborted();
   const nodes = new Map();
   answers.forEach((answer, i) => {

@@ -110,20 +110,25 @@ public class LineageController {
 
   /**
    * The lineage graph around a node, in Marquez's shape, plus {@code truncated} when the node limit
-   * cut the walk short.
+   * cut the walk short. By default Marquez's walk and depth (job-to-job hops, both ways, the same
+   * nodes and edges as Marquez); {@code traversal=directed} (or a direction other than both) is
+   * Tessera's directed walk, where every dataset-job hop counts.
    *
    * @param nodeId {@code dataset:{namespace}:{name}} or {@code job:{namespace}:{name}}
-   * @param direction upstream, downstream or both
+   * @param direction upstream, downstream or both (the directed walk only)
    * @param maxNodes the most nodes to return (nearest first)
+   * @param traversal marquez (the default) or directed
    */
   @Get("/lineage")
   public LineageView lineage(
       @Nullable @QueryValue String nodeId,
       @QueryValue(defaultValue = "20") int depth,
-      @QueryValue(defaultValue = "both") String direction,
+      @Nullable @QueryValue String direction,
       @Nullable @QueryValue Integer maxNodes,
+      @Nullable @QueryValue String traversal,
       AccessScope scope) {
-    return lineageReads.owned(nodeId, depth, direction, maxNodes, scope);
+    return lineageReads.owned(
+        nodeId, depth, direction, maxNodes, LineageReads.traversal(traversal, direction), scope);
   }
 
   /** Column-level lineage around one field of a dataset. */

@@ -15,6 +15,7 @@ import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,29 +61,71 @@ public class LineageReads {
    */
   public LineageGraph lineage(
       String nodeId, int depth, String direction, Integer maxNodes, AccessScope scope) {
-    int limit = maxNodes == null ? defaultMaxNodes : maxNodes;
-    if (limit < 1 || limit > LineageQueries.MAX_NODES) {
-      throw new ProblemException(
-          ProblemType.INVALID_REQUEST,
-          "maxNodes must be between 1 and " + LineageQueries.MAX_NODES);
-    }
     return redaction.apply(
-        queries.lineage(resolve(nodeId, scope), checkDepth(depth), direction(direction), limit),
+        queries.lineage(
+            resolve(nodeId, scope), checkDepth(depth), direction(direction), limit(maxNodes)),
         scope);
   }
 
+  /** How a lineage request walks the graph. */
+  public enum Traversal {
+    /** Marquez's walk: job-to-job hops over shared datasets, both ways; the default. */
+    MARQUEZ,
+    /** Tessera's directed walk: every dataset-job hop counts, upstream, downstream or both. */
+    DIRECTED
+  }
+
   /**
-   * The lineage graph around a node, redacted for the caller, each dataset node the caller may
-   * discover with the product whose output port serves it, when the caller may discover that
-   * product too.
+   * The traversal a request asks for: {@code traversal} when given; otherwise the directed walk
+   * when the request names a direction other than {@code both} (Marquez's walk has none), else
+   * Marquez's.
+   */
+  public static Traversal traversal(String traversal, String direction) {
+    boolean directed =
+        direction != null && !direction.isBlank() && !"both".equalsIgnoreCase(direction);
+    if (traversal == null || traversal.isBlank()) {
+      return directed ? Traversal.DIRECTED : Traversal.MARQUEZ;
+    }
+    Traversal chosen;
+    try {
+      chosen = Traversal.valueOf(traversal.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST, "traversal must be marquez or directed");
+    }
+    if (chosen == Traversal.MARQUEZ && directed) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "traversal=marquez walks both ways; use traversal=directed for direction=" + direction);
+    }
+    return chosen;
+  }
+
+  /**
+   * The lineage graph around a node, redacted for the caller, in Marquez's shape, each dataset node
+   * the caller may discover with the product whose output port serves it, when the caller may
+   * discover that product too. Marquez's walk lists the nodes by id, as Marquez does; the directed
+   * walk nearest first.
    */
   public LineageView owned(
-      String nodeId, int depth, String direction, Integer maxNodes, AccessScope scope) {
-    LineageGraph graph = lineage(nodeId, depth, direction, maxNodes, scope);
+      String nodeId,
+      int depth,
+      String direction,
+      Integer maxNodes,
+      Traversal traversal,
+      AccessScope scope) {
+    LineageGraph graph =
+        traversal == Traversal.MARQUEZ
+            ? marquez(nodeId, depth, maxNodes, scope)
+            : lineage(nodeId, depth, direction == null ? "both" : direction, maxNodes, scope);
     List<DatasetRef> datasets = new ArrayList<>();
+    Map<String, LineageGraph.Key> keys = new HashMap<>();
     for (LineageGraph.Node node : graph.graph()) {
-      if ("DATASET".equals(node.type()) && node.data() != null && node.data().id() != null) {
-        datasets.add(new DatasetRef(node.data().id().namespace(), node.data().id().name()));
+      if (node.data() != null && node.data().id() != null) {
+        keys.put(node.id(), node.data().id());
+        if ("DATASET".equals(node.type())) {
+          datasets.add(new DatasetRef(node.data().id().namespace(), node.data().id().name()));
+        }
       }
     }
     Map<DatasetRef, String> owners = observed.owners(datasets);
@@ -95,9 +138,88 @@ public class LineageReads {
       }
       nodes.add(
           new LineageView.Node(
-              node.id(), node.type(), node.data(), node.inEdges(), node.outEdges(), product));
+              node.id(), node.type(), data(node, keys), node.inEdges(), node.outEdges(), product));
+    }
+    if (traversal == Traversal.MARQUEZ) {
+      nodes.sort(Comparator.comparing(LineageView.Node::id));
     }
     return new LineageView(nodes, graph.truncated());
+  }
+
+  /** Marquez's node data for a node, or null for a restricted node. */
+  private static LineageView.Data data(LineageGraph.Node node, Map<String, LineageGraph.Key> keys) {
+    LineageGraph.Data d = node.data();
+    if (d == null) {
+      return null;
+    }
+    boolean dataset = "DATASET".equals(node.type());
+    if (dataset) {
+      List<LineageView.Field> fields =
+          d.fields() == null
+              ? List.of()
+              : d.fields().stream()
+                  .map(c -> new LineageView.Field(c.name(), c.type(), List.of(), null))
+                  .toList();
+      return new LineageView.Data(
+          d.id(),
+          "DB_TABLE",
+          d.name(),
+          d.name(),
+          null,
+          d.namespace(),
+          d.namespace(),
+          fields,
+          List.of(),
+          null,
+          null,
+          d.description(),
+          d.latestRunState());
+    }
+    return new LineageView.Data(
+        d.id(),
+        "BATCH",
+        d.name(),
+        null,
+        d.name(),
+        d.namespace(),
+        null,
+        null,
+        List.of(),
+        ends(node.inEdges(), true, keys),
+        ends(node.outEdges(), false, keys),
+        d.description(),
+        d.latestRunState());
+  }
+
+  private static List<LineageGraph.Key> ends(
+      List<LineageGraph.Edge> edges, boolean origins, Map<String, LineageGraph.Key> keys) {
+    List<LineageGraph.Key> ends = new ArrayList<>();
+    for (LineageGraph.Edge e : edges) {
+      LineageGraph.Key key = keys.get(origins ? e.origin() : e.destination());
+      if (key != null) {
+        ends.add(key);
+      }
+    }
+    return ends;
+  }
+
+  /**
+   * Marquez's lineage graph around a node, redacted for the caller; see {@link
+   * LineageQueries#marquezLineage(NodeId, int, int)}.
+   */
+  public LineageGraph marquez(String nodeId, int depth, Integer maxNodes, AccessScope scope) {
+    return redaction.apply(
+        queries.marquezLineage(resolve(nodeId, scope), checkDepth(depth), limit(maxNodes)), scope);
+  }
+
+  private int limit(Integer maxNodes) {
+    int limit = maxNodes == null ? defaultMaxNodes : maxNodes;
+    if (limit < 1 || limit > LineageQueries.MAX_NODES) {
+      throw new ProblemException(
+          ProblemType.INVALID_REQUEST,
+          "maxNodes must be between 1 and " + LineageQueries.MAX_NODES);
+    }
+    return limit;
   }
 
   /**

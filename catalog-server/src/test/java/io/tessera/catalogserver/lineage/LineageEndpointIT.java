@@ -204,7 +204,10 @@ class LineageEndpointIT implements TestPropertyProvider {
 
     JsonNode whole = http.lineage(hubId, 20, "both");
     JsonNode cut =
-        http.get("/api/v1/lineage?nodeId=" + LineageHttp.q(hubId) + "&depth=20&maxNodes=4");
+        http.get(
+            "/api/v1/lineage?traversal=directed&nodeId="
+                + LineageHttp.q(hubId)
+                + "&depth=20&maxNodes=4");
 
     assertThat(whole.path("truncated").asBoolean()).isFalse();
     assertThat(whole.path("graph")).hasSize(15);

@@ -145,7 +145,12 @@ final class LineageHttp {
 
   JsonNode lineage(String nodeId, int depth, String direction) {
     return get(
-        "/api/v1/lineage?nodeId=" + q(nodeId) + "&depth=" + depth + "&direction=" + direction);
+        "/api/v1/lineage?traversal=directed&nodeId="
+            + q(nodeId)
+            + "&depth="
+            + depth
+            + "&direction="
+            + direction);
   }
 
   JsonNode columnLineage(String nodeId, String field, int depth, String direction) {
