@@ -11,6 +11,9 @@ import io.tessera.catalogserver.api.SparqlController;
 import io.tessera.catalogserver.graphql.GraphQLHttpController;
 import io.tessera.catalogserver.mcp.McpController;
 import io.tessera.catalogserver.security.OidcSignOut;
+import java.util.Map;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -48,22 +51,14 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
   OidcSignOut.class
 })
 public final class Application {
-  /**
-   * Liquibase's setting of where its messages go: {@code CONSOLE} (standard output) or {@code
-   * LOGGER}.
-   */
-  private static final String LIQUIBASE_UI = "liquibase.uiService";
-
   private Application() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     // standard output holds log lines only (one JSON object each with TESSERA_LOG_FORMAT=json): no
     // banner, and Liquibase's progress ("Running Changeset: ...") through its logger, not printed
-    if (System.getProperty(LIQUIBASE_UI) == null) {
-      System.setProperty(LIQUIBASE_UI, "LOGGER");
-    }
+    Scope.enter(Map.of(Scope.Attr.ui.name(), new LoggerUIService()));
     Micronaut.build(args).mainClass(Application.class).banner(false).start();
   }
 }
