@@ -57,8 +57,14 @@ public final class Application {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
     // standard output holds log lines only (one JSON object each with TESSERA_LOG_FORMAT=json): no
-    // banner, and Liquibase's progress ("Running Changeset: ...") through its logger, not printed
-    Scope.enter(Map.of(Scope.Attr.ui.name(), new LoggerUIService()));
+    // banner, and Liquibase's progress ("Running Changeset: ...") and update summary through its
+    // logger, not printed
+    Scope.enter(
+        Map.of(
+            Scope.Attr.ui.name(),
+            new LoggerUIService(),
+            "liquibase.command.showSummaryOutput",
+            "LOG"));
     Micronaut.build(args).mainClass(Application.class).banner(false).start();
   }
 }
