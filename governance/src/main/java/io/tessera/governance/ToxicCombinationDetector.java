@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,7 +80,11 @@ public class ToxicCombinationDetector implements ChangeListener {
     for (ChangeEvent change : changes) {
       if (change.kind() == ChangeEvent.EntityKind.JOB
           && change.type() == ChangeEvent.ChangeType.UPSERT) {
-        inspections.submit(change.entityIri());
+        try {
+          inspections.submit(change.entityIri());
+        } catch (RejectedExecutionException e) {
+          return; // closed: the server is shutting down
+        }
       }
     }
   }
@@ -94,9 +99,16 @@ public class ToxicCombinationDetector implements ChangeListener {
     }
   }
 
-  /** Stops the inspection thread. */
-  public void close() {
-    worker.shutdownNow();
+  /**
+   * Stops taking jobs and lets the inspections already queued finish (at most 30 s) before the
+   * thread is interrupted: close it after the graph's writers have stopped and before the graph and
+   * the finding store close. Jobs reported after it are not inspected.
+   */
+  public void close() throws InterruptedException {
+    worker.shutdown();
+    if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+      worker.shutdownNow();
+    }
   }
 
   private void inspect(String jobIri) {

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.persistence.ApiToken;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.security.TokenService;
@@ -22,6 +23,7 @@ import java.util.Map;
  * from the audit log's {@code mcp-call} rows, with whether the caller's tokens are marked as an
  * agent's and whom the agent acts for. An agent is a consumer like any other.
  */
+@Tag(name = "Admin", description = "Administration: MCP agents, Git sync, lineage rebuild (admin)")
 @Controller("/api/v1/admin/agents")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AgentController {

@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.persistence.AuditEvent;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** {@code GET /api/v1/audit}: the audit log for auditors (admin). */
+@Tag(name = "Audit", description = "The audit log (admin)")
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {

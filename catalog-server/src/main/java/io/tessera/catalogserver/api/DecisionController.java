@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -48,6 +49,9 @@ import org.apache.jena.riot.RDFFormat;
  * sidecar the product's effective policies and active agreements as ODRL JSON-LD, with a revision
  * ({@code ETag}) so it can cache them and enforce offline.
  */
+@Tag(
+    name = "Decisions",
+    description = "Run-time access decisions and a product's effective policies as ODRL")
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionController {

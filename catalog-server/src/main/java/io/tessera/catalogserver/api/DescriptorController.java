@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.apply.RevisionSource;
@@ -19,6 +20,10 @@ import io.tessera.catalogserver.web.RequestLimitsFilter;
 import io.tessera.governance.Principal;
 
 /** {@code POST /api/v1/descriptors}: apply domain and product descriptors (YAML or JSON). */
+@Tag(
+    name = "Descriptors",
+    description =
+        "Apply domain, product and policy descriptors (ODPS, ODCS, DPDS, Tessera YAML or JSON), with dry runs")
 @Controller("/api/v1/descriptors")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DescriptorController {

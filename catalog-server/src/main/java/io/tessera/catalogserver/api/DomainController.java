@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.persistence.RevisionRepository;
@@ -16,6 +17,7 @@ import io.tessera.ontology.IriMinter;
 import java.util.List;
 
 /** {@code /api/v1/domains}: the mesh's domains. */
+@Tag(name = "Domains", description = "The mesh's domains")
 @Controller("/api/v1/domains")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DomainController {

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.exchange.AccessRequest;
 import io.tessera.catalogserver.exchange.ExchangeRepository;
 import io.tessera.catalogserver.exchange.ExchangeService;
@@ -28,6 +29,9 @@ import java.util.Set;
  * The exchange over REST: access requests and their decisions, agreements, interest in products,
  * demand and the caller's inbox (see docs/exchange.md).
  */
+@Tag(
+    name = "Exchange",
+    description = "Access requests and their decisions, agreements, interest, demand and the inbox")
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExchangeController {

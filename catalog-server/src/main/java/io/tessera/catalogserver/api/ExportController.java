@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.web.LimitsConfig;
@@ -37,6 +38,7 @@ import java.util.Map;
  * is streamed from one read transaction, within {@code tessera.limits.export-timeout} and {@code
  * export-max-size} (see {@link BoundedExport} for how a stopped export ends).
  */
+@Tag(name = "Export", description = "The catalog's graphs the caller may read, as RDF")
 @Controller("/api/v1/export")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ExportController {

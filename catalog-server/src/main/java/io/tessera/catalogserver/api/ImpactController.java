@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.usage.Impact;
 import io.tessera.catalogserver.usage.ImpactService;
@@ -28,6 +29,7 @@ import java.util.List;
  * break. Takes what {@code POST /api/v1/descriptors} takes, checks it like a dry run and writes
  * nothing.
  */
+@Tag(name = "Descriptors")
 @Controller("/api/v1/descriptors/impact")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImpactController {

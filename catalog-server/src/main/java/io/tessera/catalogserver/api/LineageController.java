@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.ingest.LineageIngestService;
 import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -46,6 +47,10 @@ import java.util.concurrent.CompletableFuture;
  * unowned datasets, the namespaces lineage has observed, declared-versus-observed reports, and the
  * journal rebuild.
  */
+@Tag(
+    name = "Lineage",
+    description =
+        "OpenLineage ingestion (POST /api/v1/lineage) and Marquez-shaped lineage, column lineage, raw events and observation reports")
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LineageController {

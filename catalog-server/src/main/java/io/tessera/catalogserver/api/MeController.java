@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.persistence.ApiToken;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -35,6 +36,7 @@ import java.util.Set;
  * API tokens a person made for itself (list, create within its own rights, revoke). {@code GET
  * /api/v1/me} answers callers without credentials too (as anonymous, with how to sign in).
  */
+@Tag(name = "Me", description = "Who is calling, how to sign in, and one's own API tokens")
 @Controller("/api/v1/me")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MeController {

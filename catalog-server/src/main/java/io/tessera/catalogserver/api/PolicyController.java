@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.persistence.ApiToken;
@@ -43,6 +44,9 @@ import java.util.Set;
  * ({@code explain}), and what reading several products together means ({@code evaluate}, toxic
  * combinations included). Policies are written as {@code kind: Policy} descriptors.
  */
+@Tag(
+    name = "Policies",
+    description = "Policies in force, why a subject may see a product, toxic combinations")
 @Controller("/api/v1/policies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PolicyController {

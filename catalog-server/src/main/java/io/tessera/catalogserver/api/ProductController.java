@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.apply.ApplyReport;
 import io.tessera.catalogserver.apply.ApplyService;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -22,6 +23,10 @@ import io.tessera.governance.Principal;
 import java.util.List;
 
 /** {@code /api/v1/products}: data products, their RDF and their revision history. */
+@Tag(
+    name = "Products",
+    description =
+        "Data products: listing, one product as JSON, Turtle or JSON-LD, revisions, retire and delete")
 @Controller("/api/v1/products")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ProductController {

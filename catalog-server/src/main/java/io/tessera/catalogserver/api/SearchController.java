@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
@@ -19,6 +20,9 @@ import java.util.List;
  * paging, typeahead suggestions, and the index's status. Every answer is filtered by the caller's
  * access scope.
  */
+@Tag(
+    name = "Search",
+    description = "Full-text search with facets, typeahead suggestions and the index status")
 @Controller("/api/v1/search")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {

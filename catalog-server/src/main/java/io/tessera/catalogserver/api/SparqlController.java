@@ -11,11 +11,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.sparql.ServiceDescription;
 import io.tessera.catalogserver.sparql.SparqlQueries;
 import io.tessera.catalogserver.sparql.SparqlRequest;
 import io.tessera.catalogserver.web.LimitsConfig;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
 
 /**
  * {@code GET/POST /sparql}: the SPARQL 1.1 Protocol, read-only. Queries run over a view of the
@@ -46,25 +49,68 @@ public class SparqlController {
   /** The result limit the answer was cut at. */
   public static final String MAX_RESULTS = "Tessera-Max-Results";
 
+  /** The SPARQL Protocol's parameters: a GET with none of them asks for the description. */
+  private static final List<String> PROTOCOL_PARAMETERS =
+      List.of("query", "update", "default-graph-uri", "named-graph-uri");
+
   private final SparqlQueries queries;
   private final Duration parseTimeout;
   private final long maxBody;
+  private final HttpHostResolver hosts;
+  private final String fallbackEndpoint;
 
   /**
    * @param tessera its query timeout bounds parsing as well as running a query
    */
-  public SparqlController(SparqlQueries queries, TesseraConfig tessera, LimitsConfig limits) {
+  public SparqlController(
+      SparqlQueries queries, TesseraConfig tessera, LimitsConfig limits, HttpHostResolver hosts) {
+    this.hosts = hosts;
+    this.fallbackEndpoint = tessera.baseIri() + "/sparql";
     this.parseTimeout = tessera.queryTimeout();
     this.maxBody = limits.sparqlMaxBody();
     this.queries = queries;
   }
 
-  /** {@code ?query=} with optional {@code default-graph-uri} and {@code named-graph-uri}. */
+  /**
+   * {@code ?query=} with optional {@code default-graph-uri} and {@code named-graph-uri}; without
+   * any of these (nor {@code update}), the endpoint's SPARQL 1.1 Service Description.
+   */
   @Get
   @Produces(MediaType.ALL)
   public HttpResponse<byte[]> get(HttpRequest<?> request, AccessScope scope) {
-    return answer(
-        request, SparqlRequest.fromParameters(urlParameters(request), parseTimeout), scope);
+    Map<String, List<String>> params = urlParameters(request);
+    if (PROTOCOL_PARAMETERS.stream().noneMatch(params::containsKey)) {
+      return describe(request);
+    }
+    return answer(request, SparqlRequest.fromParameters(params, parseTimeout), scope);
+  }
+
+  /**
+   * The service description, in the RDF format the {@code Accept} header asks for (Turtle first; a
+   * browser, which asks for HTML, gets Turtle).
+   */
+  private HttpResponse<byte[]> describe(HttpRequest<?> request) {
+    String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+    boolean browser = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+    ResultFormat format =
+        browser
+            ? ResultFormat.TURTLE
+            : ResultFormat.negotiate(accept, true)
+                .orElseThrow(
+                    () ->
+                        new ProblemException(
+                            ProblemType.NOT_ACCEPTABLE,
+                            "the service description can be had as "
+                                + ResultFormat.forAnswer(true).stream()
+                                    .map(ResultFormat::mediaType)
+                                    .collect(Collectors.joining(", "))));
+    Graph description =
+        ServiceDescription.of(hosts.resolve(request) + request.getPath(), fallbackEndpoint);
+    return HttpResponse.ok(
+            format.write(
+                new SparqlResult.Triples(description, false), description.getPrefixMapping()))
+        .contentType(format.contentType())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
   }
 
   /** A form with {@code query=}, or an {@code application/sparql-query} body. */

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.persistence.ApiToken;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -27,6 +28,7 @@ import java.util.List;
  * {@code /api/v1/tokens}: API tokens for pipelines and tools. The secret is in the creation
  * response only; the server keeps its SHA-256.
  */
+@Tag(name = "Tokens", description = "API tokens for pipelines and tools (admin)")
 @Controller("/api/v1/tokens")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TokenController {

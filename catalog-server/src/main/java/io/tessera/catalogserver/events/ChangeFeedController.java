@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
@@ -21,6 +22,9 @@ import org.reactivestreams.Publisher;
  * stream that follows the feed as it grows. Both show only what the caller may see ({@link
  * ChangeFeedScope}); see docs/observability.md.
  */
+@Tag(
+    name = "Changes",
+    description = "The change feed as CloudEvents, paged or as server-sent events")
 @Controller("/api/v1/changes")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ChangeFeedController {

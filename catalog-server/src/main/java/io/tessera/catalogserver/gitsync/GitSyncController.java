@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.governance.Principal;
 import io.tessera.governance.WriteAuthorization;
@@ -16,6 +17,7 @@ import io.tessera.governance.WriteAuthorization;
  * /api/v1/admin/git/sync} (admins): the Git sync's status, and a sync now. Both are {@code 404}
  * when no repository is configured.
  */
+@Tag(name = "Admin")
 @Controller("/api/v1/admin/git")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GitSyncController {

@@ -60,10 +60,22 @@ public class GitSyncScheduler implements ApplicationEventListener<ServerStartupE
     return true;
   }
 
+  /**
+   * Stops the schedule: a round in progress may finish (at most 30 s) before the thread is
+   * interrupted. Called first by {@code wiring/ShutdownSequence}, before the stores close.
+   */
   @PreDestroy
-  synchronized void close() {
-    if (thread != null) {
-      thread.shutdownNow();
+  public void stop() throws InterruptedException {
+    ScheduledExecutorService running;
+    synchronized (this) {
+      running = thread;
+    }
+    if (running == null) {
+      return;
+    }
+    running.shutdown();
+    if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+      running.shutdownNow();
     }
   }
 }

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.List;
  * .../schema-changes}, {@code .../incidents}, {@code /api/v1/incidents} (list, open manual, and per
  * incident acknowledge, resolve, comment, assign).
  */
+@Tag(name = "Health", description = "Product health, schema changes and incidents")
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HealthController {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +98,7 @@ public class HealthMonitor implements ChangeListener {
                     })
             .toList();
     if (!relevant.isEmpty()) {
-      worker.execute(() -> affected(relevant).forEach(this::request));
+      submit(() -> affected(relevant).forEach(this::request));
     }
   }
 
@@ -112,7 +114,7 @@ public class HealthMonitor implements ChangeListener {
 
   /** Queues a check of every product and of the findings; returns at once. */
   public void checkNow() {
-    worker.execute(
+    submit(
         () -> {
           try {
             for (Finding f : findings.list()) {
@@ -131,7 +133,7 @@ public class HealthMonitor implements ChangeListener {
   public void awaitIdle() throws InterruptedException {
     var done = new java.util.concurrent.CountDownLatch(1);
     worker.execute(done::countDown);
-    done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+    done.await(60, TimeUnit.SECONDS);
   }
 
   /** Queues an evaluation of one product ({@code domain/name}). */
@@ -142,7 +144,7 @@ public class HealthMonitor implements ChangeListener {
         return;
       }
     }
-    worker.execute(
+    submit(
         () -> {
           synchronized (pending) {
             pending.remove(key);
@@ -201,8 +203,25 @@ public class HealthMonitor implements ChangeListener {
     return keys;
   }
 
+  /**
+   * Stops taking work and lets the evaluations already queued finish (at most 10 s). Called by
+   * {@code wiring/ShutdownSequence} once the lineage projection has stopped writing, before the
+   * database closes; commits and scheduled checks after it are dropped.
+   */
   @PreDestroy
-  void close() {
+  public void stop() throws InterruptedException {
     worker.shutdown();
+    if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+      worker.shutdownNow();
+    }
+  }
+
+  /** Runs the task on the worker, unless the monitor has stopped (the server is shutting down). */
+  private void submit(Runnable task) {
+    try {
+      worker.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("health monitor stopped: work dropped");
+    }
   }
 }

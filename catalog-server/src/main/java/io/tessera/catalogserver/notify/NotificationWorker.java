@@ -136,9 +136,20 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
     return true;
   }
 
+  /**
+   * Stops polling: the next round is cancelled and a round in progress may finish (at most 10 s)
+   * before the thread is interrupted. Called first by {@code wiring/ShutdownSequence}, before the
+   * database closes; again, doing nothing, when the bean is destroyed.
+   */
   @PreDestroy
-  void close() {
+  public void stop() throws InterruptedException {
     synchronized (this) {
+      if (next != null) {
+        next.cancel(false);
+      }
+      thread.shutdown();
+    }
+    if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
       thread.shutdownNow();
     }
   }

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.Principal;
 import java.util.List;
@@ -20,6 +21,9 @@ import java.util.List;
  * Subscriptions over REST: make one (a webhook's generated secret is in this answer only), list the
  * caller's, remove one, and see its deliveries (see docs/observability.md).
  */
+@Tag(
+    name = "Subscriptions",
+    description = "Webhook and e-mail subscriptions to product and domain events")
 @Controller("/api/v1/subscriptions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubscriptionController {

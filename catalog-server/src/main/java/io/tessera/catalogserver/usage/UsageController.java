@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.catalogserver.security.ProductVisibility;
@@ -20,6 +21,7 @@ import java.util.List;
  * /api/v1/products/{d}/{n}/consumers}, {@code /api/v1/products/{d}/{n}/time-to-value} and {@code
  * /api/v1/time-to-value}.
  */
+@Tag(name = "Usage", description = "Who uses a product, and time to value")
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UsageController {

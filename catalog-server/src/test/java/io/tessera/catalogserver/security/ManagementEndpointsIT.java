@@ -100,6 +100,25 @@ class ManagementEndpointsIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldShowAdminsTheCatalogsComponentsInTheHealthDetails() {
+    JsonNode details = http.get("/health", ADMIN).ok().path("details");
+
+    assertThat(details.path("jdbc").path("status").asText()).isEqualTo("UP");
+    JsonNode catalog = details.path("catalog-components");
+    assertThat(catalog.path("status").asText()).isEqualTo("UP");
+    JsonNode components = catalog.path("details");
+    assertThat(components.path("graphStore").path("status").asText()).isEqualTo("UP");
+    assertThat(components.path("graphStore").path("revision").isIntegralNumber()).isTrue();
+    assertThat(components.path("searchIndex").has("revision")).isTrue();
+    assertThat(components.path("searchIndex").has("rebuilding")).isTrue();
+    JsonNode projection = components.path("lineageProjection");
+    assertThat(projection.path("lag").asLong(-1))
+        .isEqualTo(projection.path("journal").asLong() - projection.path("projected").asLong());
+    assertThat(components.path("readiness").path("ready").isBoolean()).isTrue();
+    assertThat(http.get("/health", consumer).ok().path("details").isMissingNode()).isTrue();
+  }
+
+  @Test
   void shouldAuditTheRefusals() {
     send(new String[] {"GET", "/routes"}, consumer).problem(403, "forbidden");
     JsonNode denied = http.get("/api/v1/audit?subject=reader&limit=1000", ADMIN).ok();

@@ -36,6 +36,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
@@ -145,6 +147,35 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   // ------------------------------------------------------------------ GraphQL
+
+  @Test
+  void shouldShowHealthDetailsToAdminsOnlyAndNoProductInThemOrInTheServiceDescription() {
+    SecurityHttp.Reply anonymous = http.get("/health", null);
+    for (String token : List.of(eu.token(), us.token(), auditor, fjordOwner)) {
+      SecurityHttp.Reply health = http.get("/health", token);
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.body()).isEqualTo(anonymous.body());
+      assertThat(health.ok().has("details")).isFalse();
+    }
+    SecurityHttp.Reply admin = http.get("/health", ADMIN);
+    assertThat(admin.ok().path("details").has("catalog-components")).isTrue();
+    assertThat(admin.body()).doesNotContain(WORD, "quillon");
+
+    String described = http.get("/sparql", eu.token(), "text/turtle").body();
+    assertThat(described).contains("sparql-service-description").doesNotContain(WORD, "fjord");
+    for (String token : List.of(us.token(), ADMIN)) {
+      assertThat(
+              turtle(http.get("/sparql", token, "text/turtle").body())
+                  .isIsomorphicWith(turtle(described)))
+          .isTrue();
+    }
+  }
+
+  private static Model turtle(String text) {
+    Model model = ModelFactory.createDefaultModel();
+    RDFParser.fromString(text, Lang.TURTLE).parse(model);
+    return model;
+  }
 
   @Test
   void shouldResolveTheHiddenProductsIdsOnlyForTheReaderWhoMaySeeIt() {

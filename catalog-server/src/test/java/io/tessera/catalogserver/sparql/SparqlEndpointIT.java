@@ -32,6 +32,10 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
@@ -40,10 +44,12 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.exec.http.QuerySendMode;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,6 +74,7 @@ class SparqlEndpointIT implements TestPropertyProvider {
   private static final Map<String, String> ADMIN =
       Map.of(HidingAccessScopes.PRINCIPAL_HEADER, "admin");
   private static final int MAX_RESULTS = 2000;
+  private static final String SD_NS = "http://www.w3.org/ns/sparql-service-description#";
 
   @Inject EmbeddedServer server;
   @Inject LineageProjection projection;
@@ -311,8 +318,8 @@ class SparqlEndpointIT implements TestPropertyProvider {
   }
 
   @Test
-  void shouldAskForAQuery() {
-    Reply reply = send("GET", "/sparql", null, Map.of());
+  void shouldAskForAQueryWhenTheQueryParameterIsEmpty() {
+    Reply reply = send("GET", "/sparql?query=", null, Map.of());
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEMS + "invalid-request");
     assertThat(reply.json().path("detail").asText()).contains("query parameter is required");
@@ -475,6 +482,100 @@ class SparqlEndpointIT implements TestPropertyProvider {
     Reply wrong = send("GET", "/api/v1/export?format=csv", null, Map.of());
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.json().path("type").asText()).isEqualTo(PROBLEMS + "invalid-request");
+  }
+
+  // ---- the service description (GET without a query)
+
+  @ParameterizedTest
+  @CsvSource({
+    "text/turtle, text/turtle",
+    "application/ld+json, application/ld+json",
+    "application/rdf+xml, application/rdf+xml",
+    "'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', text/turtle",
+    "*/*, text/turtle"
+  })
+  void shouldDescribeTheServiceWhenGetHasNoQuery(String accept, String type) {
+    Reply reply = send("GET", "/sparql", null, Map.of("Accept", accept));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith(type);
+    assertThat(reply.header("Vary")).containsIgnoringCase("Accept");
+    Model description = ModelFactory.createDefaultModel();
+    RDFParser.fromString(reply.body(), RDFLanguages.contentTypeToLang(type)).parse(description);
+    Property sd = description.createProperty(SD_NS + "endpoint");
+    List<Resource> services =
+        description
+            .listSubjectsWithProperty(RDF.type, description.createResource(SD_NS + "Service"))
+            .toList();
+    assertThat(services).hasSize(1);
+    Resource service = services.getFirst();
+    assertThat(service.getPropertyResourceValue(sd).getURI()).isEqualTo(endpoint());
+    assertThat(
+            service.hasProperty(
+                description.createProperty(SD_NS + "supportedLanguage"),
+                description.createResource(SD_NS + "SPARQL11Query")))
+        .isTrue();
+    assertThat(
+            description
+                .listObjectsOfProperty(service, description.createProperty(SD_NS + "resultFormat"))
+                .mapWith(n -> n.asResource().getURI())
+                .toList())
+        .contains(
+            "http://www.w3.org/ns/formats/SPARQL_Results_JSON",
+            "http://www.w3.org/ns/formats/SPARQL_Results_XML",
+            "http://www.w3.org/ns/formats/Turtle",
+            "http://www.w3.org/ns/formats/JSON-LD");
+    Resource dataset =
+        service.getPropertyResourceValue(description.createProperty(SD_NS + "defaultDataset"));
+    assertThat(dataset).isNotNull();
+    assertThat(dataset.hasProperty(RDF.type, description.createResource(SD_NS + "Dataset")))
+        .isTrue();
+    assertThat(dataset.getPropertyResourceValue(description.createProperty(SD_NS + "defaultGraph")))
+        .isNotNull();
+  }
+
+  @Test
+  void shouldDescribeTheServiceAlikeForEveryCallerAndNameNoGraph() {
+    Reply anonymous = send("GET", "/sparql", null, Map.of("Accept", "text/turtle"));
+    Reply admin =
+        send(
+            "GET",
+            "/sparql",
+            null,
+            Map.of("Accept", "text/turtle", HidingAccessScopes.PRINCIPAL_HEADER, "admin"));
+
+    assertThat(admin.status()).isEqualTo(200);
+    Model seenByAdmin = ModelFactory.createDefaultModel();
+    RDFParser.fromString(admin.body(), Lang.TURTLE).parse(seenByAdmin);
+    Model seenByAnonymous = ModelFactory.createDefaultModel();
+    RDFParser.fromString(anonymous.body(), Lang.TURTLE).parse(seenByAnonymous);
+    assertThat(seenByAdmin.isIsomorphicWith(seenByAnonymous)).isTrue();
+    assertThat(anonymous.body()).doesNotContain("quarzite", "/product/", "/dataset/");
+  }
+
+  @Test
+  void shouldRefuseADescriptionInASparqlResultsFormat() {
+    Reply reply = send("GET", "/sparql", null, Map.of("Accept", "application/sparql-results+json"));
+
+    assertThat(reply.status()).isEqualTo(406);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEMS + "not-acceptable");
+    assertThat(reply.json().path("detail").asText()).contains("text/turtle");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/sparql?query=",
+        "/sparql?default-graph-uri=urn:x",
+        "/sparql?named-graph-uri=urn:x"
+      })
+  void shouldStillRefuseAProtocolRequestWithoutAQuery(String path) {
+    Reply reply = send("GET", path, null, Map.of("Accept", "text/turtle"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEMS + "invalid-request");
+    assertThat(reply.json().path("detail").asText()).contains("query parameter is required");
   }
 
   // ---- plumbing
