@@ -86,6 +86,30 @@ class OperationsPackagedServerIT {
   }
 
   @Test
+  void shouldLogAsTextAndSaySoWhenTheLogFormatIsMisspelt() throws Exception {
+    Path log = LOGS.resolve("misspelt.log");
+    try (ServerProcess server =
+        ServerProcess.builder(JAR, log)
+            .dataDir(dataDir)
+            .environment("TESSERA_ADMIN_TOKEN", TestCredentials.ADMIN_TOKEN)
+            .environment("TESSERA_LOG_FORMAT", "jsno")
+            .start(START_DEADLINE)) {
+      server.stop();
+    }
+
+    List<String> lines =
+        Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    assertThat(lines.getFirst())
+        .isEqualTo("TESSERA_LOG_FORMAT 'jsno' is not text or json: logging as text");
+    assertThat(lines.subList(1, lines.size()))
+        .isNotEmpty()
+        .allSatisfy(
+            line ->
+                assertThat(OffsetDateTime.parse(line.substring(0, line.indexOf(' ')))).isNotNull())
+        .anySatisfy(line -> assertThat(line).contains("Startup completed"));
+  }
+
+  @Test
   void shouldStopCleanlyAfterLineageAgainAndAgain() throws Exception {
     for (int stop = 1; stop <= 3; stop++) {
       Path log = LOGS.resolve("stop-" + stop + ".log");
