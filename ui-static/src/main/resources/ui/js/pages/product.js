@@ -1,5 +1,5 @@
 // Product page: what a data product is, who owns it, whether it is planned or physical, its ports
-// with their datasets and schemas, declared versus observed, and its revision history with diffs;
+// with their datasets, schemas and how to connect to them, declared versus observed, and its revision history with diffs;
 // and the exchange around it: requesting access, interest, its consumers and its time to value; and
 // its observability: Subscribe, health, incidents and schema history (left out where the server has
 // no such endpoint).
@@ -7,6 +7,7 @@ import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
 import { route, domainHref, lineageHref, datasetNode } from '../links.js';
 import { problemView } from '../problems.js';
+import { accessView } from '../connection.js';
 import { principal } from '../auth.js';
 import { exchangeActions, interestSection, consumersSection, timeToValueSection } from './product-exchange.js';
 import {
@@ -104,6 +105,7 @@ function portsSection(title, id, ports, output) {
         output && port.dataset ? [h('dt', {}, 'Observed'), h('dd', {}, port.binding
           ? `bound ${when(port.binding.boundAt)}${port.binding.evidence ? ` (evidence: ${port.binding.evidence})` : ''}`
           : 'not yet: no run has been seen writing this dataset')] : null),
+      output ? accessView(port) : null,
       schemaTable(port))));
 }
 
