@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class ServerAccess {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Pattern HOST_PORT =
-      Pattern.compile("^(?:[a-z][a-z0-9+.-]*://)?([^/:@]+)(?::(\\d+))?(?:/.*)?$");
+      Pattern.compile(
+          "^(?:[a-z][a-z0-9+.-]*://)?([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\\d+))?(?:/.*)?$");
   private static final Set<String> FORMATS =
       Set.of(
           "parquet",
@@ -58,7 +59,7 @@ final class ServerAccess {
       case "s3", "gcs", "azure", "sftp" -> location(server, type, object);
       case "api" ->
           Optional.ofNullable(SourceFields.firstText(server, "location", "url"))
-              .filter(url -> url.startsWith("https://") && !url.contains("@"))
+              .filter(url -> url.startsWith("https://") && !url.contains("@") && isUrl(url))
               .map(url -> access("https").put("url", url));
       default -> Optional.empty();
     };
@@ -90,6 +91,9 @@ final class ServerAccess {
     String first = host.split(",")[0].strip().replaceFirst("^[a-z][a-z0-9+.-]*://", "");
     String port = SourceFields.text(server, "port");
     String bootstrap = first.contains(":") || port == null ? first : first + ":" + port;
+    if (!isUrl("kafka://" + bootstrap)) {
+      return Optional.empty();
+    }
     ObjectNode access =
         access("kafka")
             .put("url", "kafka://" + bootstrap)
@@ -133,6 +137,16 @@ final class ServerAccess {
     ObjectNode access = access(protocol).put("url", url);
     format.ifPresent(f -> access.put("format", f));
     return Optional.of(access);
+  }
+
+  /** Whether the text parses as a URL with an authority, as the validator will require. */
+  private static boolean isUrl(String text) {
+    try {
+      java.net.URI uri = new java.net.URI(text);
+      return uri.getRawAuthority() != null && uri.getRawQuery() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static Optional<String> format(JsonNode server) {
