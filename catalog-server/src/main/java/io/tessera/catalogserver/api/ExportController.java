@@ -126,10 +126,7 @@ public class ExportController {
         throw new ProblemException(
             ProblemType.INVALID_REQUEST, "lineage does not apply to profile=dcat-ap");
       }
-      boolean anyType = accept == null || accept.isBlank() || accept.strip().startsWith("*/*");
-      return dcatAp(
-          format != null ? byName(format) : anyType ? ExportFormat.TURTLE : negotiate(accept),
-          scope);
+      return dcatAp(dcatApFormat(format, accept), scope);
     }
     ExportFormat chosen = format != null ? byName(format) : negotiate(accept);
     List<String> prefixes = new ArrayList<>();
@@ -185,6 +182,23 @@ public class ExportController {
     return HttpResponse.ok(new StreamedFile(new ByteArrayInputStream(out.toByteArray()), mediaType))
         .contentType(mediaType)
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+  }
+
+  /**
+   * Turtle unless {@code format} or {@code Accept} asks for another RDF syntax: a wildcard or no
+   * {@code Accept} gives Turtle, not the TriG of the full export (DCAT-AP is one graph).
+   */
+  private static ExportFormat dcatApFormat(String format, String accept) {
+    if (format != null) {
+      return byName(format);
+    }
+    if (accept == null || accept.isBlank()) {
+      return ExportFormat.TURTLE;
+    }
+    ExportFormat chosen = negotiate(accept);
+    return chosen == ExportFormat.TRIG && !accept.contains("application/trig")
+        ? ExportFormat.TURTLE
+        : chosen;
   }
 
   private static double quality(String[] params) {
