@@ -142,6 +142,13 @@ class StandardsConformanceIT implements TestPropertyProvider {
         .isTrue();
     assertThat(m.listSubjectsWithProperty(RDF.type, DCAT.DataService).toList().size())
         .isGreaterThanOrEqualTo(9);
+
+    // the shapes do check: without their endpoint URLs the data services no longer conform
+    export.find(null, DCAT.endpointURL.asNode(), null).toList().forEach(export::delete);
+    ValidationReport broken = ShaclValidator.get().validate(dcatAp, export);
+    assertThat(broken.conforms()).isFalse();
+    assertThat(broken.getEntries())
+        .allMatch(e -> e.resultPath().toString().contains("endpointURL"));
   }
 
   @Test
