@@ -6,6 +6,7 @@ import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
+import io.tessera.graphstore.PortAccess;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.Slo;
 import io.tessera.ontology.Lifecycle;
@@ -47,7 +48,7 @@ public class DescriptorValidator {
           "identifier",
           "source");
   private static final Set<String> PORT =
-      Set.of("name", "type", "description", "dataset", "contract", "schema", "slo");
+      Set.of("name", "type", "description", "dataset", "contract", "schema", "slo", "access");
   private static final Set<String> DATASET = Set.of("namespace", "name");
   private static final Pattern LINEAGE_NAMESPACE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
   private static final Set<String> SCHEMELESS_NAMESPACES = Set.of("bigquery", "pubsub", "file");
@@ -224,10 +225,17 @@ public class DescriptorValidator {
       }
       List<FieldDef> schema = schema(port, path, e);
       Slo slo = null;
+      PortAccess access = null;
       if (output) {
         slo = SloFields.slo(port, path, e);
-      } else if (port.has("slo")) {
-        e.add(path + ".slo", "only output ports declare service level objectives");
+        access = AccessFields.access(port, path, e);
+      } else {
+        if (port.has("slo")) {
+          e.add(path + ".slo", "only output ports declare service level objectives");
+        }
+        if (port.has("access")) {
+          e.add(path + ".access", "only output ports declare how consumers reach them");
+        }
       }
       if (name != null && type != null) {
         ports.add(
@@ -239,7 +247,8 @@ public class DescriptorValidator {
                 contract,
                 schema,
                 null,
-                slo));
+                slo,
+                access));
       }
     }
     return ports;

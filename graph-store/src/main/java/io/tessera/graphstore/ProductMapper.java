@@ -44,7 +44,10 @@ final class ProductMapper {
         .addProperty(DCTerms.title, product.title())
         .addProperty(DCTerms.identifier, product.domain() + "/" + product.name())
         .addProperty(DPROD.domain, m.createResource(iris.domain(product.domain())))
-        .addProperty(DPROD.lifecycleStatus, product.lifecycle().resource())
+        .addProperty(
+            DPROD.lifecycleStatus,
+            m.createResource(product.lifecycle().resource().getURI())
+                .addProperty(RDF.type, DPROD.DataProductLifecycleStatus))
         .addLiteral(
             TESS.revision, m.createTypedLiteral(product.revision(), XSDDatatype.XSDinteger));
     Resource owner = m.createResource(product.owner()).addProperty(RDF.type, PROV.Agent);
@@ -117,6 +120,9 @@ final class ProductMapper {
       }
       if (port.slo() != null) {
         SloMapper.write(r, port.slo());
+      }
+      if (port.access() != null) {
+        AccessMapper.write(r, dist, port.access(), iris);
       }
       if (!port.schema().isEmpty()) {
         Resource schema =
@@ -224,7 +230,8 @@ final class ProductMapper {
               contract == null ? null : string(contract, DCTerms.identifier),
               schema(r),
               binding,
-              SloMapper.read(r)));
+              SloMapper.read(r),
+              AccessMapper.read(r)));
     }
     return ports;
   }

@@ -117,6 +117,71 @@ class ProductRepositoryTest {
   }
 
   @Test
+  void shouldReadBackHowConsumersReachEachPort() {
+    Product plain = orders(Lifecycle.BUILD, ORDERS);
+    PortAccess byHost =
+        new PortAccess("postgres", null, "warehouse", 5432, "sales", null, null, null, null);
+    PortAccess byUrl =
+        new PortAccess(
+            "kafka",
+            "kafka://broker:9092",
+            null,
+            null,
+            null,
+            "avro",
+            "orders",
+            null,
+            "https://docs.example.com/orders");
+    List<Port> ports =
+        List.of(
+            withAccess(plain.outputPorts().get(0), byHost),
+            withAccess(plain.outputPorts().get(1), byUrl));
+    Product written =
+        new Product(
+            plain.domain(),
+            plain.name(),
+            plain.title(),
+            plain.description(),
+            plain.purpose(),
+            plain.owner(),
+            plain.lifecycle(),
+            plain.classification(),
+            plain.tags(),
+            ports,
+            plain.inputPorts(),
+            plain.groups(),
+            plain.identifier(),
+            plain.sourceFormat(),
+            plain.revision(),
+            null);
+    store.write(w -> products.put(w, written));
+
+    assertThat(products.find("sales", "orders")).contains(written);
+    var graph = products.graph("sales", "orders").orElseThrow();
+    var port =
+        org.apache.jena.graph.NodeFactory.createURI(IRIS.port("sales", "orders", "orders-table"));
+    assertThat(
+            graph.contains(
+                port,
+                org.apache.jena.vocabulary.DCAT.endpointURL.asNode(),
+                org.apache.jena.graph.NodeFactory.createURI("postgres://warehouse:5432/sales")))
+        .isTrue();
+  }
+
+  private static Port withAccess(Port port, PortAccess access) {
+    return new Port(
+        port.name(),
+        port.type(),
+        port.description(),
+        port.dataset(),
+        port.contract(),
+        port.schema(),
+        port.binding(),
+        port.slo(),
+        access);
+  }
+
+  @Test
   void shouldTurnPhysicalWhenAPromisedDatasetIsObserved() {
     store.write(w -> products.put(w, orders(Lifecycle.BUILD, ORDERS)));
     List<ChangeEvent> seen = new ArrayList<>();

@@ -84,6 +84,16 @@ public final class IriMinter {
     return base + "/classification/" + slug(slug);
   }
 
+  /** A protocol a port is reached by, e.g. {@code {base}/protocol/postgres}. */
+  public String protocol(String slug) {
+    return base + "/protocol/" + slug(slug);
+  }
+
+  /** A data format a port serves, e.g. {@code {base}/format/parquet}. */
+  public String format(String slug) {
+    return base + "/format/" + slug(slug);
+  }
+
   public String contract(String contractId) {
     return base + "/contract/" + encode(contractId);
   }

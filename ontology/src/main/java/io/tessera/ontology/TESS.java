@@ -42,6 +42,11 @@ public final class TESS {
   public static final Property revision = property("revision");
   public static final Property sourceFormat = property("sourceFormat");
   public static final Property externalIdentifier = property("externalIdentifier");
+  public static final Property host = property("host");
+  public static final Property portNumber = property("portNumber");
+  public static final Property database = property("database");
+  public static final Property topic = property("topic");
+  public static final Property path = property("path");
 
   public static final Resource ServiceLevelObjective = resource("ServiceLevelObjective");
   public static final Property slo = property("slo");

@@ -1,5 +1,5 @@
 // Product page: what a data product is, who owns it, whether it is planned or physical, its ports
-// with their datasets and schemas, declared versus observed, and its revision history with diffs;
+// with their datasets, schemas and how to connect to them, declared versus observed, and its revision history with diffs;
 // and the exchange around it: requesting access, interest, its consumers and its time to value; and
 // its observability: Subscribe, health, incidents and schema history (left out where the server has
 // no such endpoint).
@@ -7,6 +7,7 @@ import { h, mount, when, stateBadge, chips, ownerView } from '../dom.js';
 import { api } from '../api.js';
 import { route, domainHref, lineageHref, datasetNode, datasetHref } from '../links.js';
 import { problemView } from '../problems.js';
+import { accessView } from '../connection.js';
 import { principal } from '../auth.js';
 import { exchangeActions, interestSection, consumersSection, timeToValueSection } from './product-exchange.js';
 import {
@@ -107,6 +108,7 @@ function portsSection(title, id, ports, output) {
           : 'not yet: no run has been seen writing this dataset')] : null,
         output && port.binding && port.binding.match === 'symlink' ? [h('dt', {}, 'Matched'),
           h('dd', { class: 'binding-match' }, port.binding.description)] : null),
+      output ? accessView(port) : null,
       schemaTable(port))));
 }
 

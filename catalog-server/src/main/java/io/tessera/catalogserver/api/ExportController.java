@@ -20,15 +20,27 @@ import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.SparqlViews;
 import io.tessera.graphstore.BoundedExport;
+import io.tessera.graphstore.DcatApMapper;
+import io.tessera.graphstore.Domain;
+import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.ExportFormat;
 import io.tessera.graphstore.GraphStore;
+import io.tessera.graphstore.Product;
+import io.tessera.graphstore.ProductFilter;
+import io.tessera.graphstore.ProductReadModel;
 import io.tessera.graphstore.ReadScope;
 import io.tessera.ontology.IriMinter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 
 /**
  * {@code GET /api/v1/export}: the catalog as RDF (DPROD, DCAT, ORG, SKOS): the domain graphs, the
@@ -37,6 +49,10 @@ import java.util.Map;
  * exports everything); a product the caller may discover but not read is left out whole. The body
  * is streamed from one read transaction, within {@code tessera.limits.export-timeout} and {@code
  * export-max-size} (see {@link BoundedExport} for how a stopped export ends).
+ *
+ * <p>{@code profile=dcat-ap} exports a DCAT-AP 3.0 catalog instead ({@link DcatApMapper}): the
+ * products the caller may read as datasets, their output ports as distributions and data services,
+ * their domains as publishers (Turtle unless asked otherwise).
  */
 @Tag(name = "Export", description = "The catalog's graphs the caller may read, as RDF")
 @Controller("/api/v1/export")
@@ -64,19 +80,34 @@ public class ExportController {
   private final IriMinter iris;
   private final SparqlViews views;
   private final LimitsConfig limits;
+  private final ProductReadModel products;
+  private final DomainRepository domains;
+  private final DcatApMapper dcatAp;
+  private final DcatApConfig dcatApConfig;
 
   public ExportController(
-      GraphStore store, IriMinter iris, SparqlViews views, LimitsConfig limits) {
+      GraphStore store,
+      IriMinter iris,
+      SparqlViews views,
+      LimitsConfig limits,
+      ProductReadModel products,
+      DomainRepository domains,
+      DcatApConfig dcatApConfig) {
     this.limits = limits;
     this.store = store;
     this.iris = iris;
     this.views = views;
+    this.products = products;
+    this.domains = domains;
+    this.dcatAp = new DcatApMapper(iris);
+    this.dcatApConfig = dcatApConfig;
   }
 
   /**
    * @param format {@code trig} (default), {@code turtle}, {@code nquads} or {@code jsonld}; wins
    *     over {@code Accept}
    * @param lineage also export what lineage observed (jobs, runs, datasets)
+   * @param profile {@code dcat-ap} for a DCAT-AP 3.0 catalog; absent for the catalog's own graphs
    */
   @Get
   @Produces(MediaType.ALL)
@@ -84,10 +115,22 @@ public class ExportController {
       HttpRequest<?> request,
       @Nullable @QueryValue String format,
       @Nullable @QueryValue String lineage,
+      @Nullable @QueryValue String profile,
       AccessScope scope) {
     boolean withLineage = QueryFlags.bool("lineage", lineage, false);
-    ExportFormat chosen =
-        format != null ? byName(format) : negotiate(request.getHeaders().get(HttpHeaders.ACCEPT));
+    String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+    if (profile != null) {
+      if (!profile.equalsIgnoreCase("dcat-ap")) {
+        throw new ProblemException(
+            ProblemType.INVALID_REQUEST, "profile must be dcat-ap (or absent for the full graph)");
+      }
+      if (lineage != null) {
+        throw new ProblemException(
+            ProblemType.INVALID_REQUEST, "lineage does not apply to profile=dcat-ap");
+      }
+      return dcatAp(dcatApFormat(format, accept), scope);
+    }
+    ExportFormat chosen = format != null ? byName(format) : negotiate(accept);
     List<String> prefixes = new ArrayList<>();
     prefixes.add(iris.base() + "/graph/domain/");
     prefixes.add(iris.base() + "/graph/product/");
@@ -108,6 +151,56 @@ public class ExportController {
     return HttpResponse.ok(new StreamedFile(in, mediaType))
         .contentType(mediaType)
         .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+  }
+
+  private HttpResponse<StreamedFile> dcatAp(ExportFormat chosen, AccessScope scope) {
+    List<Product> readable = new ArrayList<>();
+    String after = null;
+    List<Product> page;
+    do {
+      page = products.page(ProductFilter.of(null, null, after, 500), scope.discover());
+      page.stream()
+          .filter(p -> scope.mayRead(iris.productGraph(p.domain(), p.name())))
+          .forEach(readable::add);
+      after = page.isEmpty() ? null : page.getLast().domain() + "/" + page.getLast().name();
+    } while (page.size() == 500);
+    Map<String, Domain> byName =
+        domains.find(readable.stream().map(Product::domain).distinct().toList());
+    Graph graph =
+        dcatAp.catalog(
+            new DcatApMapper.CatalogInfo(
+                dcatApConfig.title(), dcatApConfig.description(), dcatApConfig.publisher()),
+            readable,
+            byName,
+            null);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    switch (chosen) {
+      case TURTLE -> RDFDataMgr.write(out, graph, RDFFormat.TURTLE_PRETTY);
+      case JSONLD -> RDFDataMgr.write(out, graph, RDFFormat.JSONLD11);
+      case TRIG -> RDFDataMgr.write(out, DatasetGraphFactory.wrap(graph), RDFFormat.TRIG_BLOCKS);
+      case NQUADS -> RDFDataMgr.write(out, DatasetGraphFactory.wrap(graph), RDFFormat.NQUADS);
+    }
+    MediaType mediaType = MediaType.of(MEDIA_TYPES.get(chosen));
+    return HttpResponse.ok(new StreamedFile(new ByteArrayInputStream(out.toByteArray()), mediaType))
+        .contentType(mediaType)
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+  }
+
+  /**
+   * Turtle unless {@code format} or {@code Accept} asks for another RDF syntax: a wildcard or no
+   * {@code Accept} gives Turtle, not the TriG of the full export (DCAT-AP is one graph).
+   */
+  private static ExportFormat dcatApFormat(String format, String accept) {
+    if (format != null) {
+      return byName(format);
+    }
+    if (accept == null || accept.isBlank()) {
+      return ExportFormat.TURTLE;
+    }
+    ExportFormat chosen = negotiate(accept);
+    return chosen == ExportFormat.TRIG && !accept.contains("application/trig")
+        ? ExportFormat.TURTLE
+        : chosen;
   }
 
   private static double quality(String[] params) {

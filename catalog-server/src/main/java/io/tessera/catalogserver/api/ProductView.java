@@ -6,6 +6,7 @@ import io.tessera.graphstore.DatasetRef;
 import io.tessera.graphstore.FieldDef;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.PortBinding;
+import io.tessera.graphstore.PortAccess;
 import io.tessera.graphstore.Product;
 import io.tessera.ontology.IriMinter;
 import java.time.Instant;
@@ -53,7 +54,42 @@ public record ProductView(
       DatasetView dataset,
       String contract,
       List<FieldDef> schema,
-      BindingView binding) {}
+      BindingView binding,
+      AccessView access) {}
+
+  /**
+   * How a consumer reaches an output port; {@code endpoint} is the URL to connect to, whether the
+   * descriptor gave a {@code url} or a {@code host}, {@code port} and {@code database}.
+   */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record AccessView(
+      String protocol,
+      String endpoint,
+      String url,
+      String host,
+      Integer port,
+      String database,
+      String format,
+      String topic,
+      String path,
+      String documentation) {
+    static AccessView of(PortAccess a) {
+      return a == null
+          ? null
+          : new AccessView(
+              a.protocol(),
+              a.endpoint(),
+              a.url(),
+              a.host(),
+              a.port(),
+              a.database(),
+              a.format(),
+              a.topic(),
+              a.path(),
+              a.documentation());
+    }
+  }
 
   /** An OpenLineage dataset identity and its catalog IRI. */
   @Serdeable
@@ -161,7 +197,7 @@ public record ProductView(
 
   /**
    * The product as a caller who may discover it but not read it sees it: its ports keep their names
-   * and types and lose datasets, contracts, schemas and bindings.
+   * and types and lose datasets, contracts, schemas, bindings and access.
    */
   ProductView withoutDetails() {
     return new ProductView(
@@ -189,7 +225,9 @@ public record ProductView(
   private static List<PortView> outline(List<PortView> ports) {
     return ports.stream()
         .map(
-            p -> new PortView(p.iri(), p.name(), p.type(), p.description(), null, null, null, null))
+            p ->
+                new PortView(
+                    p.iri(), p.name(), p.type(), p.description(), null, null, null, null, null))
         .toList();
   }
 
@@ -205,7 +243,8 @@ public record ProductView(
                     DatasetView.of(port.dataset(), iris),
                     port.contract(),
                     port.schema(),
-                    port.binding() == null ? null : BindingView.of(port.binding(), iris)))
+                    port.binding() == null ? null : BindingView.of(port.binding(), iris),
+                    AccessView.of(port.access())))
         .toList();
   }
 }

@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.PortBinding;
+import io.tessera.graphstore.PortAccess;
 import io.tessera.graphstore.ProductKey;
 import java.time.Instant;
 
@@ -30,6 +31,11 @@ record PortNode(ProductKey product, String direction, Port port, boolean readabl
 
   public String contract() {
     return port.contract();
+  }
+
+  /** How to reach the port, only for a caller who may read the product. */
+  public PortAccess access() {
+    return readable ? port.access() : null;
   }
 
   public boolean bound() {

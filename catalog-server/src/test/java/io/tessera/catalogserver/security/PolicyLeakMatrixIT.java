@@ -414,7 +414,8 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
         """
         { product(domain: "fjord", name: "quillon-accounts") {
             title outputPorts { edges { node {
-              name dataset { name } schema { totalCount edges { node { name } } } } } } }
+              name dataset { name } access { endpoint }
+              schema { totalCount edges { node { name } } } } } } }
           dataset(namespace: "%1$s", name: "fjord.public.quillon_accounts") {
             fields { edges { node { name } } } }
           lineage(start: { dataset: { namespace: "%1$s", name: "fjord.public.raw_events" } },
@@ -427,9 +428,26 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
           .isEqualTo("accounts-table");
       assertThat(r.<Object>extractValue("product.outputPorts.edges[0].node.dataset")).isNull();
       assertThat(r.<Object>extractValue("product.outputPorts.edges[0].node.schema")).isNull();
-      assertThat(r.getJson()).doesNotContain("quillon_iban", "quillon_bic");
+      assertThat(r.<Object>extractValue("product.outputPorts.edges[0].node.access")).isNull();
+      assertThat(r.getJson()).doesNotContain("quillon_iban", "quillon_bic", "quillon-vault");
+      for (String accept : List.of(JSON_TYPE, "text/turtle", "application/ld+json")) {
+        SecurityHttp.Reply rest =
+            http.get("/api/v1/products/fjord/quillon-accounts", token, accept);
+        assertThat(rest.status()).as(accept).isEqualTo(200);
+        assertThat(rest.body())
+            .as(accept)
+            .contains("accounts-table")
+            .doesNotContain("quillon-vault");
+      }
+    }
+    for (String accept : List.of(JSON_TYPE, "text/turtle", "application/ld+json")) {
+      assertThat(http.get("/api/v1/products/fjord/quillon-accounts", auditor, accept).body())
+          .as(accept)
+          .contains("quillon-vault.internal");
     }
     GraphQLResponse full = graphql(auditor, query, Map.of());
+    assertThat(full.<String>extractValue("product.outputPorts.edges[0].node.access.endpoint"))
+        .isEqualTo("postgres://quillon-vault.internal:5432/quillon");
     assertThat(full.<String>extractValue("product.outputPorts.edges[0].node.dataset.name"))
         .isEqualTo("fjord.public.quillon_accounts");
     assertThat(full.<Integer>extractValue("product.outputPorts.edges[0].node.schema.totalCount"))
@@ -932,6 +950,32 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
           .as(format)
           .contains("quillon_iban", "quillon_bic", "fjord.public.quillon_accounts");
     }
+  }
+
+  @Test
+  void shouldLeaveTheHiddenProductAndTheUnreadableOneOutOfTheDcatApExport() {
+    for (String format : List.of("turtle", "jsonld", "nquads")) {
+      String path = "/api/v1/export?profile=dcat-ap&format=" + format;
+      for (Reader reader : List.of(eu, us)) {
+        String body = export(path, reader.token());
+        assertThat(mentionsWord(body)).as(path).isEqualTo(reader.sees());
+        assertThat(body).as(path).contains("Raw Events").doesNotContain("Quillon Accounts");
+      }
+      String full = export(path, auditor);
+      assertThat(full).as(path).contains("Quillon Accounts");
+      assertThat(mentionsWord(full)).as(path).isFalse();
+    }
+    // a hidden product answers like a missing one: the same export as a reader without it
+    assertThat(datasets(export("/api/v1/export?profile=dcat-ap&format=nquads", us.token())))
+        .isEqualTo(
+            datasets(export("/api/v1/export?profile=dcat-ap&format=nquads", eu.token())) - 1);
+  }
+
+  private static long datasets(String nquads) {
+    return nquads
+        .lines()
+        .filter(l -> l.contains("<http://www.w3.org/ns/dcat#Dataset>") && l.contains("#type>"))
+        .count();
   }
 
   // ------------------------------------------------------------------ the raw journal

@@ -182,6 +182,28 @@ class CatalogUiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldShowHowToConnectToAPortWithASnippetToCopy() {
+    browser.go("#/product/sales/checkout-events");
+    WebElement topic =
+        browser.await(By.cssSelector("#output-ports [data-port='checkout-topic'] .access"));
+    assertThat(topic.getText()).contains("kafka", "kafka://events.internal:9092", "avro");
+    assertThat(topic.findElement(By.cssSelector("pre.snippet")).getText())
+        .contains(
+            "bootstrap.servers=events.internal:9092",
+            "--topic checkout.events.v2",
+            "kafka-console-consumer.sh");
+    topic.findElement(By.cssSelector("button")).click();
+    browser.until(d -> !topic.findElement(By.cssSelector("[role='status']")).getText().isBlank());
+
+    browser.go("#/product/sales/orders");
+    WebElement table =
+        browser.await(By.cssSelector("#output-ports [data-port='orders-table'] .access"));
+    assertThat(table.findElement(By.cssSelector("pre.snippet")).getText())
+        .startsWith("psql -h warehouse.internal -p 5432 -d sales -U \"$USER\"")
+        .doesNotContain("password");
+  }
+
+  @Test
   void shouldSuggestWhileTypingAndOpenASuggestionWithTheKeyboard() {
     browser.go("#/");
     WebElement input = browser.await(By.id("search-input"));

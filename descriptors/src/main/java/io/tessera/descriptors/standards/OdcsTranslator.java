@@ -118,7 +118,9 @@ final class OdcsTranslator {
         SourceFields.firstText(object, "description", "businessName"),
         dataset,
         contractId,
-        SchemaColumns.of(object, path));
+        SchemaColumns.of(object, path),
+        null,
+        server.flatMap(chosen -> ServerAccess.of(chosen.node(), table)).orElse(null));
   }
 
   private static ProductDocument.OutputPort contractPort(

@@ -85,6 +85,7 @@ record ProductDocument(
    * @param contract the data contract id, or null
    * @param schema promised columns ({@code name, type, required, description, classification})
    * @param slo the port's {@code slo} (service level objectives), or null when it promises none
+   * @param access the port's {@code access} (how a consumer reaches it), or null when unknown
    */
   record OutputPort(
       String name,
@@ -93,11 +94,25 @@ record ProductDocument(
       DatasetIdentity dataset,
       String contract,
       List<ObjectNode> schema,
-      ObjectNode slo) {
+      ObjectNode slo,
+      ObjectNode access) {
 
     OutputPort {
       schema = List.copyOf(schema);
       slo = slo == null ? null : slo.deepCopy();
+      access = access == null ? null : access.deepCopy();
+    }
+
+    /** A port that says nothing of how it is reached. */
+    OutputPort(
+        String name,
+        String type,
+        String description,
+        DatasetIdentity dataset,
+        String contract,
+        List<ObjectNode> schema,
+        ObjectNode slo) {
+      this(name, type, description, dataset, contract, schema, slo, null);
     }
 
     /** A port that promises no service level objectives. */
@@ -108,7 +123,7 @@ record ProductDocument(
         DatasetIdentity dataset,
         String contract,
         List<ObjectNode> schema) {
-      this(name, type, description, dataset, contract, schema, null);
+      this(name, type, description, dataset, contract, schema, null, null);
     }
 
     ObjectNode toNode() {
@@ -126,6 +141,9 @@ record ProductDocument(
       }
       if (slo != null) {
         port.set("slo", slo.deepCopy());
+      }
+      if (access != null) {
+        port.set("access", access.deepCopy());
       }
       return port;
     }

@@ -81,6 +81,40 @@ class OdcsTranslatorTest {
 
   @RequiresSharedCorpus
   @Test
+  void shouldTellConsumersHowToReachTheServersObjects() {
+    JsonNode table = port(fixture("full-example.odcs.yaml"), "tbl").path("access");
+    JsonNode topic = port(fixture("kafka-schema.odcs.yaml"), "orders").path("access");
+
+    assertThat(table.path("protocol").asText()).isEqualTo("postgres");
+    assertThat(table.path("host").asText()).isEqualTo("localhost");
+    assertThat(table.path("port").asInt()).isEqualTo(5432);
+    assertThat(table.path("database").asText()).isEqualTo("pypl-edw");
+    assertThat(topic.path("url").asText()).isEqualTo("kafka://kafkabroker1:9092");
+    assertThat(topic.path("topic").asText()).isEqualTo("orders");
+    assertThat(topic.path("format").asText()).isEqualTo("avro");
+  }
+
+  @Test
+  void shouldGiveNoAccessToAnObjectStoreLocationCarryingCredentials() {
+    ObjectNode product =
+        translate(
+            """
+            apiVersion: v3.1.0
+            kind: DataContract
+            id: lake-orders
+            version: 1.0.0
+            status: active
+            servers:
+              - {server: lake, type: s3, format: parquet, location: "s3://key:secret@bucket/orders/"}
+            schema:
+              - {name: orders, properties: [{name: id, logicalType: string}]}
+            """);
+
+    assertThat(port(product, "orders").has("access")).isFalse();
+  }
+
+  @RequiresSharedCorpus
+  @Test
   void shouldImportEveryAdventureWorksTableAsAPortWithItsColumns() {
     ObjectNode product = fixture("postgresql-adventureworks-contract.odcs.yaml");
 
