@@ -93,7 +93,7 @@ export function accessView(port) {
   if (!access) return null;
   const snippet = connectionSnippet(access, port.dataset);
   const id = `connect-${port.name}`;
-  const code = snippet ? h('pre', { class: 'snippet', id: `${id}-code` }, h('code', {}, snippet.text)) : null;
+  const code = snippet ? h('pre', { class: 'connect-snippet', id: `${id}-code` }, h('code', {}, snippet.text)) : null;
   const copied = h('span', { role: 'status', class: 'hint' });
   return h('div', { class: 'access', dataset: { protocol: access.protocol } },
     h('dl', { class: 'facts' },

@@ -187,7 +187,7 @@ class CatalogUiIT implements TestPropertyProvider {
     WebElement topic =
         browser.await(By.cssSelector("#output-ports [data-port='checkout-topic'] .access"));
     assertThat(topic.getText()).contains("kafka", "kafka://events.internal:9092", "avro");
-    assertThat(topic.findElement(By.cssSelector("pre.snippet")).getText())
+    assertThat(topic.findElement(By.cssSelector("pre.connect-snippet")).getText())
         .contains(
             "bootstrap.servers=events.internal:9092",
             "--topic checkout.events.v2",
@@ -198,7 +198,7 @@ class CatalogUiIT implements TestPropertyProvider {
     browser.go("#/product/sales/orders");
     WebElement table =
         browser.await(By.cssSelector("#output-ports [data-port='orders-table'] .access"));
-    assertThat(table.findElement(By.cssSelector("pre.snippet")).getText())
+    assertThat(table.findElement(By.cssSelector("pre.connect-snippet")).getText())
         .startsWith("psql -h warehouse.internal -p 5432 -d sales -U \"$USER\"")
         .doesNotContain("password");
   }
