@@ -1,8 +1,8 @@
 package io.tessera.catalogserver.graphql;
 
 import io.tessera.graphstore.Port;
-import io.tessera.graphstore.PortBinding;
 import io.tessera.graphstore.PortAccess;
+import io.tessera.graphstore.PortBinding;
 import io.tessera.graphstore.ProductKey;
 import java.time.Instant;
 
