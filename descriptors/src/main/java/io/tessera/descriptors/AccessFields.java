@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * wherever they could hide: a URL's user and password, and query parameters such as {@code
  * password=} or {@code sig=}.
  */
-final class AccessFields {
+public final class AccessFields {
   private static final Set<String> ACCESS =
       Set.of(
           "protocol",
@@ -58,8 +58,8 @@ final class AccessFields {
 
   private static final Set<String> WITH_PATH = Set.of("https", "sftp");
 
-  /** The formats a port may declare. */
-  static final List<String> FORMATS =
+  /** The formats a port may declare; the translators from the standards keep only these. */
+  public static final List<String> FORMATS =
       List.of(
           "parquet",
           "delta",

@@ -3,9 +3,9 @@ package io.tessera.descriptors.standards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tessera.descriptors.AccessFields;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,20 +20,6 @@ final class ServerAccess {
   private static final Pattern HOST_PORT =
       Pattern.compile(
           "^(?:[a-z][a-z0-9+.-]*://)?([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::(\\d+))?(?:/.*)?$");
-  private static final Set<String> FORMATS =
-      Set.of(
-          "parquet",
-          "delta",
-          "iceberg",
-          "hudi",
-          "avro",
-          "orc",
-          "json",
-          "jsonl",
-          "csv",
-          "xml",
-          "protobuf",
-          "arrow");
 
   private ServerAccess() {}
 
@@ -151,7 +137,7 @@ final class ServerAccess {
 
   private static Optional<String> format(JsonNode server) {
     return Optional.ofNullable(lower(SourceFields.text(server, "format")))
-        .filter(FORMATS::contains);
+        .filter(AccessFields.FORMATS::contains);
   }
 
   private static ObjectNode access(String protocol) {
