@@ -1,6 +1,7 @@
 package io.tessera.searchindex;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +19,19 @@ import java.util.TreeSet;
  * @param cursor the {@code nextCursor} of the previous page, or null for the first page
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param facetLimit values returned per facet dimension, 1 to {@link #MAX_LIMIT}
+ * @param counted the dimensions whose facet values are counted; empty counts none, and then the
+ *     search collects no facets at all
+ * @param highlight whether hits carry highlighted snippets; without them no stored text is
+ *     re-analysed
  */
 public record SearchRequest(
     String query,
     Map<FacetDimension, Set<String>> filters,
     String cursor,
     int limit,
-    int facetLimit) {
+    int facetLimit,
+    Set<FacetDimension> counted,
+    boolean highlight) {
   /** The largest page and the most facet values per dimension. */
   public static final int MAX_LIMIT = 100;
 
@@ -53,6 +60,31 @@ public record SearchRequest(
     if (facetLimit < 1 || facetLimit > MAX_LIMIT) {
       throw new InvalidSearchRequestException("facet limit must be between 1 and " + MAX_LIMIT);
     }
+    counted = counted == null || counted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(counted));
+  }
+
+  /** A search that counts every facet dimension and highlights its hits. */
+  public SearchRequest(
+      String query,
+      Map<FacetDimension, Set<String>> filters,
+      String cursor,
+      int limit,
+      int facetLimit) {
+    this(query, filters, cursor, limit, facetLimit, ALL_DIMENSIONS, true);
+  }
+
+  /** Every facet dimension. */
+  public static final Set<FacetDimension> ALL_DIMENSIONS =
+      Set.copyOf(EnumSet.allOf(FacetDimension.class));
+
+  /** The same request counting only these facet dimensions (none when empty). */
+  public SearchRequest withCounted(Set<FacetDimension> dimensions) {
+    return new SearchRequest(query, filters, cursor, limit, facetLimit, dimensions, highlight);
+  }
+
+  /** The same request with or without highlighted snippets. */
+  public SearchRequest withHighlight(boolean on) {
+    return new SearchRequest(query, filters, cursor, limit, facetLimit, counted, on);
   }
 
   /**
@@ -94,17 +126,17 @@ public record SearchRequest(
     Set<String> merged = new TreeSet<>(filters.getOrDefault(dimension, Set.of()));
     merged.addAll(List.of(values));
     more.put(dimension, merged);
-    return new SearchRequest(query, more, cursor, limit, facetLimit);
+    return new SearchRequest(query, more, cursor, limit, facetLimit, counted, highlight);
   }
 
   /** The same request for the page after the one the cursor came with. */
   public SearchRequest withCursor(String nextCursor) {
-    return new SearchRequest(query, filters, nextCursor, limit, facetLimit);
+    return new SearchRequest(query, filters, nextCursor, limit, facetLimit, counted, highlight);
   }
 
   /** The same request with another page size. */
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, filters, cursor, newLimit, facetLimit);
+    return new SearchRequest(query, filters, cursor, newLimit, facetLimit, counted, highlight);
   }
 
   /** The values wanted for a dimension (empty if it does not filter). */

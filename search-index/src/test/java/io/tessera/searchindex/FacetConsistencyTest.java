@@ -126,4 +126,42 @@ class FacetConsistencyTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("searches")
+  void shouldAnswerTheSamePagesWithoutFacetsOrSnippets(SearchRequest request, ReadScope scope) {
+    SearchRequest lean = request.withCounted(java.util.Set.of()).withHighlight(false);
+    SearchRequest full = request;
+    while (true) {
+      SearchResults withAll = catalog.index.search(full, scope);
+      SearchResults without = catalog.index.search(lean, scope);
+      assertThat(without.total()).isEqualTo(withAll.total());
+      assertThat(without.hits())
+          .extracting(SearchHit::iri)
+          .isEqualTo(withAll.hits().stream().map(SearchHit::iri).toList());
+      assertThat(without.hits())
+          .extracting(SearchHit::score)
+          .isEqualTo(withAll.hits().stream().map(SearchHit::score).toList());
+      assertThat(without.facets()).as("no facet was asked for").isEmpty();
+      assertThat(without.hits()).extracting(SearchHit::snippet).containsOnlyNulls();
+      assertThat(without.nextCursor() == null).isEqualTo(withAll.nextCursor() == null);
+      if (withAll.nextCursor() == null) {
+        return;
+      }
+      full = full.withCursor(withAll.nextCursor());
+      lean = lean.withCursor(without.nextCursor());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldCountOnlyTheDimensionsAskedFor() {
+    SearchResults some =
+        catalog.index.search(
+            request("customer").withCounted(java.util.Set.of(FacetDimension.DOMAIN)),
+            ReadScope.everything());
+    SearchResults all = catalog.index.search(request("customer"), ReadScope.everything());
+    assertThat(some.facets()).containsOnlyKeys(FacetDimension.DOMAIN);
+    assertThat(some.facet(FacetDimension.DOMAIN)).isEqualTo(all.facet(FacetDimension.DOMAIN));
+    assertThat(all.hits()).extracting(SearchHit::snippet).doesNotContainNull();
+  }
 }

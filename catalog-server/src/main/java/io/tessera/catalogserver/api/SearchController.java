@@ -43,6 +43,9 @@ public class SearchController {
    * @param q free text: words, {@code "a phrase"}, {@code prefix*}; no other syntax
    * @param cursor the {@code nextCursor} of the previous page
    * @param limit hits per page, 1 to 100
+   * @param facets the facet dimensions to count, e.g. {@code domain,type}; {@code none} counts none
+   *     (the cheapest search); absent counts every dimension
+   * @param highlight {@code false} leaves out the highlighted snippets (cheaper); default true
    */
   @Get
   public SearchView search(
@@ -58,6 +61,8 @@ public class SearchController {
       @Nullable @QueryValue List<String> health,
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "20") int limit,
+      @Nullable @QueryValue List<String> facets,
+      @Nullable @QueryValue Boolean highlight,
       AccessScope scope) {
     return reads.search(
         q,
@@ -72,6 +77,8 @@ public class SearchController {
         health,
         cursor,
         limit,
+        facets,
+        highlight,
         scope);
   }
 

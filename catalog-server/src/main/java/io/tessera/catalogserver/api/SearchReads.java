@@ -40,6 +40,8 @@ public class SearchReads {
    * @param q free text: words, {@code "a phrase"}, {@code prefix*}; no other syntax
    * @param cursor the {@code nextCursor} of the previous page
    * @param limit hits per page, 1 to 100
+   * @param facets the facet dimensions to count ({@code none} for none); null counts every one
+   * @param highlight whether hits carry highlighted snippets; null means yes
    */
   public SearchView search(
       String q,
@@ -54,6 +56,8 @@ public class SearchReads {
       List<String> health,
       String cursor,
       int limit,
+      List<String> facets,
+      Boolean highlight,
       AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
@@ -72,7 +76,14 @@ public class SearchReads {
     String query = q == null ? "" : q;
     try {
       SearchRequest request =
-          new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
+          new SearchRequest(
+              query,
+              filters,
+              cursor,
+              limit,
+              SearchRequest.DEFAULT_FACET_LIMIT,
+              counted(facets),
+              highlight == null || highlight);
       return SearchView.of(query, index.search(request, scope.readScope()));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());
@@ -98,6 +109,45 @@ public class SearchReads {
     if (!kept.isEmpty()) {
       filters.put(dim, kept);
     }
+  }
+
+  /** The dimensions named by {@code facets}: all when absent, none for {@code none}. */
+  private static Set<FacetDimension> counted(List<String> facets) {
+    if (facets == null) {
+      return SearchRequest.ALL_DIMENSIONS;
+    }
+    Set<FacetDimension> counted = java.util.EnumSet.noneOf(FacetDimension.class);
+    boolean none = false;
+    for (String value : facets) {
+      for (String part : value.split(",")) {
+        String name = part.strip();
+        if (name.isEmpty()) {
+          continue;
+        }
+        if (name.equals("none")) {
+          none = true;
+          continue;
+        }
+        counted.add(
+            Arrays.stream(FacetDimension.values())
+                .filter(d -> d.parameter().equals(name))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        invalid(
+                            "facets must be none or among "
+                                + Arrays.stream(FacetDimension.values())
+                                    .map(FacetDimension::parameter)
+                                    .collect(Collectors.joining(", "))
+                                + ", not '"
+                                + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                                + "'")));
+      }
+    }
+    if (none && !counted.isEmpty()) {
+      throw invalid("facets=none cannot be combined with dimensions");
+    }
+    return counted;
   }
 
   private static void checkValues(Map<FacetDimension, Set<String>> filters) {

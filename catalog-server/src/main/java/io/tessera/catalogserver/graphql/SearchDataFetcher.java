@@ -83,7 +83,12 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   filters,
                   env.getArgument("after"),
                   first,
-                  SearchRequest.DEFAULT_FACET_LIMIT),
+                  SearchRequest.DEFAULT_FACET_LIMIT,
+                  // what the query does not select is not computed
+                  env.getSelectionSet().contains("facets")
+                      ? SearchRequest.ALL_DIMENSIONS
+                      : Set.of(),
+                  env.getSelectionSet().contains("hits/edges/node/snippet")),
               GraphQLRequest.searchScope(env));
     } catch (InvalidSearchRequestException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());

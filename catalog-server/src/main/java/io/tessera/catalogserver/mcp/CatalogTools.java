@@ -114,6 +114,8 @@ class CatalogTools {
                   null,
                   args.string("cursor", false, 1000),
                   Math.min(args.integer("limit", 1, 50, 10), config.maxResults()),
+                  null,
+                  null,
                   caller.scope());
           return new ToolCalls.Outcome(view, view.hits().size(), null);
         });

@@ -186,6 +186,33 @@ class SearchApiIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldLeaveOutFacetsAndSnippetsNotAskedFor() {
+    JsonNode full = search(Map.of("q", List.of("customer"), "limit", List.of("5")));
+    JsonNode lean =
+        search(
+            Map.of(
+                "q", List.of("customer"),
+                "limit", List.of("5"),
+                "facets", List.of("none"),
+                "highlight", List.of("false")));
+    JsonNode some =
+        search(
+            Map.of("q", List.of("customer"), "limit", List.of("5"), "facets", List.of("domain")));
+
+    assertThat(lean.path("total").asLong()).isEqualTo(full.path("total").asLong());
+    assertThat(lean.path("hits").findValuesAsText("iri"))
+        .isEqualTo(full.path("hits").findValuesAsText("iri"));
+    assertThat(lean.path("facets").size()).isZero();
+    assertThat(lean.path("hits").findValues("snippet")).isEmpty();
+    assertThat(full.path("hits").findValues("snippet")).isNotEmpty();
+    assertThat(lean.path("nextCursor").asText()).isNotBlank();
+    List<String> dims = new java.util.ArrayList<>();
+    some.path("facets").fieldNames().forEachRemaining(dims::add);
+    assertThat(dims).containsExactly("domain");
+    assertThat(some.path("facets").path("domain")).isEqualTo(full.path("facets").path("domain"));
+  }
+
+  @Test
   void shouldPageThroughEveryResultOnceAndCountFacetsExactlyAsPaged() {
     Map<String, List<String>> params = Map.of("q", List.of("customer"), "limit", List.of("25"));
     JsonNode first = search(params);
@@ -322,6 +349,9 @@ class SearchApiIT implements TestPropertyProvider {
             Map.of("type", List.of("table")),
             Map.of("lifecycle", List.of("live")),
             Map.of("state", List.of("consume")),
+            Map.of("facets", List.of("colour")),
+            Map.of("facets", List.of("none,domain")),
+            Map.of("highlight", List.of("maybe")),
             Map.of("cursor", List.of("not-a-cursor")))) {
       HttpClientResponseException error = failure(uri("/api/v1/search", params));
       assertThat(error.getStatus().getCode()).as(params.toString()).isEqualTo(400);

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
@@ -36,6 +37,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -74,7 +77,10 @@ final class SearchExecutor {
         cursor == null ? null : cursor.snapshot(),
         (searcher, snapshot) -> {
           try {
-            Query scoring = ranking.build(query, Vocabulary.of(searcher.getIndexReader()));
+            // rewritten once (fuzzy words expand to terms here): the search and the highlighter
+            // then share the expansion instead of building the automata twice
+            Query scoring =
+                searcher.rewrite(ranking.build(query, Vocabulary.of(searcher.getIndexReader())));
             return run(searcher, snapshot, request, scope, scoring, cursor);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,21 +119,39 @@ final class SearchExecutor {
     }
     Query query = full.build();
     int wanted = request.limit() + 1;
-    FacetsCollectorManager.FacetsResult result =
-        cursor == null
-            ? FacetsCollectorManager.search(
-                searcher, query, wanted, ORDER, true, new FacetsCollectorManager())
-            : FacetsCollectorManager.searchAfter(
-                searcher,
-                cursor.after(searcher.getIndexReader().maxDoc()),
-                query,
-                wanted,
-                ORDER,
-                true,
-                new FacetsCollectorManager());
-    ScoreDoc[] found = result.topDocs().scoreDocs;
+    FacetsCollector collector = null;
+    TopDocs top;
+    long total;
+    if (request.counted().isEmpty()) {
+      TopFieldCollectorManager manager =
+          new TopFieldCollectorManager(
+              ORDER,
+              wanted,
+              cursor == null ? null : cursor.after(searcher.getIndexReader().maxDoc()),
+              Integer.MAX_VALUE);
+      top = searcher.search(query, manager);
+      total = top.totalHits.value();
+    } else {
+      FacetsCollectorManager.FacetsResult result =
+          cursor == null
+              ? FacetsCollectorManager.search(
+                  searcher, query, wanted, ORDER, false, new FacetsCollectorManager())
+              : FacetsCollectorManager.searchAfter(
+                  searcher,
+                  cursor.after(searcher.getIndexReader().maxDoc()),
+                  query,
+                  wanted,
+                  ORDER,
+                  false,
+                  new FacetsCollectorManager());
+      top = result.topDocs();
+      collector = result.facetsCollector();
+      total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
+    }
+    ScoreDoc[] found = top.scoreDocs;
     ScoreDoc[] page = Arrays.copyOf(found, Math.min(found.length, request.limit()));
-    String[] snippetsOf = snippets.of(searcher, scoring, page);
+    String[] snippetsOf =
+        request.highlight() ? snippets.of(searcher, scoring, page) : new String[page.length];
     List<SearchHit> hits = new ArrayList<>(page.length);
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
@@ -144,10 +168,14 @@ final class SearchExecutor {
                   request.fingerprint())
               .encode();
     }
-    FacetsCollector collector = result.facetsCollector();
-    long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits()).sum();
     return new SearchResults(
-        total, hits, facets(searcher, collector, request.facetLimit()), next, searcher.revision());
+        total,
+        hits,
+        collector == null
+            ? Map.of()
+            : facets(searcher, collector, request.counted(), request.facetLimit()),
+        next,
+        searcher.revision());
   }
 
   private static float score(ScoreDoc doc) {
@@ -155,13 +183,14 @@ final class SearchExecutor {
   }
 
   private static Map<FacetDimension, List<FacetCount>> facets(
-      SnapshotSearcher searcher, FacetsCollector collector, int limit) throws IOException {
+      SnapshotSearcher searcher, FacetsCollector collector, Set<FacetDimension> counted, int limit)
+      throws IOException {
     Map<FacetDimension, List<FacetCount>> counts = new EnumMap<>(FacetDimension.class);
     if (searcher.facets() == null) {
       return counts;
     }
     Facets facets = new SortedSetDocValuesFacetCounts(searcher.facets(), collector);
-    for (FacetDimension dim : FacetDimension.values()) {
+    for (FacetDimension dim : counted) {
       FacetResult result;
       try {
         result = facets.getTopChildren(limit, dim.parameter());
