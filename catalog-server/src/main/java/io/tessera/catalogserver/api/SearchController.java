@@ -62,7 +62,7 @@ public class SearchController {
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "20") int limit,
       @Nullable @QueryValue List<String> facets,
-      @Nullable @QueryValue Boolean highlight,
+      @Nullable @QueryValue String highlight,
       AccessScope scope) {
     return reads.search(
         q,
@@ -78,7 +78,7 @@ public class SearchController {
         cursor,
         limit,
         facets,
-        highlight,
+        flag("highlight", highlight),
         scope);
   }
 
@@ -103,6 +103,23 @@ public class SearchController {
   @Get("/status")
   public SearchStatusView status() {
     return SearchStatusView.of(index.status(), graph.revision());
+  }
+
+  /** A strict boolean parameter: absent, {@code true} or {@code false}; anything else is a 400. */
+  private static Boolean flag(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default ->
+          throw invalid(
+              name
+                  + " must be true or false, not '"
+                  + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                  + "'");
+    };
   }
 
   private static ProblemException invalid(String detail) {
