@@ -16,6 +16,7 @@ import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /** Wires the lineage module: event parsing, projection into the graph, traversal and reports. */
 @Factory
@@ -55,8 +56,9 @@ public class LineageFactory {
       LineageJournal journal,
       LineageProjector projector,
       EventParser parser,
-      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog) {
-    return new LineageProjection(journal, projector, parser, maxBacklog);
+      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog,
+      @Value("${tessera.lineage.projection.max-lag:3s}") Duration maxLag) {
+    return new LineageProjection(journal, projector, parser, maxBacklog, maxLag);
   }
 
   @Singleton
