@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public class LineageProjection {
   private static final int REST_FACTOR = 2;
 
   private static final long MAX_REST_NANOS = Duration.ofSeconds(2).toNanos();
+  private static final long FOLLOWER_POLL_NANOS = Duration.ofMillis(20).toNanos();
   private static final long REST_SLICE_NANOS = Duration.ofMillis(20).toNanos();
 
   private final EventJournal journal;
@@ -63,6 +65,11 @@ public class LineageProjection {
 
   /** When each acknowledged event not yet projected was signalled, by journal position. */
   private final ConcurrentSkipListMap<Long, Long> arrivals = new ConcurrentSkipListMap<>();
+
+  /** When each announced projection commit not yet followed was made, by graph revision. */
+  private final ConcurrentSkipListMap<Long, Long> unfollowed = new ConcurrentSkipListMap<>();
+
+  private final LongSupplier followed;
 
   private final Thread worker;
   private volatile long lastArrival = System.nanoTime() - ACTIVE_NANOS;
@@ -90,6 +97,25 @@ public class LineageProjection {
       EventParser parser,
       long maxBacklog,
       Duration maxLag) {
+    this(journal, projector, parser, maxBacklog, maxLag, () -> Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxBacklog the most events the projection lets pile up while it yields to ingest
+   * @param maxLag the oldest an acknowledged event may be before it is projected, and the longest a
+   *     projected batch may wait for the follower, while events stream in: beyond it, new events
+   *     wait
+   * @param followed the graph revision a follower of the change feed has reached (the search index;
+   *     {@code Long.MAX_VALUE} while it must not hold ingest, e.g. during its rebuild)
+   */
+  public LineageProjection(
+      EventJournal journal,
+      LineageProjector projector,
+      EventParser parser,
+      long maxBacklog,
+      Duration maxLag,
+      LongSupplier followed) {
+    this.followed = followed;
     this.journal = journal;
     this.projector = projector;
     this.parser = parser;
@@ -105,10 +131,17 @@ public class LineageProjection {
 
   /**
    * Progress of the projection (and of a rebuild, while one runs); {@code lagMillis} is the age of
-   * the oldest event acknowledged by this process and not projected yet (0 when there is none).
+   * the oldest event acknowledged by this process and not projected yet (0 when there is none),
+   * {@code followerLagMillis} the age of the oldest projection commit the follower (the search
+   * index) has not reached yet.
    */
   public record Status(
-      long projected, long journal, boolean rebuilding, int failures, long lagMillis) {}
+      long projected,
+      long journal,
+      boolean rebuilding,
+      int failures,
+      long lagMillis,
+      long followerLagMillis) {}
 
   public Status status() {
     return new Status(
@@ -116,7 +149,8 @@ public class LineageProjection {
         journal.lastPosition(),
         rebuilding.get(),
         journal.failureCount(),
-        lagNanos() / 1_000_000);
+        lagNanos() / 1_000_000,
+        followerLagNanos() / 1_000_000);
   }
 
   /** Wakes the worker: a new event is in the journal at this position. */
@@ -168,7 +202,8 @@ public class LineageProjection {
         if (left <= 0) {
           return false;
         }
-        progress.awaitNanos(left);
+        // the follower does not signal: look again at least every few milliseconds
+        progress.awaitNanos(Math.min(left, FOLLOWER_POLL_NANOS));
       }
       return true;
     } finally {
@@ -179,7 +214,19 @@ public class LineageProjection {
   private boolean full() {
     return running
         && !rebuilding.get()
-        && (appended.get() - projected.get() >= maxBacklog || lagNanos() >= maxLagNanos);
+        && (appended.get() - projected.get() >= maxBacklog
+            || lagNanos() >= maxLagNanos
+            || followerLagNanos() >= maxLagNanos);
+  }
+
+  /** How long the oldest announced commit the follower has not reached has waited. */
+  private long followerLagNanos() {
+    if (unfollowed.isEmpty()) {
+      return 0;
+    }
+    unfollowed.headMap(followed.getAsLong(), true).clear();
+    Map.Entry<Long, Long> oldest = unfollowed.firstEntry();
+    return oldest == null ? 0 : Math.max(0, System.nanoTime() - oldest.getValue());
   }
 
   /** How long the oldest signalled event not projected yet has waited. */
@@ -275,6 +322,7 @@ public class LineageProjection {
     }
     try {
       ProjectionResult result = projector.project(entries);
+      committed(result);
       if (!result.bound().isEmpty()) {
         LOG.info("lineage turned ports physical: {}", result.bound());
       }
@@ -282,7 +330,7 @@ public class LineageProjection {
       LOG.warn("a batch of {} events failed; projecting them one by one", entries.size(), e);
       for (JournalEntry entry : entries) {
         try {
-          projector.project(List.of(entry));
+          committed(projector.project(List.of(entry)));
         } catch (RuntimeException single) {
           LOG.error(
               "event {} cannot be projected; it stays in the journal", entry.position(), single);
@@ -292,6 +340,13 @@ public class LineageProjection {
       }
     }
     setProjected(batch.getLast().position());
+  }
+
+  /** Remembers when a batch's changes were announced, to see how long the follower takes. */
+  private void committed(ProjectionResult result) {
+    if (result.announcedRevision() > 0 && !rebuilding.get()) {
+      unfollowed.put(result.announcedRevision(), System.nanoTime());
+    }
   }
 
   private void setProjected(long position) {
