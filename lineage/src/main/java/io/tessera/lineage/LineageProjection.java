@@ -269,8 +269,16 @@ public class LineageProjection {
         int size = yielding ? BUSY_BATCH : BATCH;
         List<EventJournal.StoredEvent> batch = journal.after(projected.get(), size);
         if (!batch.isEmpty() && batch.size() < size && !rebuilding.get()) {
-          // under a stream of events, wait a moment so that one transaction covers many of them
+          // under a stream of events, wait a moment so that one transaction covers many of them:
+          // while they keep coming, until the oldest has waited a quarter of the lag bound (fewer,
+          // larger transactions: less copy-on-write growth of the store, fewer index revisions)
           sleep(LINGER);
+          while (running
+              && System.nanoTime() - lastArrival < LINGER.toNanos()
+              && lagNanos() < maxLagNanos / 4
+              && appended.get() - projected.get() < size) {
+            sleep(LINGER);
+          }
           batch = journal.after(projected.get(), size);
         }
         if (batch.isEmpty()) {
