@@ -536,7 +536,7 @@ def main():
     proc = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", *a.jvm_opt, "-jar", jar],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 120
+        deadline = time.time() + 300  # a shared machine can take minutes to start a JVM
         while True:
             try:
                 with urllib.request.urlopen(base + "/health", timeout=2) as r:
