@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * machine that alone left it thousands of events behind.
  */
 public class LineageProjection {
+  /** The default bound on the age of the oldest event not projected yet. */
+  public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(3);
+
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
   private static final int BATCH = 1000;
   private static final int BUSY_BATCH = 2000;
@@ -82,9 +85,6 @@ public class LineageProjection {
       EventJournal journal, LineageProjector projector, EventParser parser, long maxBacklog) {
     this(journal, projector, parser, maxBacklog, DEFAULT_MAX_LAG);
   }
-
-  /** The default bound on the age of the oldest event not projected yet. */
-  public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(3);
 
   /**
    * @param maxBacklog the most events the projection lets pile up while it yields to ingest
@@ -179,11 +179,12 @@ public class LineageProjection {
   }
 
   /**
-   * Holds the calling request while the backlog is at its bound ({@code maxBacklog} events, or an
-   * acknowledged event older than {@code maxLag} still unprojected), at most for the given time:
-   * the projection runs at a lower scheduling priority than requests, so under a stream that keeps
-   * every core busy it is the producers that must slow down for it to keep up. Returns at once when
-   * the backlog is below the bound, and during a rebuild (whose backlog is the whole journal).
+   * Holds the calling request while the backlog is at its bound ({@code maxBacklog} events, an
+   * acknowledged event older than {@code maxLag} still unprojected, or a projected batch the
+   * follower has not reached within {@code maxLag}), at most for the given time: under a stream
+   * that keeps every core busy it is the producers that must slow down for lineage and search to
+   * keep up. Returns at once when the backlog is below the bound, and during a rebuild (whose
+   * backlog is the whole journal).
    *
    * @return whether the backlog is below its bound
    */
