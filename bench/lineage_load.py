@@ -278,6 +278,151 @@ def phase(base, port, pid, clients, bodies_per_client, seconds, label, expect=20
     return res
 
 
+def health_sample(base):
+    """Journal head, projected position, graph and search revisions (admin /health details)."""
+    d = get_json(base, "/health")["details"]["catalog-components"]["details"]
+    lp, si, gs = d["lineageProjection"], d["searchIndex"], d["graphStore"]
+    return {"journal": lp["journal"], "projected": lp["projected"], "graph": gs.get("revision", -1),
+            "search": si["revision"]}
+
+
+def lag_seconds(samples, head, behind):
+    """Per sample, how long ago the head (journal, graph revision) first reached what the follower
+    (projected, search revision) has reached now: the age of the oldest event not yet followed."""
+    out, first = [], 0
+    for i, s in enumerate(samples):
+        if s[behind] >= s[head]:
+            out.append(0.0)
+            continue
+        while first < i and samples[first][head] <= s[behind]:
+            first += 1
+        out.append(round(s["t"] - samples[first]["t"], 2))
+    return out
+
+
+def sustained(base, port, pid, clients, bodies, seconds, rate, catchup_timeout):
+    """Posts for `seconds` with `clients` keep-alive clients (at `rate` events/s in all, 0 = flat out), cycling
+    through the generated runs with fresh run ids; samples positions every second."""
+    runs = [(bodies[i], bodies[i + 1], json.loads(bodies[i])["run"]["runId"].encode()) for i in range(0, len(bodies), 2)]
+    per_client = [runs[k::clients] for k in range(clients)]
+    accepted, errors, lat = [0] * clients, [{} for _ in range(clients)], [[] for _ in range(clients)]
+    stop = [False]
+    t0 = time.perf_counter()
+
+    def post(k):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        interval = clients / rate if rate else 0
+        n, cycle = 0, 0
+        while not stop[0]:
+            for start, complete, old in per_client[k]:
+                if stop[0]:
+                    break
+                if cycle:
+                    new = str(uuid.uuid4()).encode()
+                    start, complete = start.replace(old, new), complete.replace(old, new)
+                for body in (start, complete):
+                    if interval:
+                        wait = t0 + n * interval - time.perf_counter()
+                        if wait > 0:
+                            time.sleep(wait)
+                    n += 1
+                    t = time.perf_counter()
+                    try:
+                        conn.request("POST", "/api/v1/lineage", body=body,
+                                     headers={"Content-Type": "application/json", **AUTH})
+                        r = conn.getresponse()
+                        r.read()
+                        status = r.status
+                    except (OSError, http.client.HTTPException) as e:
+                        status = type(e).__name__
+                        conn.close()
+                        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                    lat[k].append((time.perf_counter() - t) * 1000)
+                    if status == 201:
+                        accepted[k] += 1
+                    else:
+                        errors[k][str(status)] = errors[k].get(str(status), 0) + 1
+            cycle += 1
+        conn.close()
+
+    print(f"sustained: {clients} client(s) for {seconds:.0f} s at {'max' if not rate else rate} events/s ...", flush=True)
+    samples = []
+    cpu0, own0, all0 = cpu_seconds(pid), time.process_time(), machine_busy_seconds()
+    threads = [threading.Thread(target=post, args=(k,), daemon=True) for k in range(clients)]
+    for th in threads:
+        th.start()
+    next_t = t0
+    while True:
+        now = time.perf_counter()
+        try:
+            s = health_sample(base)
+            s["t"] = round(time.perf_counter() - t0, 3)
+            s["accepted"] = sum(accepted)
+            s["load1"] = loadavg()
+            samples.append(s)
+            if len(samples) % 30 == 0:
+                print(f"  t={s['t']:.0f}s accepted {s['accepted']} journal {s['journal']} projected {s['projected']} "
+                      f"(lag {s['journal'] - s['projected']}) search behind {s['graph'] - s['search']} rev, "
+                      f"load {s['load1']}", flush=True)
+        except Exception as e:
+            print(f"  sample failed: {e}", flush=True)
+        if now - t0 >= seconds:
+            break
+        next_t += 1.0
+        time.sleep(max(0.0, next_t - time.perf_counter()))
+    stop[0] = True
+    for th in threads:
+        th.join()
+    wall = samples[-1]["t"]
+    cpu1, own1, all1 = cpu_seconds(pid), time.process_time(), machine_busy_seconds()
+    # drain: how long until the projection and the index have caught up once posting stops
+    t_stop = time.perf_counter()
+    drained = None
+    while time.perf_counter() - t_stop < catchup_timeout:
+        s = health_sample(base)
+        if s["projected"] >= s["journal"] and s["search"] >= s["graph"]:
+            drained = round(time.perf_counter() - t_stop, 2)
+            break
+        time.sleep(0.2)
+    per_s = lambda key: [round(b[key] - a_[key]) for a_, b in zip(samples, samples[1:])]
+    lag_ev = sorted(s["journal"] - s["projected"] for s in samples)
+    lag_s = sorted(lag_seconds(samples, "journal", "projected"))
+    search_s = sorted(lag_seconds(samples, "graph", "search"))
+    q = lambda v: {"p50": pct(v, 50), "p99": pct(v, 99), "max": v[-1] if v else None}
+    steady = [s for s in samples if s["t"] >= min(60, wall / 4)]  # after the first minute (JIT, caches)
+    rate_of = lambda key, ss: round((ss[-1][key] - ss[0][key]) / (ss[-1]["t"] - ss[0]["t"]), 1) if len(ss) > 1 else None
+    all_lat = sorted(x for l in lat for x in l)
+    err = {}
+    for e in errors:
+        for k, v in e.items():
+            err[k] = err.get(k, 0) + v
+    res = {
+        "clients": clients, "seconds": wall, "target_rate": rate or "max", "accepted": sum(accepted), "errors": err,
+        "accepted_per_s": rate_of("accepted", samples), "journal_per_s": rate_of("journal", samples),
+        "projected_per_s": rate_of("projected", samples),
+        "after_first_minute": {"accepted_per_s": rate_of("accepted", steady), "projected_per_s": rate_of("projected", steady)},
+        "accepted_per_s_each_second": q(sorted(per_s("accepted"))), "projected_per_s_each_second": q(sorted(per_s("projected"))),
+        "projection_lag_events": q(lag_ev), "projection_lag_s": q(lag_s), "search_lag_s": q(search_s),
+        "latency_ms": {k: round(pct(all_lat, p), 2) for k, p in (("p50", 50), ("p99", 99))},
+        "server_cpu_cores": round((cpu1 - cpu0) / wall, 2), "client_cpu_cores": round((own1 - own0) / wall, 2),
+        "other_processes_cpu_cores": round(((all1 - all0) - (cpu1 - cpu0) - (own1 - own0)) / wall, 2),
+        "loadavg_1m": q(sorted(s["load1"] for s in samples if s["load1"] is not None)),
+        "drained_after_stop_s": drained, "samples": samples,
+    }
+    print(f"\n| clients | s | accepted/s | projected/s | after 1st min acc/proj | lag events p50/p99/max | "
+          f"lag s p50/p99/max | search lag s p50/p99/max | p50/p99 ms | server/client/other CPU | load 1m p50 | drain s |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    f = lambda d: f"{d['p50']} / {d['p99']} / {d['max']}"
+    sm = res["after_first_minute"]
+    print(f"| {clients} | {wall:.0f} | {res['accepted_per_s']} | {res['projected_per_s']} | {sm['accepted_per_s']} / "
+          f"{sm['projected_per_s']} | {f(res['projection_lag_events'])} | {f(res['projection_lag_s'])} | "
+          f"{f(res['search_lag_s'])} | {res['latency_ms']['p50']} / {res['latency_ms']['p99']} | "
+          f"{res['server_cpu_cores']} / {res['client_cpu_cores']} / {res['other_processes_cpu_cores']} | "
+          f"{res['loadavg_1m']['p50']} | {drained} |")
+    print(f"errors: {err or 'none'}")
+    return res
+
+
 def snapshot_jar(src, dst, wait_s=120):
     """Copies the packaged jar, waiting out a concurrent rebuild (an incomplete jar has no manifest)."""
     import zipfile
@@ -320,6 +465,15 @@ def main():
     ap.add_argument("--out", default="bench/results/lineage-load.json")
     ap.add_argument("--dump-events", metavar="FILE", help="only write N generated events (JSON lines) to FILE and exit")
     ap.add_argument("--dump-count", type=int, default=6000)
+    ap.add_argument("--sustained", type=float, metavar="SECONDS",
+                    help="instead of the phases: post with --clients (first value, e.g. 4) for this long, at --rate "
+                         "events/s in all (0 = as fast as the server answers), and sample the journal, projected "
+                         "position, graph and search revisions every second; reports accepted/s, projected/s and "
+                         "the projection's and search index's lag (events and seconds) p50/p99/max")
+    ap.add_argument("--rate", type=float, default=0, help="with --sustained: target events/s over all clients (0 = max)")
+    ap.add_argument("--pool", type=int, default=4000,
+                    help="with --sustained: distinct runs generated up front; clients cycle through them, each "
+                         "cycle with fresh run ids (so every event is new to the journal)")
     a = ap.parse_args()
     java_home = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
     java = os.path.join(java_home, "bin", "java")
@@ -382,7 +536,7 @@ def main():
     proc = subprocess.Popen([java, "--enable-native-access=ALL-UNNAMED", *a.jvm_opt, "-jar", jar],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        deadline = time.time() + 120
+        deadline = time.time() + 300  # a shared machine can take minutes to start a JVM
         while True:
             try:
                 with urllib.request.urlopen(base + "/health", timeout=2) as r:
@@ -418,6 +572,11 @@ def main():
                 if s["projected"] >= s["journal"]:
                     break
                 time.sleep(0.2)
+        if a.sustained:
+            results["sustained"] = sustained(base, port, proc.pid, clients[0], make(2 * a.pool), a.sustained, a.rate,
+                                             a.catchup_timeout)
+            results["disk_mib_after_catchup"] = disk_mib(data)
+            return
         results["phases"] = []
         for c in clients:
             bodies = make(a.events)
@@ -471,6 +630,9 @@ def main():
                   f"after {dt_r:.1f} s", flush=True)
         results["event_bytes_mean"] = {k: round(v[1] / v[0]) for k, v in sizes.items() if v[0]}
     finally:
+        if a.sustained and "sustained" in results:
+            json.dump(results, open(a.out, "w"), indent=2)
+            print(f"wrote {a.out}")
         proc.terminate()
         try:
             proc.wait(30)

@@ -10,11 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lowers the operating-system scheduling priority of the calling thread, for threads that do work
- * behind the requests (the lineage projection, the search indexer, the toxic-combination check).
- * The work still gets every core nobody else wants, but a request thread that becomes runnable gets
- * the core first, so a stream of requests is not slowed down by the work it causes: without this,
- * on a small machine each hand-off of a request between threads waits for a time slice behind the
- * background threads.
+ * behind the requests (the search indexer, the toxic-combination check). The work still gets every
+ * core nobody else wants, but a request thread that becomes runnable gets the core first, so a
+ * stream of requests is not slowed down by the work it causes: without this, on a small machine
+ * each hand-off of a request between threads waits for a time slice behind the background threads.
  *
  * <p>On Linux the thread's nice value is raised (a thread may always lower its own priority); on
  * other systems, or if that fails, nothing changes and the thread runs at normal priority.

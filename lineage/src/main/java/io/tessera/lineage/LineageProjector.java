@@ -96,21 +96,23 @@ public final class LineageProjector {
     List<PortKey> bound = new ArrayList<>();
     List<ProjectionResult.DetectedChange> changes = new ArrayList<>();
     long last = entries.isEmpty() ? position() : entries.getLast().position();
-    store.write(
-        w -> {
-          ProjectionBatch batch = new ProjectionBatch(w);
-          for (JournalEntry entry : entries) {
-            switch (entry.event()) {
-              case RunEvent e -> run(batch, e, bound, changes);
-              case DatasetEvent e ->
-                  dataset(batch, e.dataset(), null, e.eventTime(), changes, false);
-              case JobEvent e -> job(batch, e.job(), e.inputs(), e.outputs());
-            }
-          }
-          setPosition(batch, last);
-          batch.flush();
-        });
-    return new ProjectionResult(last, entries.size(), bound, changes);
+    boolean[] announced = {false};
+    long revision =
+        store.write(
+            w -> {
+              ProjectionBatch batch = new ProjectionBatch(w);
+              for (JournalEntry entry : entries) {
+                switch (entry.event()) {
+                  case RunEvent e -> run(batch, e, bound, changes);
+                  case DatasetEvent e ->
+                      dataset(batch, e.dataset(), null, e.eventTime(), changes, false);
+                  case JobEvent e -> job(batch, e.job(), e.inputs(), e.outputs());
+                }
+              }
+              setPosition(batch, last);
+              announced[0] = batch.flush();
+            });
+    return new ProjectionResult(last, entries.size(), bound, changes, announced[0] ? revision : 0);
   }
 
   /**

@@ -76,9 +76,14 @@ final class ProjectionBatch {
    * (its schema and columns, its facets). A re-run of a known job then announces only its run, and
    * a job whose SQL changed announces the job but not the datasets its graph mentions, so the
    * search index and the other listeners re-read only what changed.
+   *
+   * @return whether any entity was announced
    */
-  void flush() {
-    List<Changed> written = new ArrayList<>();
+  boolean flush() {
+    // the written graphs by the subjects they hold (now or among the removals): a graph can only
+    // concern an entity that is a subject in it, so each entity is checked against those alone
+    Map<Node, List<Changed>> bySubject = new HashMap<>();
+    boolean[] announced = {false};
     graphs.forEach(
         (iri, model) -> {
           Set<Triple> before = originals.get(iri);
@@ -95,15 +100,22 @@ final class ProjectionBatch {
           Set<Node> subjects = new HashSet<>();
           removals.find().forEach(t -> subjects.add(t.getSubject()));
           additions.find().forEach(t -> subjects.add(t.getSubject()));
-          written.add(new Changed(now, removals, subjects));
+          Changed written = new Changed(now, removals, subjects);
+          Set<Node> held = new HashSet<>();
+          now.find().forEach(t -> held.add(t.getSubject()));
+          held.addAll(subjects);
+          held.forEach(n -> bySubject.computeIfAbsent(n, k -> new ArrayList<>()).add(written));
         });
     changed.forEach(
         (iri, kind) -> {
           Node entity = NodeFactory.createURI(iri);
-          if (written.stream().anyMatch(c -> c.concerns(entity))) {
+          if (bySubject.getOrDefault(entity, List.of()).stream()
+              .anyMatch(c -> c.concerns(entity))) {
             writer.changed(iri, kind, ChangeEvent.ChangeType.UPSERT);
+            announced[0] = true;
           }
         });
+    return announced[0];
   }
 
   /** A graph the batch changed: its content now, what was removed, and the subjects of both. */

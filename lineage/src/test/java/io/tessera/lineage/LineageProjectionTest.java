@@ -99,6 +99,36 @@ class LineageProjectionTest {
         .hasSize(nodes);
   }
 
+  @Test
+  void shouldHoldNewEventsWhileAnAcknowledgedEventWaitsLongerThanTheLagBound() throws Exception {
+    projection.stop();
+    projection =
+        new LineageProjection(
+            journal, projector, new EventParser(), 20_000, Duration.ofMillis(200));
+    journal.hold(true);
+    String run = "0190f1a2-3b4c-7d5e-8f60-000000000203";
+    long last = journal.append(event("START", run, "2026-03-01T10:00:00Z", schema("id:BIGINT")));
+    projection.signal(last);
+    assertThat(projection.awaitRoom(Duration.ZERO))
+        .as("one event, just acknowledged: below both bounds")
+        .isTrue();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (projection.status().lagMillis() < 200 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    // one event in the backlog, far below max-backlog, but older than the lag bound
+    assertThat(projection.status().lagMillis()).isGreaterThanOrEqualTo(200);
+    assertThat(projection.awaitRoom(Duration.ofMillis(100))).isFalse();
+
+    journal.hold(false);
+    projection.signal();
+    assertThat(projection.awaitRoom(WAIT)).isTrue();
+    assertThat(projection.awaitProjected(last, WAIT)).isTrue();
+    assertThat(projection.status().lagMillis()).isZero();
+    assertThat(projector.position()).isEqualTo(last);
+  }
+
   private static Product ordersPromising(DatasetRef dataset) {
     return new Product(
         "sales",
@@ -123,6 +153,12 @@ class LineageProjectionTest {
   private static final class MemoryJournal implements EventJournal {
     private final List<StoredEvent> events = new ArrayList<>();
     private final List<Long> failed = new ArrayList<>();
+    private boolean held;
+
+    /** While held, the journal hands the projection nothing to project. */
+    synchronized void hold(boolean hold) {
+      held = hold;
+    }
 
     synchronized long append(String... payloads) {
       for (String json : payloads) {
@@ -133,6 +169,9 @@ class LineageProjectionTest {
 
     @Override
     public synchronized List<StoredEvent> after(long position, int limit) {
+      if (held) {
+        return List.of();
+      }
       return events.stream().filter(e -> e.position() > position).limit(limit).toList();
     }
 

@@ -80,6 +80,7 @@ public class CatalogHealth implements HealthIndicator {
             "journal", lineage.journal(),
             "projected", lineage.projected(),
             "lag", Math.max(0, lineage.journal() - lineage.projected()),
+            "lagMillis", lineage.lagMillis(),
             "failures", lineage.failures(),
             "rebuilding", lineage.rebuilding()));
     CatchUpReadiness.Check ready = readiness.check();

@@ -15,7 +15,10 @@ import io.tessera.lineage.LineageProjector;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.ObservationReports;
 import io.tessera.ontology.IriMinter;
+import io.tessera.searchindex.IndexStatus;
+import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /** Wires the lineage module: event parsing, projection into the graph, traversal and reports. */
 @Factory
@@ -47,7 +50,10 @@ public class LineageFactory {
 
   /**
    * Projects the relational journal into the lineage graphs on its own thread, from start-up on;
-   * rebuilds them first when their layout is older than this server's.
+   * rebuilds them first when their layout is older than this server's. Ingest waits while an
+   * acknowledged event has waited longer than {@code max-lag} to be projected, or a projected batch
+   * as long for the search index to follow it: events are visible in lineage and search within
+   * about that bound, and a sustained stream is slowed to what both keep up with.
    */
   @Context
   @Bean(preDestroy = "stop")
@@ -55,8 +61,24 @@ public class LineageFactory {
       LineageJournal journal,
       LineageProjector projector,
       EventParser parser,
-      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog) {
-    return new LineageProjection(journal, projector, parser, maxBacklog);
+      @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog,
+      @Value("${tessera.lineage.projection.max-lag:3s}") Duration maxLag,
+      SearchIndex search) {
+    return new LineageProjection(
+        journal,
+        projector,
+        parser,
+        maxBacklog,
+        maxLag,
+        () -> {
+          // a rebuilding index (or one that cannot answer) does not hold ingest
+          try {
+            IndexStatus status = search.status();
+            return status.rebuilding() ? Long.MAX_VALUE : status.revision();
+          } catch (RuntimeException e) {
+            return Long.MAX_VALUE;
+          }
+        });
   }
 
   @Singleton
