@@ -33,9 +33,11 @@ public class LineageIngestService {
 
   /**
    * How long an event waits for room in a full projection backlog; after that it is appended anyway
-   * (acknowledging stored events matters more than the bound).
+   * (acknowledging stored events matters more than the bound). Shorter than the OpenLineage
+   * clients' default request timeout (5 s in the Java and Python clients), so that a held producer
+   * is answered before it gives up.
    */
-  static final Duration BACKLOG_WAIT = Duration.ofSeconds(10);
+  static final Duration BACKLOG_WAIT = Duration.ofSeconds(4);
 
   private final EventParser parser;
   private final LineageJournal journal;
