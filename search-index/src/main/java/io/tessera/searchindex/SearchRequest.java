@@ -18,13 +18,16 @@ import java.util.TreeSet;
  * @param cursor the {@code nextCursor} of the previous page, or null for the first page
  * @param limit hits per page, 1 to {@link #MAX_LIMIT}
  * @param facetLimit values returned per facet dimension, 1 to {@link #MAX_LIMIT}
+ * @param semantic whether entities close in meaning are found too (when the index has search by
+ *     meaning switched on); false ranks by words only
  */
 public record SearchRequest(
     String query,
     Map<FacetDimension, Set<String>> filters,
     String cursor,
     int limit,
-    int facetLimit) {
+    int facetLimit,
+    boolean semantic) {
   /** The largest page and the most facet values per dimension. */
   public static final int MAX_LIMIT = 100;
 
@@ -79,6 +82,16 @@ public record SearchRequest(
     }
   }
 
+  /** A request that also searches by meaning (where the index can). */
+  public SearchRequest(
+      String query,
+      Map<FacetDimension, Set<String>> filters,
+      String cursor,
+      int limit,
+      int facetLimit) {
+    this(query, filters, cursor, limit, facetLimit, true);
+  }
+
   /** The values of {@link FacetDimension#STATE}. */
   public static final Set<String> STATES = Set.of("planned", "physical");
 
@@ -94,17 +107,22 @@ public record SearchRequest(
     Set<String> merged = new TreeSet<>(filters.getOrDefault(dimension, Set.of()));
     merged.addAll(List.of(values));
     more.put(dimension, merged);
-    return new SearchRequest(query, more, cursor, limit, facetLimit);
+    return new SearchRequest(query, more, cursor, limit, facetLimit, semantic);
   }
 
   /** The same request for the page after the one the cursor came with. */
   public SearchRequest withCursor(String nextCursor) {
-    return new SearchRequest(query, filters, nextCursor, limit, facetLimit);
+    return new SearchRequest(query, filters, nextCursor, limit, facetLimit, semantic);
   }
 
   /** The same request with another page size. */
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, filters, cursor, newLimit, facetLimit);
+    return new SearchRequest(query, filters, cursor, newLimit, facetLimit, semantic);
+  }
+
+  /** The same request, searching by meaning too or not. */
+  public SearchRequest withSemantic(boolean byMeaning) {
+    return new SearchRequest(query, filters, cursor, limit, facetLimit, byMeaning);
   }
 
   /** The values wanted for a dimension (empty if it does not filter). */
@@ -118,6 +136,9 @@ public record SearchRequest(
    */
   public String fingerprint() {
     StringBuilder canonical = new StringBuilder(query.strip());
+    if (!semantic) {
+      canonical.append("\u0000words-only");
+    }
     for (FacetDimension dim : FacetDimension.values()) {
       canonical.append('\u0000').append(dim.parameter()).append('=');
       new TreeSet<>(filter(dim)).forEach(v -> canonical.append(v).append('\u0001'));

@@ -82,7 +82,7 @@ public final class RankingQuery {
       match.add(exact(query.exactKey()), Occur.SHOULD);
       clauses++;
     }
-    Query text = text(query, vocabulary);
+    Query text = text(query, vocabulary, false);
     if (text != null) {
       match.add(text, Occur.SHOULD);
       clauses++;
@@ -94,6 +94,16 @@ public final class RankingQuery {
     return withPrior(match.build());
   }
 
+  /**
+   * Any of the words, scored by BM25 like {@link #build}'s text part but without its all-words
+   * rule, phrases, exact tiers or priors; null when there are no words. Search by meaning adds it
+   * to the entities close in meaning, so that those sharing a word with the query rank higher among
+   * them.
+   */
+  public Query anyWord(UserQuery query, Vocabulary vocabulary) {
+    return query.isBlank() ? null : text(query, vocabulary, true);
+  }
+
   private static Query exact(String key) {
     return new DisjunctionMaxQuery(
         List.of(
@@ -103,7 +113,7 @@ public final class RankingQuery {
         0f);
   }
 
-  private Query text(UserQuery query, Vocabulary vocabulary) {
+  private Query text(UserQuery query, Vocabulary vocabulary, boolean anyWord) {
     List<Word> words = new ArrayList<>();
     List<Query> phrases = new ArrayList<>();
     int base = 0;
@@ -127,13 +137,16 @@ public final class RankingQuery {
     if (words.isEmpty() && phrases.isEmpty()) {
       return null;
     }
+    if (anyWord && words.isEmpty()) {
+      return null;
+    }
     BooleanQuery.Builder text = new BooleanQuery.Builder();
-    phrases.forEach(p -> text.add(p, Occur.MUST));
+    phrases.forEach(p -> text.add(p, anyWord ? Occur.SHOULD : Occur.MUST));
     if (!words.isEmpty()) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       words.forEach(w -> all.add(word(w, vocabulary), Occur.SHOULD));
       int n = words.size();
-      all.setMinimumNumberShouldMatch(n <= 2 ? n : (int) Math.ceil(n * 0.75));
+      all.setMinimumNumberShouldMatch(anyWord ? 1 : n <= 2 ? n : (int) Math.ceil(n * 0.75));
       text.add(all.build(), Occur.MUST);
       if (n >= 2) {
         text.add(proximity(words), Occur.SHOULD);
