@@ -43,6 +43,8 @@ public class SearchController {
    * @param q free text: words, {@code "a phrase"}, {@code prefix*}; no other syntax
    * @param cursor the {@code nextCursor} of the previous page
    * @param limit hits per page, 1 to 100
+   * @param semantic {@code false} ranks by words only; by default entities close in meaning are
+   *     found too (when the server has search by meaning on), and say {@code matchedByMeaning}
    */
   @Get
   public SearchView search(
@@ -58,6 +60,7 @@ public class SearchController {
       @Nullable @QueryValue List<String> health,
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "20") int limit,
+      @Nullable @QueryValue String semantic,
       AccessScope scope) {
     return reads.search(
         q,
@@ -72,6 +75,7 @@ public class SearchController {
         health,
         cursor,
         limit,
+        SearchReads.semantic(semantic),
         scope);
   }
 

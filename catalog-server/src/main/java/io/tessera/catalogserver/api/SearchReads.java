@@ -34,12 +34,46 @@ public class SearchReads {
     this.index = index;
   }
 
+  /** Searches by words and, where the index can, by meaning. */
+  public SearchView search(
+      String q,
+      List<String> type,
+      List<String> domain,
+      List<String> state,
+      List<String> lifecycle,
+      List<String> classification,
+      List<String> tag,
+      List<String> owner,
+      List<String> platform,
+      List<String> health,
+      String cursor,
+      int limit,
+      AccessScope scope) {
+    return search(
+        q,
+        type,
+        domain,
+        state,
+        lifecycle,
+        classification,
+        tag,
+        owner,
+        platform,
+        health,
+        cursor,
+        limit,
+        true,
+        scope);
+  }
+
   /**
    * Searches. Several values of one filter mean any of them; different filters must all hold.
    *
    * @param q free text: words, {@code "a phrase"}, {@code prefix*}; no other syntax
    * @param cursor the {@code nextCursor} of the previous page
    * @param limit hits per page, 1 to 100
+   * @param semantic whether entities close in meaning are found too (when the server has search by
+   *     meaning on)
    */
   public SearchView search(
       String q,
@@ -54,6 +88,7 @@ public class SearchReads {
       List<String> health,
       String cursor,
       int limit,
+      boolean semantic,
       AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
@@ -72,11 +107,27 @@ public class SearchReads {
     String query = q == null ? "" : q;
     try {
       SearchRequest request =
-          new SearchRequest(query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT);
+          new SearchRequest(
+              query, filters, cursor, limit, SearchRequest.DEFAULT_FACET_LIMIT, semantic);
       return SearchView.of(query, index.search(request, scope.readScope()));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());
     }
+  }
+
+  /**
+   * A {@code semantic} parameter: absent means on; otherwise {@code true} or {@code false}.
+   *
+   * @throws ProblemException for any other value
+   */
+  public static boolean semantic(String value) {
+    if (value == null || value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw invalid("semantic must be true or false");
   }
 
   private static void put(

@@ -54,7 +54,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
       String qualifiedName,
       String context,
       String snippet,
-      float score) {}
+      float score,
+      boolean matchedByMeaning) {}
 
   /** {@code Facet}. */
   record FacetView(String dimension, List<FacetCount> values) {}
@@ -83,7 +84,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   filters,
                   env.getArgument("after"),
                   first,
-                  SearchRequest.DEFAULT_FACET_LIMIT),
+                  SearchRequest.DEFAULT_FACET_LIMIT,
+                  !Boolean.FALSE.equals(env.getArgument("semantic"))),
               GraphQLRequest.searchScope(env));
     } catch (InvalidSearchRequestException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
@@ -102,7 +104,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   h.qualifiedName(),
                   h.context(),
                   h.snippet(),
-                  h.score())));
+                  h.score(),
+                  h.matchedByMeaning())));
     }
     Connection<HitView> hits =
         new Connection<>(
