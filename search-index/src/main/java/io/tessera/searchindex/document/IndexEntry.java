@@ -150,10 +150,10 @@ public record IndexEntry(
   }
 
   /**
-   * The text its meaning is read from: the title (and name, if different) and the descriptions it
-   * shows, never its column names or keywords (a redacted stand-in has the same or less of it).
-   * Null when there is nothing worth embedding: domains, jobs, terms, and columns without a
-   * description, which their names already find.
+   * The text its meaning is read from: the title (and name, if different), the descriptions and the
+   * tags it shows, never its column names or other keywords (a redacted stand-in has the same or
+   * less of it). Null when there is nothing worth embedding: domains, jobs, terms, and columns
+   * without a description, which their names already find.
    */
   public String meaningText() {
     boolean embedded =
@@ -171,6 +171,10 @@ public record IndexEntry(
     }
     for (String d : descriptions) {
       text.append(". ").append(d);
+    }
+    List<String> tags = facet(FacetDimension.TAG);
+    if (!tags.isEmpty()) {
+      text.append(". ").append(String.join(", ", tags));
     }
     return text.toString();
   }

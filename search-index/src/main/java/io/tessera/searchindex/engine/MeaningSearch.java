@@ -1,5 +1,7 @@
 package io.tessera.searchindex.engine;
 
+import io.tessera.searchindex.EntityType;
+import io.tessera.searchindex.FacetDimension;
 import io.tessera.searchindex.SearchRequest;
 import io.tessera.searchindex.TextEmbedder;
 import io.tessera.searchindex.document.IndexFields;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -29,20 +32,21 @@ import org.apache.lucene.util.BytesRef;
  * Search by meaning, combined with the ranking by words. The query text is embedded (recent query
  * vectors are remembered) and its nearest documents are looked up in the vector field <em>under the
  * same filter as the search</em>: the facet filters and the caller's visibility clause, so a
- * document the caller may not see is never a candidate. Neighbours closer than {@link #MIN_COSINE}
- * join the ranking query as a disjunction: each adds {@link #WEIGHT} × its cosine similarity to its
- * score, whether or not its words match too.
+ * document the caller may not see is never a candidate. Neighbours at least {@link #MIN_COSINE}
+ * close (and not far behind the nearest) join the ranking query as a disjunction: each adds {@link
+ * #WEIGHT} × its cosine similarity plus its type's prior, and {@link #PER_WORD} per query word it
+ * contains, whether or not the ranking by words matches it too.
  *
  * <p>A boosted disjunction rather than reciprocal rank fusion: it keeps one query, so hits, total,
  * facet counts and cursor paging still come from one collection pass and agree; and the exact-name
- * tiers (200 to 1000) stay far above anything meaning adds (at most {@value #WEIGHT}), so an exact
- * or qualified name still ranks first. Among the rest, a close meaning weighs about as much as a
- * word matched in a description, so word matches that also mean the same thing rise and entities
- * described in other words are found at all.
+ * tiers (200 to 1000) stay far above anything meaning adds (about 20 at most), so an exact or
+ * qualified name still ranks first. Among the rest, a close meaning weighs about as much as a title
+ * word, so word matches that also mean the same thing rise and entities described in other words
+ * are found at all.
  */
 final class MeaningSearch {
   /** Nearest neighbours looked up per query. */
-  static final int NEIGHBOURS = 20;
+  static final int NEIGHBOURS = 50;
 
   /** Below this cosine similarity a neighbour is not a match (MiniLM: unrelated texts ~0-0.2). */
   static final float MIN_COSINE = 0.25f;
@@ -53,8 +57,8 @@ final class MeaningSearch {
   /** Score added per unit of cosine similarity. */
   static final float WEIGHT = 20f;
 
-  /** The weight of the words a candidate shares with the query: a tie-break among candidates. */
-  static final float SOME_WORDS = 0.25f;
+  /** Score per query word a candidate contains (whatever the field). */
+  static final float PER_WORD = 2f;
 
   /**
    * Words a query needs for search by meaning: one word or identifier ({@code quillon_iban}) is a
@@ -62,6 +66,9 @@ final class MeaningSearch {
    * into it.
    */
   static final int MIN_WORDS = 2;
+
+  private static final String TYPE_FIELD = IndexFields.filterField(FacetDimension.TYPE);
+  private static final Set<String> FIELDS = Set.of(IndexFields.IRI, TYPE_FIELD);
 
   /** Query vectors remembered. */
   private static final int REMEMBERED = 256;
@@ -106,11 +113,10 @@ final class MeaningSearch {
         new TermInSetQuery(IndexFields.IRI, near.keySet().stream().map(BytesRef::new).toList());
     BooleanQuery.Builder meaning = new BooleanQuery.Builder();
     near.forEach(
-        (iri, cosine) ->
+        (iri, score) ->
             meaning.add(
                 new BoostQuery(
-                    new ConstantScoreQuery(new TermQuery(new Term(IndexFields.IRI, iri))),
-                    WEIGHT * cosine),
+                    new ConstantScoreQuery(new TermQuery(new Term(IndexFields.IRI, iri))), score),
                 Occur.SHOULD));
     BooleanQuery.Builder hybrid =
         new BooleanQuery.Builder().add(byWords, Occur.SHOULD).add(meaning.build(), Occur.SHOULD);
@@ -122,7 +128,7 @@ final class MeaningSearch {
                   .add(someWords, Occur.MUST)
                   .add(candidates, Occur.FILTER)
                   .build(),
-              SOME_WORDS),
+              PER_WORD),
           Occur.SHOULD);
     }
     Set<String> byMeaningOnly = new HashSet<>(near.keySet());
@@ -135,7 +141,11 @@ final class MeaningSearch {
     return String.join(" ", query.parts().stream().map(UserQuery.Part::text).toList());
   }
 
-  /** The IRIs of the nearest visible documents close enough, with their cosine similarity. */
+  /**
+   * The IRIs of the nearest visible documents close enough, with what meaning adds to their score:
+   * {@link #WEIGHT} × cosine plus their type's prior ({@link EntityType#prior()}: a product before
+   * a dataset before a column), as the ranking by words gives its matches.
+   */
   private static Map<String, Float> neighbours(IndexSearcher searcher, float[] vector, Query filter)
       throws IOException {
     ScoreDoc[] top =
@@ -148,8 +158,9 @@ final class MeaningSearch {
     for (ScoreDoc hit : top) {
       float cosine = 2 * hit.score - 1; // Lucene's cosine score is (1 + cosine) / 2
       if (cosine >= MIN_COSINE && cosine >= nearest - MAX_BEHIND_NEAREST) {
-        near.putIfAbsent(
-            stored.document(hit.doc, Set.of(IndexFields.IRI)).get(IndexFields.IRI), cosine);
+        Document doc = stored.document(hit.doc, FIELDS);
+        float prior = EntityType.fromSlug(doc.get(TYPE_FIELD)).map(EntityType::prior).orElse(0f);
+        near.putIfAbsent(doc.get(IndexFields.IRI), WEIGHT * cosine + prior);
       }
     }
     return near;

@@ -95,10 +95,10 @@ public final class RankingQuery {
   }
 
   /**
-   * Any of the words, scored by BM25 like {@link #build}'s text part but without its all-words
-   * rule, phrases, exact tiers or priors; null when there are no words. Search by meaning adds it
-   * to the entities close in meaning, so that those sharing a word with the query rank higher among
-   * them.
+   * Any of the query's words (typos and prefixes as in {@link #build}), each matched word scoring 1
+   * whatever its field or frequency: how many of the words an entity shares; null when there are no
+   * words. Search by meaning adds it to the entities close in meaning, so that among them those
+   * sharing more of the query's words rank higher.
    */
   public Query anyWord(UserQuery query, Vocabulary vocabulary) {
     return query.isBlank() ? null : text(query, vocabulary, true);
@@ -137,16 +137,21 @@ public final class RankingQuery {
     if (words.isEmpty() && phrases.isEmpty()) {
       return null;
     }
-    if (anyWord && words.isEmpty()) {
-      return null;
+    if (anyWord) {
+      if (words.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      words.forEach(w -> any.add(new ConstantScoreQuery(word(w, vocabulary)), Occur.SHOULD));
+      return any.build();
     }
     BooleanQuery.Builder text = new BooleanQuery.Builder();
-    phrases.forEach(p -> text.add(p, anyWord ? Occur.SHOULD : Occur.MUST));
+    phrases.forEach(p -> text.add(p, Occur.MUST));
     if (!words.isEmpty()) {
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       words.forEach(w -> all.add(word(w, vocabulary), Occur.SHOULD));
       int n = words.size();
-      all.setMinimumNumberShouldMatch(anyWord ? 1 : n <= 2 ? n : (int) Math.ceil(n * 0.75));
+      all.setMinimumNumberShouldMatch(n <= 2 ? n : (int) Math.ceil(n * 0.75));
       text.add(all.build(), Occur.MUST);
       if (n >= 2) {
         text.add(proximity(words), Occur.SHOULD);
