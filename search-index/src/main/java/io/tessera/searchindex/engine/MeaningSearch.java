@@ -91,7 +91,8 @@ final class MeaningSearch {
 
   /**
    * The ranking query, extended with the documents close in meaning when the index and the request
-   * search by meaning and the query has at least {@value #MIN_WORDS} words. Among those, the ones
+   * search by meaning, the query has at least {@value #MIN_WORDS} words and is not the exact name
+   * of something the caller may see (a name is looked up, not described). Among those, the ones
    * that share some of the query's words (not enough for the ranking by words to match them) score
    * those words too.
    *
@@ -103,6 +104,10 @@ final class MeaningSearch {
     String text = text(query);
     if (queries == null || !request.semantic() || text.strip().split("\\s+").length < MIN_WORDS) {
       return new Hybrid(byWords, Set.of());
+    }
+    Query exact = ranking.exactName(query);
+    if (exact != null && searcher.count(filtered(exact, filter)) > 0) {
+      return new Hybrid(byWords, Set.of()); // a name: looked up, not described
     }
     float[] vector = queries.of(text);
     Map<String, Float> near = neighbours(searcher, vector, filter);
@@ -134,6 +139,12 @@ final class MeaningSearch {
     Set<String> byMeaningOnly = new HashSet<>(near.keySet());
     byMeaningOnly.removeAll(matchedByWords(searcher, byWords, filter, candidates));
     return new Hybrid(hybrid.build(), Set.copyOf(byMeaningOnly));
+  }
+
+  private static Query filtered(Query query, Query filter) {
+    return filter == null
+        ? query
+        : new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
   }
 
   /** The words as typed, without phrase quotes or prefix stars. */

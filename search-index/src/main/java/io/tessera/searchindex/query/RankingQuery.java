@@ -104,6 +104,14 @@ public final class RankingQuery {
     return query.isBlank() ? null : text(query, vocabulary, true);
   }
 
+  /**
+   * The exact-name part alone: whether the whole input is some entity's name, qualified name or
+   * short name; null for blank input.
+   */
+  public Query exactName(UserQuery query) {
+    return query.exactKey().isEmpty() ? null : exact(query.exactKey());
+  }
+
   private static Query exact(String key) {
     return new DisjunctionMaxQuery(
         List.of(
