@@ -15,6 +15,8 @@ import java.util.Map;
  *     {@code <mark>}; HTML-escaped; null when there is nothing to show
  * @param score the relevance score; higher is better
  * @param values its values for every facet dimension
+ * @param matchedByMeaning whether it was found by meaning only: its description is close to the
+ *     query's meaning while none of the query's words match it
  */
 public record SearchHit(
     String iri,
@@ -25,9 +27,30 @@ public record SearchHit(
     String context,
     String snippet,
     float score,
-    Map<FacetDimension, List<String>> values) {
+    Map<FacetDimension, List<String>> values,
+    boolean matchedByMeaning) {
   public SearchHit {
     values = Map.copyOf(values);
+  }
+
+  /** A hit that its words matched. */
+  public SearchHit(
+      String iri,
+      EntityType type,
+      String title,
+      String name,
+      String qualifiedName,
+      String context,
+      String snippet,
+      float score,
+      Map<FacetDimension, List<String>> values) {
+    this(iri, type, title, name, qualifiedName, context, snippet, score, values, false);
+  }
+
+  /** The same hit, found by meaning only. */
+  public SearchHit byMeaning() {
+    return new SearchHit(
+        iri, type, title, name, qualifiedName, context, snippet, score, values, true);
   }
 
   /** Its values for one dimension (empty if none). */

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *     search collects no facets at all
  * @param highlight whether hits carry highlighted snippets; without them no stored text is
  *     re-analysed
+ * @param semantic whether entities close in meaning are found too (when the index has search by
+ *     meaning switched on); false ranks by words only
  */
 public record SearchRequest(
     String query,
@@ -31,7 +33,8 @@ public record SearchRequest(
     int limit,
     int facetLimit,
     Set<FacetDimension> counted,
-    boolean highlight) {
+    boolean highlight,
+    boolean semantic) {
   /** The largest page and the most facet values per dimension. */
   public static final int MAX_LIMIT = 100;
 
@@ -63,14 +66,17 @@ public record SearchRequest(
     counted = counted == null || counted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(counted));
   }
 
-  /** A search that counts every facet dimension and highlights its hits. */
+  /**
+   * A search that counts every facet dimension, highlights its hits and also searches by meaning
+   * (where the index can).
+   */
   public SearchRequest(
       String query,
       Map<FacetDimension, Set<String>> filters,
       String cursor,
       int limit,
       int facetLimit) {
-    this(query, filters, cursor, limit, facetLimit, ALL_DIMENSIONS, true);
+    this(query, filters, cursor, limit, facetLimit, ALL_DIMENSIONS, true, true);
   }
 
   /** Every facet dimension. */
@@ -79,12 +85,13 @@ public record SearchRequest(
 
   /** The same request counting only these facet dimensions (none when empty). */
   public SearchRequest withCounted(Set<FacetDimension> dimensions) {
-    return new SearchRequest(query, filters, cursor, limit, facetLimit, dimensions, highlight);
+    return new SearchRequest(
+        query, filters, cursor, limit, facetLimit, dimensions, highlight, semantic);
   }
 
   /** The same request with or without highlighted snippets. */
   public SearchRequest withHighlight(boolean on) {
-    return new SearchRequest(query, filters, cursor, limit, facetLimit, counted, on);
+    return new SearchRequest(query, filters, cursor, limit, facetLimit, counted, on, semantic);
   }
 
   /**
@@ -126,17 +133,25 @@ public record SearchRequest(
     Set<String> merged = new TreeSet<>(filters.getOrDefault(dimension, Set.of()));
     merged.addAll(List.of(values));
     more.put(dimension, merged);
-    return new SearchRequest(query, more, cursor, limit, facetLimit, counted, highlight);
+    return new SearchRequest(query, more, cursor, limit, facetLimit, counted, highlight, semantic);
   }
 
   /** The same request for the page after the one the cursor came with. */
   public SearchRequest withCursor(String nextCursor) {
-    return new SearchRequest(query, filters, nextCursor, limit, facetLimit, counted, highlight);
+    return new SearchRequest(
+        query, filters, nextCursor, limit, facetLimit, counted, highlight, semantic);
   }
 
   /** The same request with another page size. */
   public SearchRequest withLimit(int newLimit) {
-    return new SearchRequest(query, filters, cursor, newLimit, facetLimit, counted, highlight);
+    return new SearchRequest(
+        query, filters, cursor, newLimit, facetLimit, counted, highlight, semantic);
+  }
+
+  /** The same request, searching by meaning too or not. */
+  public SearchRequest withSemantic(boolean byMeaning) {
+    return new SearchRequest(
+        query, filters, cursor, limit, facetLimit, counted, highlight, byMeaning);
   }
 
   /** The values wanted for a dimension (empty if it does not filter). */
@@ -150,6 +165,9 @@ public record SearchRequest(
    */
   public String fingerprint() {
     StringBuilder canonical = new StringBuilder(query.strip());
+    if (!semantic) {
+      canonical.append("\u0000words-only");
+    }
     for (FacetDimension dim : FacetDimension.values()) {
       canonical.append('\u0000').append(dim.parameter()).append('=');
       new TreeSet<>(filter(dim)).forEach(v -> canonical.append(v).append('\u0001'));

@@ -175,6 +175,7 @@ function renderHits(list, hits) {
         h('p', { class: 'hit-meta' },
           states.map((s) => h('span', { class: `badge badge-${s}` }, s === 'physical' ? 'Physical' : 'Planned')),
           statuses.map((s) => h('span', { class: 'badge badge-status' }, s)),
+          hit.matchedByMeaning ? h('span', { class: 'badge badge-meaning', title: 'None of your words are in it: its description is close in meaning to your search.' }, 'Matched by meaning') : null,
           (hit.health || []).slice(0, 1).map((s) => healthBadge(s)),
           hit.domain ? h('a', { href: domainHref(hit.domain), class: 'meta-item' }, `Domain: ${hit.domain}`) : null,
           hit.owner ? h('span', { class: 'meta-item' }, `Owner: ${ownerLabel(hit.owner)}`) : null,

@@ -46,6 +46,8 @@ public class SearchController {
    * @param facets the facet dimensions to count, e.g. {@code domain,type}; {@code none} counts none
    *     (the cheapest search); absent counts every dimension
    * @param highlight {@code false} leaves out the highlighted snippets (cheaper); default true
+   * @param semantic {@code false} ranks by words only; by default entities close in meaning are
+   *     found too (when the server has search by meaning on), and say {@code matchedByMeaning}
    */
   @Get
   public SearchView search(
@@ -63,6 +65,7 @@ public class SearchController {
       @QueryValue(defaultValue = "20") int limit,
       @Nullable @QueryValue List<String> facets,
       @Nullable @QueryValue String highlight,
+      @Nullable @QueryValue String semantic,
       AccessScope scope) {
     return reads.search(
         q,
@@ -79,6 +82,7 @@ public class SearchController {
         limit,
         facets,
         flag("highlight", highlight),
+        !Boolean.FALSE.equals(flag("semantic", semantic)),
         scope);
   }
 

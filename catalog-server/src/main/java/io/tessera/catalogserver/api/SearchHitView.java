@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.searchindex.FacetDimension;
 import io.tessera.searchindex.SearchHit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  *     (as before the state had a field of its own)
  * @param owner its owner (the first, for a dataset several products produce)
  * @param platform where the data lives (postgres, kafka, s3, bigquery...)
+ * @param matchedByMeaning true when it was found by meaning only (its description is close to the
+ *     query's meaning, none of the query's words match it); absent otherwise
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -37,12 +40,13 @@ public record SearchHitView(
     List<String> tags,
     String owner,
     List<String> platform,
-    float score) {
+    float score,
+    Boolean matchedByMeaning) {
 
   static SearchHitView of(SearchHit hit) {
     List<String> owners = hit.values(FacetDimension.OWNER);
     List<String> state = hit.values(FacetDimension.STATE);
-    List<String> lifecycle = new java.util.ArrayList<>(hit.values(FacetDimension.LIFECYCLE));
+    List<String> lifecycle = new ArrayList<>(hit.values(FacetDimension.LIFECYCLE));
     lifecycle.addAll(state);
     return new SearchHitView(
         hit.iri(),
@@ -59,6 +63,7 @@ public record SearchHitView(
         hit.values(FacetDimension.TAG),
         owners.isEmpty() ? null : owners.getFirst(),
         hit.values(FacetDimension.PLATFORM),
-        hit.score());
+        hit.score(),
+        hit.matchedByMeaning() ? Boolean.TRUE : null);
   }
 }

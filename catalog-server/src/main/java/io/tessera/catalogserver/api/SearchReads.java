@@ -34,6 +34,38 @@ public class SearchReads {
     this.index = index;
   }
 
+  /** Searches by words and, where the index can, by meaning. */
+  public SearchView search(
+      String q,
+      List<String> type,
+      List<String> domain,
+      List<String> state,
+      List<String> lifecycle,
+      List<String> classification,
+      List<String> tag,
+      List<String> owner,
+      List<String> platform,
+      List<String> health,
+      String cursor,
+      int limit,
+      AccessScope scope) {
+    return search(
+        q,
+        type,
+        domain,
+        state,
+        lifecycle,
+        classification,
+        tag,
+        owner,
+        platform,
+        health,
+        cursor,
+        limit,
+        true,
+        scope);
+  }
+
   /**
    * Searches. Several values of one filter mean any of them; different filters must all hold.
    *
@@ -42,6 +74,8 @@ public class SearchReads {
    * @param limit hits per page, 1 to 100
    * @param facets the facet dimensions to count ({@code none} for none); null counts every one
    * @param highlight whether hits carry highlighted snippets; null means yes
+   * @param semantic whether entities close in meaning are found too (when the server has search by
+   *     meaning on)
    */
   public SearchView search(
       String q,
@@ -58,6 +92,7 @@ public class SearchReads {
       int limit,
       List<String> facets,
       Boolean highlight,
+      boolean semantic,
       AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
       throw invalid("limit must be between 1 and " + SearchRequest.MAX_LIMIT);
@@ -83,7 +118,8 @@ public class SearchReads {
               limit,
               SearchRequest.DEFAULT_FACET_LIMIT,
               counted(facets),
-              highlight == null || highlight);
+              highlight == null || highlight,
+              semantic);
       return SearchView.of(query, index.search(request, scope.readScope()));
     } catch (InvalidSearchRequestException e) {
       throw invalid(e.getMessage());

@@ -54,7 +54,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
       String qualifiedName,
       String context,
       String snippet,
-      float score) {}
+      float score,
+      boolean matchedByMeaning) {}
 
   /** {@code Facet}. */
   record FacetView(String dimension, List<FacetCount> values) {}
@@ -88,7 +89,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   env.getSelectionSet().contains("facets")
                       ? SearchRequest.ALL_DIMENSIONS
                       : Set.of(),
-                  env.getSelectionSet().contains("hits/edges/node/snippet")),
+                  env.getSelectionSet().contains("hits/edges/node/snippet"),
+                  !Boolean.FALSE.equals(env.getArgument("semantic"))),
               GraphQLRequest.searchScope(env));
     } catch (InvalidSearchRequestException e) {
       throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
@@ -107,7 +109,8 @@ final class SearchDataFetcher implements DataFetcher<SearchDataFetcher.ResultsVi
                   h.qualifiedName(),
                   h.context(),
                   h.snippet(),
-                  h.score())));
+                  h.score(),
+                  h.matchedByMeaning())));
     }
     Connection<HitView> hits =
         new Connection<>(

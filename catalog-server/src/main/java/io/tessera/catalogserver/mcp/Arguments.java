@@ -43,6 +43,18 @@ final class Arguments {
     return s.strip();
   }
 
+  /** A boolean argument, or the default when absent. */
+  boolean bool(String name, boolean fallback) {
+    Object value = values.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (!(value instanceof Boolean b)) {
+      throw new ToolArgumentException("'" + name + "' must be true or false");
+    }
+    return b;
+  }
+
   /** An integer argument within bounds, or the default when absent. */
   int integer(String name, int min, int max, int fallback) {
     Object value = values.get(name);

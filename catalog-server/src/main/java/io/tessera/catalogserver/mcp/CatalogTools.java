@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.mcp;
 
+import static io.tessera.catalogserver.mcp.ToolCalls.bool;
 import static io.tessera.catalogserver.mcp.ToolCalls.integer;
 import static io.tessera.catalogserver.mcp.ToolCalls.properties;
 import static io.tessera.catalogserver.mcp.ToolCalls.string;
@@ -96,7 +97,12 @@ class CatalogTools {
             "limit",
             integer("hits per page", 1, 50, 10),
             "cursor",
-            string("nextCursor of the previous page", 1000)),
+            string("nextCursor of the previous page", 1000),
+            "semantic",
+            bool(
+                "also find entities whose descriptions are close in meaning to the query without"
+                    + " sharing its words (hits found so say matchedByMeaning); false: words only",
+                true)),
         List.of(),
         true,
         (caller, args) -> {
@@ -116,6 +122,7 @@ class CatalogTools {
                   Math.min(args.integer("limit", 1, 50, 10), config.maxResults()),
                   null,
                   null,
+                  args.bool("semantic", true),
                   caller.scope());
           return new ToolCalls.Outcome(view, view.hits().size(), null);
         });

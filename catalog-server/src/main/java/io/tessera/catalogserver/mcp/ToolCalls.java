@@ -224,6 +224,10 @@ class ToolCalls {
     return Map.of("type", "string", "description", description, "enum", values);
   }
 
+  static Map<String, Object> bool(String description, boolean fallback) {
+    return Map.of("type", "boolean", "description", description, "default", fallback);
+  }
+
   static Map<String, Object> integer(String description, int min, int max, int fallback) {
     return Map.of(
         "type",

@@ -99,7 +99,9 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
         "tessera.security.anonymous-read",
         "true",
         "tessera.security.jwt-secret",
-        JWT_SECRET);
+        JWT_SECRET,
+        "tessera.search.semantic.enabled",
+        "true");
   }
 
   @BeforeAll
@@ -744,6 +746,61 @@ class PolicyLeakMatrixIT implements TestPropertyProvider {
   }
 
   // ------------------------------------------------------------------ search
+
+  /**
+   * Search by meaning runs under the same visibility filter: the hidden product (described as
+   * "Settlements of the vellichor accounts.") is the nearest in meaning to a query that shares none
+   * of its words, and only the reader who may see it finds it, through REST and GraphQL; for the
+   * other no hit, snippet or facet mentions it.
+   */
+  @Test
+  void shouldNeverSurfaceTheHiddenProductByMeaning() {
+    String query = "financial settlement records";
+    for (Reader reader : List.of(eu, us)) {
+      JsonNode found =
+          http.get(
+                  "/api/v1/search?q="
+                      + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                      + "&limit=50",
+                  reader.token())
+              .ok();
+      List<String> iris = found.path("hits").findValuesAsText("iri");
+      assertThat(iris.contains(HIDDEN)).as("REST, sees=%s", reader.sees()).isEqualTo(reader.sees());
+      assertThat(mentionsWord(found.toString())).as("REST").isEqualTo(reader.sees());
+      if (reader.sees()) {
+        assertThat(
+                found.path("hits").path(iris.indexOf(HIDDEN)).path("matchedByMeaning").asBoolean())
+            .as("found by meaning, not by a word")
+            .isTrue();
+      }
+      GraphQLResponse r =
+          graphql(
+              reader.token(),
+              """
+              query($q: String!) {
+                search(query: $q, first: 50) {
+                  total hits { edges { node { iri title snippet matchedByMeaning } } }
+                  facets { dimension values { value count } } } }""",
+              Map.of("q", query));
+      assertThat(r.<List<String>>extractValue("search.hits.edges[*].node.iri").contains(HIDDEN))
+          .as("GraphQL")
+          .isEqualTo(reader.sees());
+      assertThat(mentionsWord(r.getParsed().read("$.data.search").toString()))
+          .as("GraphQL")
+          .isEqualTo(reader.sees());
+    }
+    JsonNode auditors =
+        http.get(
+                "/api/v1/search?q="
+                    + URLEncoder.encode(
+                        "international bank account numbers", StandardCharsets.UTF_8)
+                    + "&limit=50",
+                us.token())
+            .ok();
+    assertThat(hasQuillonColumns(auditors.toString()))
+        .as("a read-denied product's columns are not found by meaning either")
+        .isFalse();
+  }
 
   @Test
   void shouldNotFindAReadDeniedProductByItsColumnNames() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -21,6 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** Maps an {@link IndexEntry} to a Lucene document, and a stored document to a hit. */
@@ -42,9 +44,21 @@ public final class DocumentMapper {
     return facetsConfig;
   }
 
-  /** The Lucene document of an entry. */
+  /** The Lucene document of an entry, without a vector. */
   public Document toDocument(IndexEntry entry) {
+    return toDocument(entry, null);
+  }
+
+  /**
+   * The Lucene document of an entry.
+   *
+   * @param vector the embedding of its {@link IndexEntry#meaningText()}, or null for none
+   */
+  public Document toDocument(IndexEntry entry, float[] vector) {
     Document doc = new Document();
+    if (vector != null) {
+      doc.add(new KnnFloatVectorField(IndexFields.VECTOR, vector, VectorSimilarityFunction.COSINE));
+    }
     doc.add(new StringField(IndexFields.IRI, entry.iri(), Field.Store.YES));
     doc.add(new SortedDocValuesField(IndexFields.IRI, new BytesRef(entry.iri())));
     doc.add(new StringField(IndexFields.ROOT, entry.root(), Field.Store.YES));

@@ -149,6 +149,36 @@ public record IndexEntry(
         to);
   }
 
+  /**
+   * The text its meaning is read from: the title (and name, if different), the descriptions and the
+   * tags it shows, never its column names or other keywords (a redacted stand-in has the same or
+   * less of it). Null when there is nothing worth embedding: domains, jobs, terms, and columns
+   * without a description, which their names already find.
+   */
+  public String meaningText() {
+    boolean embedded =
+        switch (type) {
+          case DATA_PRODUCT, PORT, DATASET -> true;
+          case COLUMN -> !descriptions.isEmpty();
+          case DOMAIN, JOB, TERM -> false;
+        };
+    if (!embedded) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(title == null ? "" : title);
+    if (name != null && !name.equalsIgnoreCase(title)) {
+      text.append(" (").append(name).append(')');
+    }
+    for (String d : descriptions) {
+      text.append(". ").append(d);
+    }
+    List<String> tags = facet(FacetDimension.TAG);
+    if (!tags.isEmpty()) {
+      text.append(". ").append(String.join(", ", tags));
+    }
+    return text.toString();
+  }
+
   /** Its values for one dimension. */
   public List<String> facet(FacetDimension dimension) {
     return facets.getOrDefault(dimension, List.of());

@@ -82,6 +82,13 @@ public final class IndexFields {
    */
   public static final String DISCLOSURE = "disclosure";
 
+  /**
+   * The embedding of the entity's title and descriptions (cosine similarity, HNSW graph): search by
+   * meaning. Products, ports, datasets and described columns have one; only from what the document
+   * itself shows, so a redacted stand-in's vector knows nothing its details would tell.
+   */
+  public static final String VECTOR = "vector";
+
   /** The doc-values field the facet module keeps every dimension in. */
   public static final String FACETS = "$facets";
 
@@ -90,6 +97,12 @@ public final class IndexFields {
 
   /** Commit user data: the document layout; a different value means rebuild. */
   public static final String COMMIT_LAYOUT = "tessera.index.layout";
+
+  /**
+   * Commit user data: the embedding model the vectors were computed with ({@code none} without
+   * search by meaning); a different value means rebuild, with the new model.
+   */
+  public static final String COMMIT_EMBEDDING_MODEL = "tessera.embedding.model";
 
   /** The current document layout. Increase it whenever fields or analysis change. */
   public static final String LAYOUT_VERSION = "3";

@@ -4,12 +4,10 @@ import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.ChangeEvent.EntityKind;
 import io.tessera.graphstore.Product;
 import io.tessera.searchindex.EntityType;
-import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.EntryFactory;
 import io.tessera.searchindex.document.IndexEntry;
 import io.tessera.searchindex.document.IndexFields;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +41,16 @@ final class AggregateWriter {
   private final IndexStore store;
   private final CatalogEntities entities;
   private final EntryFactory entries;
-  private final DocumentMapper mapper;
+  private final DocumentBuilder documents;
+
+  /** The entries of the aggregates re-read in this batch, written together at its end. */
+  private final Map<String, List<IndexEntry>> pending = new LinkedHashMap<>();
 
   AggregateWriter(
-      IndexStore store, CatalogEntities entities, EntryFactory entries, DocumentMapper mapper) {
+      IndexStore store, CatalogEntities entities, EntryFactory entries, DocumentBuilder documents) {
     this.store = store;
     this.entities = entities;
-    this.mapper = mapper;
+    this.documents = documents;
     this.entries = entries;
   }
 
@@ -88,7 +89,22 @@ final class AggregateWriter {
         written++;
       }
     }
+    flush();
     return written;
+  }
+
+  /**
+   * Builds the documents of every aggregate re-read in the batch (embedding their texts together)
+   * and replaces them in the index.
+   */
+  private void flush() throws IOException {
+    try {
+      for (Map.Entry<String, List<Document>> aggregate : documents.documents(pending).entrySet()) {
+        store.replace(aggregate.getKey(), aggregate.getValue());
+      }
+    } finally {
+      pending.clear();
+    }
   }
 
   /**
@@ -161,12 +177,8 @@ final class AggregateWriter {
         "re-read {} {} in {} ms", type.slug(), root, (System.nanoTime() - started) / 1_000_000);
   }
 
-  private void write(String root, List<IndexEntry> list) throws IOException {
-    List<Document> docs = new ArrayList<>(list.size());
-    for (IndexEntry entry : list) {
-      docs.add(mapper.toDocument(entry));
-    }
-    store.replace(root, docs);
+  private void write(String root, List<IndexEntry> list) {
+    pending.put(root, list);
   }
 
   /** The graphs the aggregate's documents came from, as last committed. */

@@ -40,11 +40,22 @@ public final class IndexEngine implements AutoCloseable {
     DocumentMapper mapper = new DocumentMapper();
     this.store = IndexStore.open(config, analyzers, mapper);
     this.indexer =
-        new Indexer(store, graph, new CatalogEntities(graph, iris), new EntryFactory(iris), mapper);
+        new Indexer(
+            store,
+            graph,
+            new CatalogEntities(graph, iris),
+            new EntryFactory(iris),
+            DocumentBuilder.of(mapper, config.embedder()));
     ScopeFilter scopes = new ScopeFilter();
+    RankingQuery ranking = new RankingQuery(analyzers);
     this.searches =
         new SearchExecutor(
-            store, new RankingQuery(analyzers), mapper, new Snippets(analyzers.text()), scopes);
+            store,
+            ranking,
+            mapper,
+            new Snippets(analyzers.text()),
+            scopes,
+            MeaningSearch.of(config.embedder(), ranking));
     this.suggestions = new SuggestExecutor(store, new SuggestQuery(analyzers), mapper, scopes);
   }
 

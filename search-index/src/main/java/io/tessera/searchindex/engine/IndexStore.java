@@ -24,6 +24,8 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene side: one writer (used only by the indexer thread), snapshots for searching, and the
@@ -33,6 +35,7 @@ import org.apache.lucene.store.FSDirectory;
  * half-built index behind.
  */
 final class IndexStore implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexStore.class);
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -40,6 +43,7 @@ final class IndexStore implements Closeable {
   private final SnapshotSearcher.Factory factory;
   private final Duration retention;
   private final long openedRevision;
+  private final String embeddingModel;
 
   private IndexStore(SearchIndexConfig config, Analyzers analyzers, DocumentMapper mapper)
       throws IOException {
@@ -50,7 +54,8 @@ final class IndexStore implements Closeable {
       Files.createDirectories(config.directory());
       this.directory = FSDirectory.open(config.directory());
     }
-    this.openedRevision = readCommittedRevision(directory);
+    this.embeddingModel = config.embeddingModelId();
+    this.openedRevision = readCommittedRevision(directory, embeddingModel);
     IndexWriterConfig iwc = new IndexWriterConfig(analyzers.perField());
     iwc.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     iwc.setCommitOnClose(false);
@@ -70,13 +75,15 @@ final class IndexStore implements Closeable {
 
   /**
    * The graph revision of the commit found at open, or -1 if there was none or it was written with
-   * another document layout.
+   * another document layout or another embedding model (its vectors cannot be compared with the
+   * current model's: everything is embedded again by the rebuild that follows).
    */
   long openedRevision() {
     return openedRevision;
   }
 
-  private static long readCommittedRevision(Directory directory) throws IOException {
+  private static long readCommittedRevision(Directory directory, String embeddingModel)
+      throws IOException {
     if (!DirectoryReader.indexExists(directory)) {
       return -1;
     }
@@ -84,6 +91,14 @@ final class IndexStore implements Closeable {
     String revision = data.get(IndexFields.COMMIT_REVISION);
     if (revision == null
         || !IndexFields.LAYOUT_VERSION.equals(data.get(IndexFields.COMMIT_LAYOUT))) {
+      return -1;
+    }
+    String committedModel = data.getOrDefault(IndexFields.COMMIT_EMBEDDING_MODEL, "none");
+    if (!embeddingModel.equals(committedModel)) {
+      LOG.info(
+          "search index was embedded with {}, the configuration says {}: embedding again",
+          committedModel,
+          embeddingModel);
       return -1;
     }
     return Long.parseLong(revision);
@@ -117,7 +132,9 @@ final class IndexStore implements Closeable {
                 IndexFields.COMMIT_REVISION,
                 Long.toString(revision),
                 IndexFields.COMMIT_LAYOUT,
-                IndexFields.LAYOUT_VERSION)
+                IndexFields.LAYOUT_VERSION,
+                IndexFields.COMMIT_EMBEDDING_MODEL,
+                embeddingModel)
             .entrySet());
     factory.revision(revision);
     searchers.maybeRefreshBlocking();

@@ -4,7 +4,6 @@ import io.tessera.graphstore.BackgroundPriority;
 import io.tessera.graphstore.CatalogEntities;
 import io.tessera.graphstore.ChangeEvent;
 import io.tessera.graphstore.GraphStore;
-import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.EntryFactory;
 import java.io.IOException;
 import java.time.Duration;
@@ -64,11 +63,11 @@ final class Indexer implements AutoCloseable {
       GraphStore graph,
       CatalogEntities entities,
       EntryFactory entries,
-      DocumentMapper mapper) {
+      DocumentBuilder documents) {
     this.store = store;
     this.graph = graph;
-    this.aggregates = new AggregateWriter(store, entities, entries, mapper);
-    this.rebuilder = new Rebuilder(store, entities, entries, mapper);
+    this.aggregates = new AggregateWriter(store, entities, entries, documents);
+    this.rebuilder = new Rebuilder(store, entities, entries, documents);
     this.visibleRevision = store.openedRevision();
     this.thread = Thread.ofPlatform().name("search-indexer").daemon().unstarted(this::run);
   }

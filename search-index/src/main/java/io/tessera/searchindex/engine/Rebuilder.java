@@ -7,13 +7,13 @@ import io.tessera.graphstore.CatalogTerm;
 import io.tessera.graphstore.CatalogVisitor;
 import io.tessera.graphstore.Domain;
 import io.tessera.graphstore.Product;
-import io.tessera.searchindex.document.DocumentMapper;
 import io.tessera.searchindex.document.EntryFactory;
 import io.tessera.searchindex.document.IndexEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,18 +34,18 @@ final class Rebuilder {
   private final IndexStore store;
   private final CatalogEntities entities;
   private final EntryFactory entries;
-  private final DocumentMapper mapper;
+  private final DocumentBuilder builder;
   private volatile boolean running;
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong total = new AtomicLong();
   private final AtomicInteger completed = new AtomicInteger();
 
   Rebuilder(
-      IndexStore store, CatalogEntities entities, EntryFactory entries, DocumentMapper mapper) {
+      IndexStore store, CatalogEntities entities, EntryFactory entries, DocumentBuilder documents) {
     this.store = store;
     this.entities = entities;
     this.entries = entries;
-    this.mapper = mapper;
+    this.builder = documents;
   }
 
   Progress progress() {
@@ -67,7 +67,9 @@ final class Rebuilder {
     try {
       store.deleteAll();
       AtomicLong documents = new AtomicLong();
-      entities.readAll(new Visitor(documents));
+      Visitor visitor = new Visitor(documents);
+      entities.readAll(visitor);
+      visitor.flush();
       store.publish(revision);
       store.commit();
       completed.incrementAndGet();
@@ -85,9 +87,15 @@ final class Rebuilder {
     }
   }
 
-  /** Adds each entity's documents as the graph snapshot is read. */
+  /**
+   * Adds the entities' documents as the graph snapshot is read, a few hundred entries at a time so
+   * that their texts are embedded in batches.
+   */
   private final class Visitor implements CatalogVisitor {
+    private static final int FLUSH_ENTRIES = 256;
     private final AtomicLong documents;
+    private final Map<String, List<IndexEntry>> pending = new LinkedHashMap<>();
+    private int pendingEntries;
     private long nextReport;
 
     Visitor(AtomicLong documents) {
@@ -127,23 +135,33 @@ final class Rebuilder {
     }
 
     private void add(String what, Supplier<List<IndexEntry>> entriesOf) {
-      List<Document> docs = new ArrayList<>();
       try {
-        for (IndexEntry entry : entriesOf.get()) {
-          docs.add(mapper.toDocument(entry));
-        }
+        List<IndexEntry> list = entriesOf.get();
+        pending.put(what, list);
+        pendingEntries += list.size();
       } catch (RuntimeException e) {
         LOG.warn("cannot index {}; it is left out of the rebuilt index", what, e);
       }
-      try {
-        store.add(docs);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      if (pendingEntries >= FLUSH_ENTRIES) {
+        flush();
       }
-      documents.addAndGet(docs.size());
       long count = done.incrementAndGet();
       if (count % nextReport == 0) {
         LOG.info("rebuilding the search index: {} of {} entities", count, total.get());
+      }
+    }
+
+    void flush() {
+      try {
+        for (List<Document> docs : builder.documents(pending).values()) {
+          store.add(docs);
+          documents.addAndGet(docs.size());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        pending.clear();
+        pendingEntries = 0;
       }
     }
   }

@@ -56,13 +56,16 @@ final class SearchExecutor {
   private final RankingQuery ranking;
   private final DocumentMapper mapper;
   private final Snippets snippets;
+  private final MeaningSearch meaning;
 
   SearchExecutor(
       IndexStore store,
       RankingQuery ranking,
       DocumentMapper mapper,
       Snippets snippets,
-      ScopeFilter scopes) {
+      ScopeFilter scopes,
+      MeaningSearch meaning) {
+    this.meaning = meaning;
     this.scopes = scopes;
     this.store = store;
     this.ranking = ranking;
@@ -81,7 +84,7 @@ final class SearchExecutor {
             // then share the expansion instead of building the automata twice
             Query scoring =
                 searcher.rewrite(ranking.build(query, Vocabulary.of(searcher.getIndexReader())));
-            return run(searcher, snapshot, request, scope, scoring, cursor);
+            return run(searcher, snapshot, request, scope, query, scoring, cursor);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -105,15 +108,18 @@ final class SearchExecutor {
       long snapshot,
       SearchRequest request,
       ReadScope scope,
+      UserQuery userQuery,
       Query scoring,
       Cursor cursor)
       throws IOException {
-    BooleanQuery.Builder full = new BooleanQuery.Builder().add(scoring, Occur.MUST);
     Query filter = FilterQuery.build(request.filters());
+    Query visible = scopes.build(searcher.getIndexReader(), scope);
+    MeaningSearch.Hybrid hybrid =
+        meaning.combine(searcher, request, userQuery, scoring, both(filter, visible));
+    BooleanQuery.Builder full = new BooleanQuery.Builder().add(hybrid.query(), Occur.MUST);
     if (filter != null) {
       full.add(filter, Occur.FILTER);
     }
-    Query visible = scopes.build(searcher.getIndexReader(), scope);
     if (visible != null) {
       full.add(visible, Occur.FILTER);
     }
@@ -155,7 +161,8 @@ final class SearchExecutor {
     List<SearchHit> hits = new ArrayList<>(page.length);
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < page.length; i++) {
-      hits.add(mapper.toHit(stored.document(page[i].doc), score(page[i]), snippetsOf[i]));
+      SearchHit hit = mapper.toHit(stored.document(page[i].doc), score(page[i]), snippetsOf[i]);
+      hits.add(hybrid.byMeaningOnly().contains(hit.iri()) ? hit.byMeaning() : hit);
     }
     String next = null;
     if (found.length > request.limit() && page.length > 0) {
@@ -176,6 +183,14 @@ final class SearchExecutor {
             : facets(searcher, collector, request.counted(), request.facetLimit()),
         next,
         searcher.revision());
+  }
+
+  /** Both filters (either may be null), or null. */
+  private static Query both(Query filter, Query visible) {
+    if (filter == null || visible == null) {
+      return filter == null ? visible : filter;
+    }
+    return new BooleanQuery.Builder().add(filter, Occur.FILTER).add(visible, Occur.FILTER).build();
   }
 
   private static float score(ScoreDoc doc) {

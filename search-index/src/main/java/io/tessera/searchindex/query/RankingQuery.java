@@ -82,7 +82,7 @@ public final class RankingQuery {
       match.add(exact(query.exactKey()), Occur.SHOULD);
       clauses++;
     }
-    Query text = text(query, vocabulary);
+    Query text = text(query, vocabulary, false);
     if (text != null) {
       match.add(text, Occur.SHOULD);
       clauses++;
@@ -94,6 +94,24 @@ public final class RankingQuery {
     return withPrior(match.build());
   }
 
+  /**
+   * Any of the query's words (typos and prefixes as in {@link #build}), each matched word scoring 1
+   * whatever its field or frequency: how many of the words an entity shares; null when there are no
+   * words. Search by meaning adds it to the entities close in meaning, so that among them those
+   * sharing more of the query's words rank higher.
+   */
+  public Query anyWord(UserQuery query, Vocabulary vocabulary) {
+    return query.isBlank() ? null : text(query, vocabulary, true);
+  }
+
+  /**
+   * The exact-name part alone: whether the whole input is some entity's name, qualified name or
+   * short name; null for blank input.
+   */
+  public Query exactName(UserQuery query) {
+    return query.exactKey().isEmpty() ? null : exact(query.exactKey());
+  }
+
   private static Query exact(String key) {
     return new DisjunctionMaxQuery(
         List.of(
@@ -103,7 +121,7 @@ public final class RankingQuery {
         0f);
   }
 
-  private Query text(UserQuery query, Vocabulary vocabulary) {
+  private Query text(UserQuery query, Vocabulary vocabulary, boolean anyWord) {
     List<Word> words = new ArrayList<>();
     List<Query> phrases = new ArrayList<>();
     int base = 0;
@@ -126,6 +144,14 @@ public final class RankingQuery {
     }
     if (words.isEmpty() && phrases.isEmpty()) {
       return null;
+    }
+    if (anyWord) {
+      if (words.isEmpty()) {
+        return null;
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      words.forEach(w -> any.add(new ConstantScoreQuery(word(w, vocabulary)), Occur.SHOULD));
+      return any.build();
     }
     BooleanQuery.Builder text = new BooleanQuery.Builder();
     phrases.forEach(p -> text.add(p, Occur.MUST));

@@ -160,7 +160,7 @@ public final class SearchBenchmark {
     report(name, samples);
   }
 
-  private static void report(String name, long[] nanos) {
+  static void report(String name, long[] nanos) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     System.out.printf(
@@ -173,7 +173,7 @@ public final class SearchBenchmark {
         sorted[sorted.length - 1] / 1e6);
   }
 
-  private static void load(GraphStore store, int products, Random random) {
+  static void load(GraphStore store, int products, Random random) {
     DomainRepository domains = new DomainRepository(store, IRIS);
     ProductRepository repository = new ProductRepository(store, IRIS);
     for (int d = 0; d < 10; d++) {
@@ -238,7 +238,7 @@ public final class SearchBenchmark {
         null);
   }
 
-  private static String word(Random random) {
+  static String word(Random random) {
     return WORDS.get(random.nextInt(WORDS.size()));
   }
 
