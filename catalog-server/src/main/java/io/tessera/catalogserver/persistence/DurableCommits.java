@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * ({@code fsync}, which on ext4 also commits the file-system journal with whatever other files,
  * such as the graph store's, have pending). PostgreSQL and in-memory databases are left alone:
  * PostgreSQL syncs its commits itself.
+ *
+ * <p>Since every commit is then stored by its sync, H2's background writer is switched back on (the
+ * server's URL has {@code WRITE_DELAY=0}, which keeps a commit crash-safe without syncs but stops
+ * the writer): its housekeeping compacts the file as it goes.
  */
 @Singleton
 public class DurableCommits implements BeanCreatedEventListener<DataSource> {
