@@ -3,6 +3,7 @@ package io.tessera.catalogserver.metrics;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.tessera.catalogserver.persistence.DurableCommits;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.LineageProjection;
 import io.tessera.searchindex.IndexStatus;
@@ -20,8 +21,9 @@ import reactor.core.publisher.Mono;
  * details to admins only; the database is Micronaut's {@code jdbc} indicator beside it): the graph
  * store (its revision, read in a transaction, so a store that cannot be read is {@code DOWN}), the
  * search index (revision, documents, how far behind the graph, rebuilding), the lineage projection
- * (journal head, projected position, lag, failures, rebuilding) and the catch-up readiness that
- * {@code /health/readiness} answers with. Only the graph store decides the status: an index or a
+ * (journal head, projected position, lag, failures, rebuilding), whether H2 commits are forced to
+ * disk and how often they were ({@code durability}), and the catch-up readiness that {@code
+ * /health/readiness} answers with. Only the graph store decides the status: an index or a
  * projection catching up is reported, not a failure.
  */
 @Singleton
@@ -35,16 +37,19 @@ public class CatalogHealth implements HealthIndicator {
   private final SearchIndex index;
   private final LineageProjection projection;
   private final CatchUpReadiness readiness;
+  private final DurableCommits durability;
 
   public CatalogHealth(
       GraphStore graph,
       SearchIndex index,
       LineageProjection projection,
-      CatchUpReadiness readiness) {
+      CatchUpReadiness readiness,
+      DurableCommits durability) {
     this.graph = graph;
     this.index = index;
     this.projection = projection;
     this.readiness = readiness;
+    this.durability = durability;
   }
 
   @Override
@@ -83,6 +88,7 @@ public class CatalogHealth implements HealthIndicator {
             "lagMillis", lineage.lagMillis(),
             "failures", lineage.failures(),
             "rebuilding", lineage.rebuilding()));
+    details.put("durability", Map.of("fsync", durability.enabled(), "syncs", durability.syncs()));
     CatchUpReadiness.Check ready = readiness.check();
     Map<String, Object> readyDetails = new LinkedHashMap<>();
     readyDetails.put("ready", ready.ready());

@@ -24,15 +24,22 @@ import java.util.Map;
 final class GroupInsert {
   private static final String INSERT =
       "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
-          + " job_name, producer, payload, received_at, posted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+          + " job_name, producer, payload_deflated, received_at, posted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
   private static final String SELECT_ID = "SELECT id FROM lineage_event WHERE identity = ?";
 
   /**
    * One event to insert.
    *
    * @param postedBy the subject of the principal that posted it, or null (the server's own)
+   * @param deflated the payload as stored ({@link JournalPayload#deflate}), computed by whoever
+   *     makes the row (the request's thread, not the journal's writer)
    */
-  record Row(LineageEvent event, String identity, String payload, String postedBy) {
+  record Row(
+      LineageEvent event, String identity, String payload, String postedBy, byte[] deflated) {
+    Row(LineageEvent event, String identity, String payload, String postedBy) {
+      this(event, identity, payload, postedBy, JournalPayload.deflate(payload));
+    }
+
     Row(LineageEvent event, String identity, String payload) {
       this(event, identity, payload, null);
     }
@@ -182,7 +189,7 @@ final class GroupInsert {
     }
     insert.setObject(4, row.event().eventTime().withOffsetSameInstant(ZoneOffset.UTC));
     insert.setString(8, row.event().producer());
-    insert.setString(9, row.payload());
+    insert.setBytes(9, row.deflated());
     insert.setObject(10, receivedAt);
     insert.setString(11, row.postedBy());
   }

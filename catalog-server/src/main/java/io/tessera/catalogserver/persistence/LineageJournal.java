@@ -1,6 +1,5 @@
 package io.tessera.catalogserver.persistence;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
 import io.tessera.lineage.EventJournal;
 import io.tessera.lineage.LineageEvent;
@@ -13,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,32 +37,33 @@ public class LineageJournal implements EventJournal {
   private static final int MAX_GROUP = 1000;
 
   private final DataSource dataSource;
-  private final boolean fsync;
-  private volatile Boolean h2;
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(10_000);
   private final Executor completions;
   private final Thread writer;
   private volatile boolean running = true;
 
-  /** A journal that completes appends on its writer thread (for tools and tests). */
+  /**
+   * A journal that completes appends on its writer thread (for tools and tests).
+   *
+   * @param fsync on H2, force every commit group to disk before it is acknowledged ({@link
+   *     DurableCommits}); PostgreSQL does so on every commit by itself
+   */
   public LineageJournal(DataSource dataSource, boolean fsync) {
-    this(dataSource, fsync, Runnable::run);
+    this(new DurableCommits(fsync).wrap(dataSource), Runnable::run);
   }
 
   /**
-   * @param fsync on H2, force every commit group to disk before it is acknowledged (survives power
-   *     loss, not only a crash of the server); PostgreSQL does so on every commit by itself
+   * @param dataSource the application's, whose commits on H2 are forced to disk before they return
+   *     unless {@code tessera.journal.fsync} is false ({@link DurableCommits}): a commit group is
+   *     then synced once, before any of its appends is acknowledged
    * @param completions where the appends of a committed group are completed (one task per group),
    *     so that what their callers do next (such as answering the request) does not hold up the
    *     next group's commit
    */
   @Inject
   public LineageJournal(
-      DataSource dataSource,
-      @Value("${tessera.journal.fsync:false}") boolean fsync,
-      @Named(TaskExecutors.BLOCKING) Executor completions) {
+      DataSource dataSource, @Named(TaskExecutors.BLOCKING) Executor completions) {
     this.dataSource = dataSource;
-    this.fsync = fsync;
     this.completions = completions;
     this.writer = Thread.ofPlatform().name("lineage-journal").daemon().start(this::writeLoop);
   }
@@ -127,19 +126,16 @@ public class LineageJournal implements EventJournal {
   /** As {@link #appendAsync(LineageEvent, String, String)}, recording who posted the event. */
   public CompletableFuture<Appended> appendAsync(
       LineageEvent event, String identity, String payload, String postedBy) {
-    Pending pending = new Pending(event, identity, payload, postedBy, new CompletableFuture<>());
+    Pending pending =
+        new Pending(
+            new GroupInsert.Row(event, identity, payload, postedBy), new CompletableFuture<>());
     if (!running || !queue.offer(pending)) {
       throw new JournalException("the event journal is not accepting events", null);
     }
     return pending.result();
   }
 
-  private record Pending(
-      LineageEvent event,
-      String identity,
-      String payload,
-      String postedBy,
-      CompletableFuture<Appended> result) {}
+  private record Pending(GroupInsert.Row row, CompletableFuture<Appended> result) {}
 
   private void writeLoop() {
     List<Pending> batch = new ArrayList<>();
@@ -163,7 +159,7 @@ public class LineageJournal implements EventJournal {
   private void write(List<Pending> batch) {
     List<GroupInsert.Row> rows = new ArrayList<>(batch.size());
     for (Pending p : batch) {
-      rows.add(new GroupInsert.Row(p.event(), p.identity(), p.payload(), p.postedBy()));
+      rows.add(p.row());
     }
     List<Appended> results;
     try (Connection c = dataSource.getConnection()) {
@@ -174,12 +170,6 @@ public class LineageJournal implements EventJournal {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
-      }
-      if (fsync && isH2(c)) {
-        // H2 writes a commit to the file but leaves it in the OS cache; this forces it to disk
-        try (Statement checkpoint = c.createStatement()) {
-          checkpoint.execute("CHECKPOINT SYNC");
-        }
       }
     } catch (SQLException | RuntimeException e) {
       complete(List.copyOf(batch), null, e);
@@ -207,15 +197,6 @@ public class LineageJournal implements EventJournal {
     }
   }
 
-  private boolean isH2(Connection c) throws SQLException {
-    Boolean known = h2;
-    if (known == null) {
-      known = "H2".equals(c.getMetaData().getDatabaseProductName());
-      h2 = known;
-    }
-    return known;
-  }
-
   @PreDestroy
   void stop() throws InterruptedException {
     running = false;
@@ -228,7 +209,8 @@ public class LineageJournal implements EventJournal {
    */
   public List<Stored> stored(long position, int limit) {
     return query(
-        "SELECT id, payload, received_at FROM lineage_event WHERE id > ? ORDER BY id FETCH FIRST "
+        "SELECT id, payload, received_at, payload_deflated FROM lineage_event WHERE id > ?"
+            + " ORDER BY id FETCH FIRST "
             + limit
             + " ROWS ONLY",
         position);
@@ -296,7 +278,7 @@ public class LineageJournal implements EventJournal {
       List<String> payloads = new ArrayList<>();
       try (PreparedStatement select =
           c.prepareStatement(
-              "SELECT payload FROM lineage_event"
+              "SELECT payload, payload_deflated FROM lineage_event"
                   + where
                   + order
                   + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -310,7 +292,7 @@ public class LineageJournal implements EventJournal {
         select.setInt(next, limit);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
-            payloads.add(rs.getString(1));
+            payloads.add(JournalPayload.read(rs, 1, 2));
           }
         }
       }
@@ -385,7 +367,7 @@ public class LineageJournal implements EventJournal {
           events.add(
               new Stored(
                   rs.getLong(1),
-                  rs.getString(2),
+                  JournalPayload.read(rs, 2, 4),
                   rs.getObject(3, OffsetDateTime.class).toInstant()));
         }
       }

@@ -172,7 +172,7 @@ class LineageJournalIT {
     List<Long> storedWhenCompleted = java.util.Collections.synchronizedList(new ArrayList<>());
     try (ExecutorService completions =
         Executors.newSingleThreadExecutor(r -> new Thread(r, "journal-completions"))) {
-      LineageJournal journal = new LineageJournal(ds, false, completions);
+      LineageJournal journal = new LineageJournal(ds, completions);
       // hold the completion executor until every callback is registered: a callback attached to
       // an already completed future would run on this thread instead
       java.util.concurrent.CountDownLatch registered = new java.util.concurrent.CountDownLatch(1);
@@ -248,15 +248,86 @@ class LineageJournalIT {
     inTransaction(ds, rows);
     try (Connection c = ds.getConnection();
         var select =
-            c.prepareStatement("SELECT identity, payload FROM lineage_event WHERE producer = ?")) {
+            c.prepareStatement(
+                "SELECT identity, payload, payload_deflated FROM lineage_event WHERE producer = ?")) {
       select.setString(1, "https://example.com/tessera-tests/" + prefix);
       Map<String, String> stored = new TreeMap<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          stored.put(rs.getString(1), rs.getString(2));
+          assertThat(rs.getString(2)).as("new rows keep no text").isNull();
+          // padded JSON deflates to a fraction of its text
+          assertThat(rs.getBytes(3).length).isLessThan(2_000);
+          stored.put(rs.getString(1), JournalPayload.read(rs, 2, 3));
         }
       }
       assertThat(stored).isEqualTo(payloads);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void shouldDeflateTheTextPayloadsOfAnOlderSchemaWhenMigratedAndReadBothForms(String database)
+      throws Exception {
+    if (database.equals("postgresql")) {
+      try (Connection c = pg.getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE upgrade");
+      }
+    }
+    HikariDataSource ds =
+        database.equals("h2")
+            ? pool(
+                "jdbc:h2:file:" + h2Dir + "/upgrade/tessera;AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                "sa",
+                "")
+            : pool(postgres.getJdbcUrl("postgres", "upgrade"), "postgres", "postgres");
+    try (ds) {
+      // the schema of the previous version, with text payloads written as it wrote them
+      migrate(ds, "db/changelog/before-012.xml");
+      Map<String, String> payloads = new TreeMap<>();
+      try (Connection c = ds.getConnection();
+          var insert =
+              c.prepareStatement(
+                  "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id,"
+                      + " job_namespace, job_name, producer, payload, received_at)"
+                      + " VALUES (?, 'RunEvent', 'COMPLETE', CURRENT_TIMESTAMP, ?, 'journal-tests',"
+                      + " ?, 'old', ?, CURRENT_TIMESTAMP)")) {
+        for (int i = 0; i < 1_203; i++) { // more than two migration steps of 500
+          GroupInsert.Row r = row(database + "-upgrade", i);
+          insert.setString(1, r.identity());
+          insert.setString(2, "run-" + i);
+          insert.setString(3, "job-" + i);
+          insert.setString(4, r.payload());
+          insert.addBatch();
+          payloads.put(r.identity(), r.payload());
+        }
+        insert.executeBatch();
+      }
+      migrate(ds, "db/changelog/db.changelog-master.xml");
+
+      try (Connection c = ds.getConnection();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM lineage_event"
+                      + " WHERE payload IS NOT NULL OR payload_deflated IS NULL")) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("rows left as text").isZero();
+      }
+      LineageJournal journal = new LineageJournal(ds, false);
+      try {
+        // a row written by this version beside the migrated ones
+        GroupInsert.Row fresh = row(database + "-upgrade-new", 1);
+        journal.append(fresh.event(), fresh.identity(), fresh.payload());
+        payloads.put(fresh.identity(), fresh.payload());
+        Map<String, String> read = new TreeMap<>();
+        for (LineageJournal.Stored e : journal.stored(0, 5_000)) {
+          read.put(PARSER.identity(PARSER.parse(e.bytes())), e.payload());
+        }
+        assertThat(read).isEqualTo(payloads);
+      } finally {
+        journal.stop();
+      }
     }
   }
 
@@ -313,20 +384,26 @@ class LineageJournalIT {
     return new HikariDataSource(config);
   }
 
-  @SuppressWarnings("deprecation")
   private static void migrate(DataSource ds) throws Exception {
+    migrate(ds, "db/changelog/db.changelog-master.xml");
     try (Connection c = ds.getConnection()) {
-      new Liquibase(
-              "db/changelog/db.changelog-master.xml",
-              new ClassLoaderResourceAccessor(),
-              DatabaseFactory.getInstance()
-                  .findCorrectDatabaseImplementation(new JdbcConnection(c)))
-          .update("");
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM lineage_event")) {
         rs.next();
         assertThat(rs.getLong(1)).isZero();
       }
+    }
+  }
+
+  @SuppressWarnings("deprecation")
+  private static void migrate(DataSource ds, String changelog) throws Exception {
+    try (Connection c = ds.getConnection()) {
+      new Liquibase(
+              changelog,
+              new ClassLoaderResourceAccessor(),
+              DatabaseFactory.getInstance()
+                  .findCorrectDatabaseImplementation(new JdbcConnection(c)))
+          .update("");
     }
   }
 }
