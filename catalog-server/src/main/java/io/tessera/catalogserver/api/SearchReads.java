@@ -34,38 +34,6 @@ public class SearchReads {
     this.index = index;
   }
 
-  /** Searches by words and, where the index can, by meaning. */
-  public SearchView search(
-      String q,
-      List<String> type,
-      List<String> domain,
-      List<String> state,
-      List<String> lifecycle,
-      List<String> classification,
-      List<String> tag,
-      List<String> owner,
-      List<String> platform,
-      List<String> health,
-      String cursor,
-      int limit,
-      AccessScope scope) {
-    return search(
-        q,
-        type,
-        domain,
-        state,
-        lifecycle,
-        classification,
-        tag,
-        owner,
-        platform,
-        health,
-        cursor,
-        limit,
-        true,
-        scope);
-  }
-
   /**
    * Searches. Several values of one filter mean any of them; different filters must all hold.
    *
