@@ -130,7 +130,7 @@ public final class Harness {
     try (ServerProcess server = server(jar, dataDir, "server-load.log", false)) {
       progress.println(
           "load: starting the server on " + server.baseUri() + " (data in " + dataDir + ")");
-      m.values.put("startup", server.start(Duration.ofMinutes(3)).toNanos() / 1e9);
+      m.values.put("startup", server.start(Duration.ofMinutes(10)).toNanos() / 1e9);
       progress.printf("  healthy after %.2f s%n", m.values.get("startup"));
       Loader loader = new Loader(load, server.baseUri(), noop.base(), options, progress);
       progress.println("load: applying descriptors");

@@ -41,10 +41,28 @@ final class SearchLibraryFloor implements AutoCloseable {
 
   /**
    * Whether the index had to be rebuilt when opened (it should not: the server committed it at the
-   * graph's revision); a rebuilding index would make the floor meaningless.
+   * graph's revision, unless it stopped before the index had caught up).
    */
   boolean staleAtOpen() {
     return opened.staleAtOpen();
+  }
+
+  /**
+   * Waits until the index has every graph revision (a stale index rebuilds first), so that the
+   * floor never measures a rebuilding index.
+   *
+   * @return whether it got there within the timeout
+   */
+  boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      IndexStatus status = index.status();
+      if (!status.rebuilding() && status.revision() >= graph.revision() && status.pending() == 0) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   /**
@@ -70,7 +88,10 @@ final class SearchLibraryFloor implements AutoCloseable {
 
   @Override
   public void close() {
-    index.close();
-    graph.close();
+    try {
+      index.close();
+    } finally {
+      graph.close();
+    }
   }
 }
