@@ -21,7 +21,7 @@ final class Measurements {
     Double events = values.get("load-events-count");
     Double eventSeconds = values.get("load-events");
     report.add(
-        "load: OpenLineage events posted (8 clients)",
+        "load: OpenLineage events posted (8 clients), rate",
         "events/s",
         Report.Better.HIGHER,
         events == null || eventSeconds == null || eventSeconds <= 0 ? null : events / eventSeconds,
