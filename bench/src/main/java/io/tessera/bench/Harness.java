@@ -233,7 +233,7 @@ public final class Harness {
       }
       loader.ingestFloors(mesh, meshDir, report, m, loaded.bulkEvents());
       loader.awaitCaughtUp(
-          report, m, "catch-up", budget.within(Math.max(30, budget.remainingSeconds() * 0.3)));
+          report, m, "catch-up", Deadline.in(Math.max(120, budget.remainingSeconds() * 0.3)));
       loader.countLoaded(report);
       progress.println("measure: querying over HTTP");
       new QueryPhases(load, server.baseUri(), noop.base(), plan, progress).run(report, m, budget);

@@ -69,7 +69,9 @@ class HarnessSmokeIT {
             MeshSize.S,
             42,
             out,
-            10,
+            // a deadline, not a duration: on a quiet machine the run takes 2-4 minutes; on a
+            // shared one the two restarts and the catch-ups need the room
+            20,
             packagedJar(),
             Path.of(System.getProperty("java.home")),
             true,
