@@ -133,7 +133,7 @@ class HarnessSmokeIT {
     assertThat(loaded.path("datasetsIndexed").asInt())
         .isEqualTo(mesh.datasets() + 2 * mesh.plannedProducts());
     assertThat(json.path("metrics")).hasSize(report.rows().size());
-    assertThat(Files.readString(out.resolve("report.md"))).contains("| search p50 |");
+    assertThat(Files.readString(out.resolve("report.md"))).contains("| search p95 | ms |");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ingesting OpenLineage events");
   }
 
