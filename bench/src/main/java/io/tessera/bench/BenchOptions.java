@@ -16,6 +16,10 @@ import java.util.List;
  * @param smoke fewer query iterations (the test suite's smoke run)
  * @param serverJvmOptions extra options for the server's JVM (e.g. a JFR recording)
  * @param generateOnly write the mesh and stop (no server, no measurements)
+ * @param data the data directory to load into and keep (null: a temporary one, deleted at the end);
+ *     when it already holds a completed load of the same mesh, the load is skipped
+ * @param loadOnly load the mesh into {@code data} and stop (measure later with the same {@code
+ *     --data})
  */
 public record BenchOptions(
     MeshSize size,
@@ -26,11 +30,14 @@ public record BenchOptions(
     Path javaHome,
     boolean smoke,
     List<String> serverJvmOptions,
-    boolean generateOnly) {
+    boolean generateOnly,
+    Path data,
+    boolean loadOnly) {
 
   static final String USAGE =
       "usage: bench/run [--size S|M|L] [--seed N] [--out DIR] [--budget MINUTES] [--jar PATH]"
-          + " [--smoke] [--server-opt JVM_OPTION]... [--generate-only]";
+          + " [--smoke] [--server-opt JVM_OPTION]... [--generate-only] [--data DIR]"
+          + " [--load-only]";
 
   /** Parses {@code args}; unknown options are an error. */
   public static BenchOptions parse(String[] args, Path javaHome) {
@@ -41,6 +48,8 @@ public record BenchOptions(
     Path jar = Path.of("catalog-server/target/catalog-server.jar");
     boolean smoke = false;
     boolean generateOnly = false;
+    boolean loadOnly = false;
+    Path data = null;
     List<String> serverOptions = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -53,14 +62,29 @@ public record BenchOptions(
         case "--smoke" -> smoke = true;
         case "--generate-only" -> generateOnly = true;
         case "--server-opt" -> serverOptions.add(value(args, ++i, a));
+        case "--data" -> data = Path.of(value(args, ++i, a));
+        case "--load-only" -> loadOnly = true;
         default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
       }
     }
     if (budget <= 0) {
       throw new IllegalArgumentException("--budget must be positive");
     }
+    if (loadOnly && data == null) {
+      throw new IllegalArgumentException("--load-only needs --data DIR to keep the load in");
+    }
     return new BenchOptions(
-        size, seed, out, budget, jar, javaHome, smoke, List.copyOf(serverOptions), generateOnly);
+        size,
+        seed,
+        out,
+        budget,
+        jar,
+        javaHome,
+        smoke,
+        List.copyOf(serverOptions),
+        generateOnly,
+        data,
+        loadOnly);
   }
 
   private static String value(String[] args, int i, String option) {
@@ -78,5 +102,18 @@ public record BenchOptions(
   /** Events per measured ingest phase at most. */
   int eventsPerPhase() {
     return smoke ? 300 : 20_000;
+  }
+
+  /**
+   * Events kept from the end of the stream for the measured ingest phases (1/4/8 clients, fsync off
+   * then on): the load posts the rest.
+   */
+  long reservedEvents(long events) {
+    return 6 * eventsPerMeasuredPhase(events);
+  }
+
+  /** Events per measured ingest phase for a stream of {@code events}. */
+  long eventsPerMeasuredPhase(long events) {
+    return Math.max(1, Math.min(eventsPerPhase(), events / 8));
   }
 }

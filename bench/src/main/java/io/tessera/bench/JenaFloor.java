@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -33,9 +34,10 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * The graph floors, on the server's own TDB2 database after the server has stopped (TDB2 is
- * single-process): the upstream lineage walk as bare index lookups ({@code tess:reads}, {@code
- * tess:writes}, each node's OpenLineage identity read once), and a product read as one ARQ query
- * over the product's graph. Neither builds a response; the server's figures include that.
+ * single-process): the lineage walk (upstream, downstream or both) as bare index lookups ({@code
+ * tess:reads}, {@code tess:writes}, each node's OpenLineage identity read once), and a product read
+ * as one ARQ query over the product's graph. Neither builds a response; the server's figures
+ * include that.
  */
 final class JenaFloor implements AutoCloseable {
   private static final Node READS = TESS.reads.asNode();
@@ -43,6 +45,9 @@ final class JenaFloor implements AutoCloseable {
   private static final Node OL_NAMESPACE = TESS.olNamespace.asNode();
   private static final Node OL_NAME = TESS.olName.asNode();
   private static final Node PLAN = PROV.Plan.asNode();
+
+  /** The server's default node limit of a lineage answer ({@code tessera.lineage.max-nodes}). */
+  static final int MAX_NODES = 1000;
 
   private final Dataset dataset;
   private final DatasetGraph graph;
@@ -58,6 +63,17 @@ final class JenaFloor implements AutoCloseable {
 
   /** Walks upstream up to {@code depth} hops from a dataset; returns the nodes reached. */
   int lineage(String namespace, String name, int depth) {
+    return lineage(namespace, name, depth, "upstream");
+  }
+
+  /**
+   * Walks {@code direction} (upstream, downstream or both) up to {@code depth} dataset-job hops
+   * from a dataset, nearest first, stopping at {@link #MAX_NODES} nodes like the server's default
+   * node limit; returns the nodes reached.
+   */
+  int lineage(String namespace, String name, int depth, String direction) {
+    boolean up = !"downstream".equals(direction);
+    boolean down = !"upstream".equals(direction);
     Node start = NodeFactory.createURI(iris.dataset(namespace, name));
     return Txn.calculateRead(
         dataset,
@@ -67,14 +83,20 @@ final class JenaFloor implements AutoCloseable {
           Deque<Node> queue = new ArrayDeque<>();
           seen.put(start, 0);
           queue.add(start);
-          while (!queue.isEmpty()) {
+          while (!queue.isEmpty() && ids.size() < MAX_NODES) {
             Node node = queue.poll();
             int hops = seen.get(node);
             boolean job = graph.contains(Node.ANY, node, RDF.type.asNode(), PLAN);
             ids.put(node, literal(node, OL_NAMESPACE) + ":" + literal(node, OL_NAME));
-            List<Node> next = job ? objects(node, READS) : subjects(WRITES, node);
             if (hops >= depth) {
               continue;
+            }
+            List<Node> next = new ArrayList<>();
+            if (up) {
+              next.addAll(job ? objects(node, READS) : subjects(WRITES, node));
+            }
+            if (down) {
+              next.addAll(job ? objects(node, WRITES) : subjects(READS, node));
             }
             for (Node n : next) {
               if (seen.putIfAbsent(n, hops + 1) == null) {

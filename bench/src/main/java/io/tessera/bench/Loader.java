@@ -17,11 +17,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Loads a generated mesh into the server while measuring: descriptor apply (one request per
- * descriptor file), then the OpenLineage stream at 1, 4 and 8 clients, the rest unmeasured; each
- * measured series is repeated against the no-op floor with the same bodies and the same client.
- * Then waits for the lineage projection and the search index to catch up, and counts what the
- * server holds.
+ * Loads a generated mesh into the server: descriptor apply (one request per descriptor file of a
+ * hundred products, measured next to the no-op floor), then the OpenLineage stream in bulk with
+ * eight clients, except its last events, which the measured ingest phases post later (1, 4 and 8
+ * clients, each repeated against the no-op floor with the same bodies and the same client). Waits
+ * for the lineage projection and the search index to catch up, and counts what the server holds.
  */
 final class Loader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +41,11 @@ final class Loader {
     this.progress = progress;
   }
 
-  /** Domains, then product files in order (bounded by {@code deadline}), then policies. */
+  /**
+   * Domains, then product files in order (bounded by {@code deadline}), then policies; the rates
+   * (products/s, Tessera and the no-op floor) go to {@code apply-rate} and {@code
+   * apply-rate-floor}.
+   */
   void apply(MeshManifest mesh, Path dir, Report report, Measurements m, Deadline deadline)
       throws IOException, InterruptedException {
     HttpResponse<String> domains = post(server, dir.resolve(mesh.domainFile()));
@@ -97,9 +101,14 @@ final class Loader {
     Series floor = load.run("apply (no-op floor)", 1, bodies, Deadline.in(600));
     m.floor.put("apply", floor);
     report.series(floor);
+    m.values.put("apply-rate", created / seconds);
+    m.values.put("apply-rate-floor", floor.seconds() <= 0 ? null : created / floor.seconds());
+    m.values.put("load-apply", seconds);
+    m.values.put("load-products", (double) created);
     // policies: their format may not be known to this server; report, do not fail
     HttpResponse<String> policies = post(server, dir.resolve(mesh.policyFile()));
     report.loaded("policiesStatus", policies.statusCode());
+    m.values.put("load-policies-status", (double) policies.statusCode());
     if (policies.statusCode() >= 300) {
       report.note(
           "policy descriptors answered "
@@ -110,49 +119,96 @@ final class Loader {
     progress.printf("  policies: HTTP %d%n", policies.statusCode());
   }
 
-  /** The event stream: a measured phase per client count, then the rest unmeasured. */
-  void ingest(MeshManifest mesh, Path dir, Report report, Measurements m, Deadline budget)
+  /**
+   * The bulk of the stream, unmeasured per request: events {@code [0, upTo)} with eight clients.
+   *
+   * @return how many were posted (fewer if the deadline passed)
+   */
+  long bulk(MeshManifest mesh, Path dir, Report report, long upTo, Deadline deadline)
       throws IOException {
-    Path events = dir.resolve(mesh.eventsFile());
-    long perPhase =
-        Math.max(1, Math.min(options.eventsPerPhase(), mesh.events() / (CLIENTS.length + 1)));
-    try (Lines lines = new Lines(events)) {
+    try (Lines lines = new Lines(dir.resolve(mesh.eventsFile()))) {
+      Series s = load.run("load: events", 8, lines.requests(server, upTo), deadline);
+      report.series(s);
+      progress.printf(
+          "  posted %,d events in %.1f s (%.0f events/s, 8 clients) %s%n",
+          s.count(), s.seconds(), s.perSecond(), s.statuses());
+      if (lines.taken() < upTo) {
+        report.note(
+            String.format("the load's budget allowed %,d of %,d bulk events", lines.taken(), upTo));
+      }
+      return lines.taken();
+    }
+  }
+
+  /**
+   * The measured ingest phases: from event {@code from} on, a phase per client count of {@code
+   * perPhase} events each, stored as {@code <key>-<clients>}.
+   *
+   * @return how many events the phases posted
+   */
+  long ingest(
+      MeshManifest mesh,
+      Path dir,
+      Report report,
+      Measurements m,
+      Deadline budget,
+      String key,
+      long from,
+      long perPhase)
+      throws IOException {
+    try (Lines lines = new Lines(dir.resolve(mesh.eventsFile()))) {
+      lines.skip(from);
       for (int clients : CLIENTS) {
-        Deadline phase = budget.within(budget.remainingSeconds() * 0.12);
-        Series s = load.run("ingest " + clients, clients, lines.requests(server, perPhase), phase);
-        m.tessera.put("ingest-" + clients, s);
+        Deadline phase = budget.within(budget.remainingSeconds() * 0.08);
+        Series s = load.run(key + " " + clients, clients, lines.requests(server, perPhase), phase);
+        m.tessera.put(key + "-" + clients, s);
         report.series(s);
         progress.printf(
-            "  ingest, %d client(s): %,d events, %.0f events/s, p50 %.1f ms, p99 %.1f ms %s%n",
-            clients, s.count(), s.perSecond(), s.p50Ms(), s.p99Ms(), s.statuses());
+            "  %s, %d client(s): %,d events, %.0f events/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f"
+                + " ms %s%n",
+            key, clients, s.count(), s.perSecond(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.statuses());
       }
-      Deadline rest = budget.within(budget.remainingSeconds() * 0.3);
-      Series remainder = load.run("ingest rest", 8, lines.requests(server, Long.MAX_VALUE), rest);
-      report.series(remainder);
-      report.loaded("eventsPosted", lines.taken());
-      if (lines.taken() < mesh.events()) {
-        report.note(
-            String.format("the budget allowed %,d of %,d events", lines.taken(), mesh.events()));
-      }
-      progress.printf("  posted %,d of %,d events%n", lines.taken(), mesh.events());
+      return lines.taken() - from;
     }
-    try (Lines lines = new Lines(events)) {
-      for (int clients : CLIENTS) {
-        long count = m.tessera.get("ingest-" + clients).count();
-        Series f =
-            load.run(
-                "ingest " + clients + " (no-op floor)",
-                clients,
-                lines.requests(noop, count),
-                budget.within(60));
-        m.floor.put("ingest-" + clients, f);
-        report.series(f);
+  }
+
+  /** Events {@code [from, mesh.events())} with eight clients, unmeasured. */
+  long rest(MeshManifest mesh, Path dir, Report report, long from, Deadline deadline)
+      throws IOException {
+    try (Lines lines = new Lines(dir.resolve(mesh.eventsFile()))) {
+      lines.skip(from);
+      Series s = load.run("ingest rest", 8, lines.requests(server, Long.MAX_VALUE), deadline);
+      report.series(s);
+      return lines.taken() - from;
+    }
+  }
+
+  /** The no-op floor of every measured ingest phase: the same events, the same concurrency. */
+  void ingestFloors(MeshManifest mesh, Path dir, Report report, Measurements m, long from)
+      throws IOException {
+    for (String key : List.of("ingest", "ingest-fsync")) {
+      try (Lines lines = new Lines(dir.resolve(mesh.eventsFile()))) {
+        lines.skip(from);
+        for (int clients : CLIENTS) {
+          Series measured = m.tessera.get(key + "-" + clients);
+          if (measured == null) {
+            continue;
+          }
+          Series f =
+              load.run(
+                  key + " " + clients + " (no-op floor)",
+                  clients,
+                  lines.requests(noop, measured.count()),
+                  Deadline.in(60));
+          m.floor.put(key + "-" + clients, f);
+          report.series(f);
+        }
       }
     }
   }
 
   /** Waits until the projection has every journaled event and the index has every revision. */
-  void awaitCaughtUp(Report report, Measurements m, Deadline deadline)
+  boolean awaitCaughtUp(Report report, Measurements m, String key, Deadline deadline)
       throws IOException, InterruptedException {
     progress.println("  waiting for the lineage projection and the search index to catch up");
     long t0 = System.nanoTime();
@@ -167,16 +223,31 @@ final class Loader {
               && search.path("pending").asInt() == 0
               && !search.path("rebuilding").asBoolean();
       if (projected && indexed) {
-        m.values.put("catch-up", (System.nanoTime() - t0) / 1e9);
+        m.values.put(key, (System.nanoTime() - t0) / 1e9);
         break;
       }
       Thread.sleep(200);
     }
-    if (!m.values.containsKey("catch-up")) {
-      report.note("projection or index had not caught up within the budget");
+    if (!m.values.containsKey(key)) {
+      report.note(
+          "projection or index had not caught up within the budget ("
+              + key
+              + "): lineage "
+              + lineage
+              + ", search "
+              + search);
     }
     report.loaded("journal", lineage == null ? null : lineage.path("journal").asLong());
     report.loaded("projected", lineage == null ? null : lineage.path("projected").asLong());
+    return m.values.containsKey(key);
+  }
+
+  /**
+   * The search index's status ({@code GET /api/v1/search/status}), e.g. whether it was stale at
+   * open.
+   */
+  JsonNode searchStatus() throws IOException, InterruptedException {
+    return get("/api/v1/search/status");
   }
 
   /** What the server holds after the load, counted through search totals. */
@@ -267,6 +338,13 @@ final class Loader {
 
     synchronized long taken() {
       return taken;
+    }
+
+    /** Skips the first {@code n} events. */
+    synchronized void skip(long n) throws IOException {
+      for (long i = 0; i < n && reader.readLine() != null; i++) {
+        taken++;
+      }
     }
 
     @Override

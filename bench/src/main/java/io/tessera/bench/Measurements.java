@@ -15,52 +15,93 @@ final class Measurements {
   final Map<String, String> notes = new LinkedHashMap<>();
 
   void addRows(Report report) {
+    value(report, "load: mesh generation", "s", "load-generate", null);
+    value(report, "load: descriptor apply", "s", "load-apply", null);
+    value(report, "load: OpenLineage events posted (8 clients)", "s", "load-events", null);
+    Double events = values.get("load-events-count");
+    Double eventSeconds = values.get("load-events");
+    report.add(
+        "load: OpenLineage events posted (8 clients), rate",
+        "events/s",
+        Report.Better.HIGHER,
+        events == null || eventSeconds == null || eventSeconds <= 0 ? null : events / eventSeconds,
+        null,
+        null);
+    value(
+        report,
+        "load: projection and index catch-up after the last event",
+        "s",
+        "load-catch-up",
+        null);
+    value(report, "load: total (generation to stopped server)", "s", "load-total", null);
     report.add(
         "start-up to healthy",
         "s",
         Report.Better.LOWER,
         values.get("startup"),
         values.get("startup-floor"),
-        "floor: JVM launch (java -version)");
-    rate(report, "descriptor apply", "apply", "products/s", values.get("apply-products"));
-    for (int clients : new int[] {1, 4, 8}) {
-      String key = "ingest-" + clients;
-      rate(report, "OpenLineage ingest, " + clients + " client(s)", key, "events/s", null);
-      latency(report, "OpenLineage ingest, " + clients + " client(s)", key);
-    }
+        "empty data directory; floor: JVM launch (java -version)");
     report.add(
-        "lineage projection catch-up after ingest",
+        "restart on the loaded data directory",
         "s",
         Report.Better.LOWER,
-        values.get("catch-up"),
-        null,
+        values.get("restart"),
+        values.get("startup-floor"),
+        "to healthy; floor: JVM launch");
+    report.add(
+        "descriptor apply",
+        "products/s",
+        Report.Better.HIGHER,
+        values.get("apply-rate"),
+        values.get("apply-rate-floor"),
         null);
-    for (int depth : new int[] {1, 5, 20}) {
-      latency(report, "lineage upstream depth " + depth, "lineage-" + depth);
+    for (String fsync : new String[] {"off", "on"}) {
+      for (int clients : new int[] {1, 4, 8}) {
+        String key = ("on".equals(fsync) ? "ingest-fsync-" : "ingest-") + clients;
+        String metric = "OpenLineage ingest, " + clients + " client(s), fsync " + fsync;
+        rate(report, metric, key, "events/s", null);
+        latency(report, metric, key);
+      }
     }
+    value(report, "lineage projection catch-up after the measured ingest", "s", "catch-up", null);
+    latency(report, "lineage upstream depth 1", "lineage-1");
+    for (int depth : QueryPhases.DEEP) {
+      for (String direction : QueryPhases.DIRECTIONS) {
+        for (QueryPlan.Start start : QueryPlan.Start.values()) {
+          latency(
+              report,
+              "lineage " + direction + " depth " + depth + " from " + start.label,
+              QueryPhases.lineageKey(direction, depth, start));
+        }
+      }
+    }
+    notes.putIfAbsent("search", "floor: the search-index library in process + HTTP no-op");
     latency(report, "search", "search");
+    notes.putIfAbsent("search-bare", "floor: bare Lucene term queries, top 10, no facets");
+    latency(report, "search vs bare terms", "search-bare");
+    notes.putIfAbsent("suggest", "floor: the search-index library in process + HTTP no-op");
     latency(report, "suggest", "suggest");
+    notes.putIfAbsent("suggest-bare", "floor: bare Lucene term query on the n-gram field");
+    latency(report, "suggest vs bare terms", "suggest-bare");
     latency(report, "product read (REST)", "product");
     latency(report, "GraphQL product page", "graphql");
+    notes.putIfAbsent("search-consumer", "floor: the library for the admin + HTTP no-op");
     latency(report, "search, consumer under 100 policies", "search-consumer");
+    notes.putIfAbsent("suggest-consumer", "floor: the library for the admin + HTTP no-op");
+    latency(report, "suggest, consumer under 100 policies", "suggest-consumer");
     latency(report, "GraphQL product page, consumer under 100 policies", "graphql-consumer");
     latency(report, "HTTP minimal (GET /health)", "health");
-    report.add(
-        "heap after load (live, after GC)",
-        "MiB",
-        Report.Better.LOWER,
-        values.get("heap"),
-        null,
-        null);
-    report.add(
-        "resident memory after load", "MiB", Report.Better.LOWER, values.get("rss"), null, null);
-    report.add(
-        "data directory after load",
-        "MiB",
-        Report.Better.LOWER,
-        values.get("data-dir"),
-        null,
-        null);
+    value(report, "heap after load (live, after GC)", "MiB", "heap", null);
+    value(report, "resident memory after load", "MiB", "rss", null);
+    value(report, "data directory after load", "MiB", "data-dir", null);
+    value(report, "data on disk per 1k datasets: H2 (journal)", "MiB", "disk-h2", null);
+    value(report, "data on disk per 1k datasets: TDB2 (graph)", "MiB", "disk-tdb2", null);
+    value(report, "data on disk per 1k datasets: Lucene (index)", "MiB", "disk-lucene", null);
+    value(report, "data on disk per 1k datasets: total", "MiB", "disk-total", null);
+  }
+
+  private void value(Report report, String metric, String unit, String key, String note) {
+    report.add(metric, unit, Report.Better.LOWER, values.get(key), null, note);
   }
 
   private void rate(Report report, String metric, String key, String unit, Double units) {
@@ -86,6 +127,13 @@ final class Measurements {
         t == null ? null : t.p50Ms(),
         f == null ? null : f.p50Ms(),
         note);
+    report.add(
+        metric + " p95",
+        "ms",
+        Report.Better.LOWER,
+        t == null ? null : t.p95Ms(),
+        f == null ? null : f.p95Ms(),
+        null);
     report.add(
         metric + " p99",
         "ms",

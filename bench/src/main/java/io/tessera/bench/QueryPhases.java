@@ -13,12 +13,16 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * The read side over HTTP, one client, each series after a warm-up: upstream lineage at depth
- * 1/5/20, search, suggest, the product page over REST and (if the server has it) GraphQL, and the
- * cheapest request there is ({@code /health}) next to the no-op floor's.
+ * The read side over HTTP, one client, each series after a warm-up: lineage at depth 1 upstream and
+ * at depth 5 and 20 upstream, downstream and both ways from chain ends, hubs and random datasets,
+ * search, suggest, the product page over REST and (if the server has it) GraphQL, and the cheapest
+ * request there is ({@code /health}) next to the no-op floor's.
  */
 final class QueryPhases {
-  private static final int[] DEPTHS = {1, 5, 20};
+  /** The depths measured in every direction and from every kind of start (depth 1: upstream). */
+  static final int[] DEEP = {5, 20};
+
+  static final List<String> DIRECTIONS = List.of("upstream", "downstream", "both");
 
   private final HttpLoad load;
   private final URI server;
@@ -36,14 +40,25 @@ final class QueryPhases {
 
   void run(Report report, Measurements m, Deadline budget)
       throws IOException, InterruptedException {
-    for (int depth : DEPTHS) {
-      int d = depth;
-      measure(
-          report,
-          m,
-          "lineage-" + depth,
-          budget,
-          i -> get(lineagePath(QueryPlan.cycle(plan.lineageStarts, i), d)));
+    measure(
+        report,
+        m,
+        "lineage-1",
+        budget,
+        i -> get(lineagePath(QueryPlan.cycle(plan.lineageStarts, i), 1, "upstream")));
+    for (int depth : DEEP) {
+      for (String direction : DIRECTIONS) {
+        for (QueryPlan.Start start : QueryPlan.Start.values()) {
+          int d = depth;
+          List<Topology.Dataset> starts = plan.startsByKind.get(start);
+          measure(
+              report,
+              m,
+              lineageKey(direction, depth, start),
+              budget,
+              i -> get(lineagePath(QueryPlan.cycle(starts, i), d, direction)));
+        }
+      }
     }
     measure(
         report,
@@ -78,18 +93,27 @@ final class QueryPhases {
     report.series(floor);
   }
 
-  static String lineagePath(Topology.Dataset ds, int depth) {
-    return "/api/v1/lineage?direction=upstream&depth="
+  /** The series key of a lineage walk, e.g. {@code lineage-downstream-5-hubs}. */
+  static String lineageKey(String direction, int depth, QueryPlan.Start start) {
+    return "lineage-" + direction + "-" + depth + "-" + start.key();
+  }
+
+  /** Tessera's directed walk (every dataset-job hop counts), the server's default node limit. */
+  static String lineagePath(Topology.Dataset ds, int depth, String direction) {
+    return "/api/v1/lineage?traversal=directed&direction="
+        + direction
+        + "&depth="
         + depth
         + "&nodeId="
         + enc("dataset:" + ds.namespace() + ":" + ds.name());
   }
 
   /**
-   * Search and the GraphQL product page again as a consumer from the {@code eu} region with an
-   * {@code analytics} purpose, whom the mesh's policies restrict: the same requests as the admin's
-   * series (which no policy filters), so the ratio is what policy filtering adds. A server that
-   * cannot issue the token gets an n/a row.
+   * Search, suggest and the GraphQL product page again as a consumer from the {@code eu} region
+   * with an {@code analytics} purpose, whom the mesh's 100 policies restrict: the same requests as
+   * the admin's series (which no policy filters). Search and suggest get the library floor (set by
+   * {@link FloorPhases}), the GraphQL page the admin's series, so its ratio is what policy
+   * filtering adds. A server that cannot issue the token gets an n/a row.
    */
   private void asConsumer(Report report, Measurements m, Deadline budget, boolean graphql)
       throws IOException, InterruptedException {
@@ -117,8 +141,12 @@ final class QueryPhases {
         "search-consumer",
         budget,
         i -> get("/api/v1/search?limit=10&q=" + enc(QueryPlan.cycle(plan.searches, i)), token));
-    m.floor.put("search-consumer", m.tessera.get("search"));
-    m.notes.put("search-consumer", "floor: the admin's series (no policy filtering)");
+    measure(
+        report,
+        m,
+        "suggest-consumer",
+        budget,
+        i -> get("/api/v1/search/suggest?prefix=" + enc(QueryPlan.cycle(plan.prefixes, i)), token));
     if (graphql) {
       measure(
           report,
@@ -186,19 +214,22 @@ final class QueryPhases {
     m.tessera.put(key, s);
     report.series(s);
     progress.printf(
-        "  %-16s %4d requests  p50 %7.2f ms  p99 %7.2f ms  %s%n",
-        key, s.count(), s.p50Ms(), s.p99Ms(), s.statuses());
+        "  %-36s %4d requests  p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  %s%n",
+        key, s.count(), s.p50Ms(), s.p95Ms(), s.p99Ms(), s.statuses());
   }
 
   /** A warm-up, then {@code iterations} requests from one client, bounded by the budget. */
   private Series series(String label, IntFunction<HttpRequest> request, Deadline budget) {
-    load.run(label + " warm-up", 1, counted(request, plan.warmup()), bound(budget));
-    return load.run(label, 1, counted(request, plan.iterations), bound(budget));
+    load.run(label + " warm-up", 1, counted(request, plan.warmup()), bound(budget, plan));
+    return load.run(label, 1, counted(request, plan.iterations), bound(budget, plan));
   }
 
-  /** A series' share of what is left of the budget, and at least ten seconds. */
-  static Deadline bound(Deadline budget) {
-    return Deadline.in(Math.max(10, budget.remainingSeconds() / 12));
+  /**
+   * A series' share of what is left of the budget (a twelfth), and at least the plan's minimum (ten
+   * seconds, three in smoke mode, where a series is there to prove the path works).
+   */
+  static Deadline bound(Deadline budget, QueryPlan plan) {
+    return Deadline.in(Math.max(plan.minSeriesSeconds, budget.remainingSeconds() / 12));
   }
 
   private static Supplier<HttpRequest> counted(IntFunction<HttpRequest> request, int n) {
@@ -216,15 +247,12 @@ final class QueryPhases {
   private HttpRequest get(String path, String authorization) {
     return HttpRequest.newBuilder(server.resolve(path))
         .header("Authorization", authorization)
+        .timeout(plan.requestTimeout)
         .GET()
         .build();
   }
 
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static List<Integer> depths() {
-    return List.of(1, 5, 20);
   }
 }

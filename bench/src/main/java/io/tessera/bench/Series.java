@@ -6,7 +6,7 @@ import java.util.TreeMap;
 
 /**
  * One measured series: how many requests (or operations), over how long, with latency percentiles
- * in milliseconds and the status codes seen.
+ * (p50, p95, p99) in milliseconds and the status codes seen.
  */
 public record Series(
     String label,
@@ -14,6 +14,7 @@ public record Series(
     int count,
     double seconds,
     double p50Ms,
+    double p95Ms,
     double p99Ms,
     double maxMs,
     Map<String, Integer> statuses) {
@@ -34,9 +35,32 @@ public record Series(
         sorted.length,
         seconds,
         millis(percentile(sorted, 50)),
+        millis(percentile(sorted, 95)),
         millis(percentile(sorted, 99)),
         millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
         new TreeMap<>(statuses));
+  }
+
+  /**
+   * A floor made of two costs paid one after the other (e.g. the search library in process plus an
+   * HTTP no-op): each percentile is the sum of the two series' percentiles, an estimate that
+   * assumes their slow requests coincide.
+   */
+  static Series sum(String label, Series a, Series b) {
+    return new Series(
+        label,
+        a.clients(),
+        Math.min(a.count(), b.count()),
+        a.seconds() + b.seconds(),
+        round(a.p50Ms() + b.p50Ms()),
+        round(a.p95Ms() + b.p95Ms()),
+        round(a.p99Ms() + b.p99Ms()),
+        round(a.maxMs() + b.maxMs()),
+        new TreeMap<>(a.statuses()));
+  }
+
+  private static double round(double ms) {
+    return Math.round(ms * 100.0) / 100.0;
   }
 
   /** Nearest-rank percentile of sorted values (0 when empty). */

@@ -36,6 +36,28 @@ class BenchOptionsTest {
   }
 
   @Test
+  void shouldKeepTheDataDirectoryAndLoadOnlyWhenAsked() {
+    BenchOptions o =
+        BenchOptions.parse(new String[] {"--size", "L", "--data", "/tmp/l", "--load-only"}, JDK);
+
+    assertThat(o.data()).isEqualTo(Path.of("/tmp/l"));
+    assertThat(o.loadOnly()).isTrue();
+    assertThat(BenchOptions.parse(new String[0], JDK).data()).isNull();
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--load-only"}, JDK))
+        .hasMessageContaining("--data");
+  }
+
+  @Test
+  void shouldReserveTheEndOfTheStreamForSixMeasuredIngestPhases() {
+    BenchOptions full = BenchOptions.parse(new String[0], JDK);
+    BenchOptions smoke = BenchOptions.parse(new String[] {"--smoke"}, JDK);
+
+    assertThat(full.reservedEvents(1_800_000)).isEqualTo(120_000);
+    assertThat(smoke.reservedEvents(1_800_000)).isEqualTo(1_800);
+    assertThat(full.reservedEvents(1_600)).isEqualTo(1_200); // an eighth of the stream per phase
+  }
+
+  @Test
   void shouldRejectUnknownOptionsAndSizes() {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--sise", "S"}, JDK))
         .hasMessageContaining("unknown option --sise");

@@ -15,9 +15,22 @@ class SeriesTest {
     Series s = Series.of("x", 1, nanos, 2.0, Map.of("200", 100));
 
     assertThat(s.p50Ms()).isEqualTo(50.0);
+    assertThat(s.p95Ms()).isEqualTo(95.0);
     assertThat(s.p99Ms()).isEqualTo(99.0);
     assertThat(s.maxMs()).isEqualTo(100.0);
     assertThat(s.perSecond()).isEqualTo(50.0);
+  }
+
+  @Test
+  void shouldAddTwoFloorsPercentileByPercentile() {
+    Series library = Series.of("lib", 1, new long[] {1_000_000, 2_000_000}, 1, Map.of("ok", 2));
+    Series http = Series.of("noop", 1, new long[] {500_000, 3_000_000}, 1, Map.of("204", 2));
+
+    Series sum = Series.sum("both", library, http);
+
+    assertThat(sum.p50Ms()).isEqualTo(1.5);
+    assertThat(sum.p99Ms()).isEqualTo(5.0);
+    assertThat(sum.count()).isEqualTo(2);
   }
 
   @Test
