@@ -256,6 +256,10 @@ public final class Harness {
         .environment("TESSERA_DEMO", "false")
         .environment("TESSERA_ADMIN_TOKEN", ADMIN_TOKEN)
         .environment("TESSERA_BASE_IRI", BASE_IRI)
+        // search by meaning embeds every description on the indexing path (tens of texts per
+        // second per core): off here, so the figures are the word search's; measure it with
+        // --server-opt -Dtessera.search.semantic.enabled=true (a system property wins over this)
+        .environment("TESSERA_SEARCH_SEMANTIC_ENABLED", "false")
         .build();
   }
 
