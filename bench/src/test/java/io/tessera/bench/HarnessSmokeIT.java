@@ -134,7 +134,8 @@ class HarnessSmokeIT {
         .isEqualTo(mesh.datasets() + 2 * mesh.plannedProducts());
     assertThat(json.path("metrics")).hasSize(report.rows().size());
     assertThat(Files.readString(out.resolve("report.md"))).contains("| search p95 | ms |");
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ingesting OpenLineage events");
+    assertThat(progress.toString(StandardCharsets.UTF_8))
+        .contains("load: posting", "measure: OpenLineage ingest, fsync off");
   }
 
   /** The jar the reactor packaged before this module (catalog-server precedes bench). */
