@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public class LineageProjection {
   /** The default bound on the age of the oldest event not projected yet. */
-  public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(3);
 
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
   private static final int BATCH = 1000;

@@ -62,7 +62,7 @@ public class LineageFactory {
       LineageProjector projector,
       EventParser parser,
       @Value("${tessera.lineage.projection.max-backlog:20000}") long maxBacklog,
-      @Value("${tessera.lineage.projection.max-lag:30s}") Duration maxLag,
+      @Value("${tessera.lineage.projection.max-lag:3s}") Duration maxLag,
       SearchIndex search) {
     return new LineageProjection(
         journal,
