@@ -102,6 +102,9 @@ public interface GraphStore extends AutoCloseable {
    */
   Compaction compact();
 
+  /** The bytes of the store's files on disk now (0 for an in-memory store). */
+  long diskUse();
+
   /** What a compaction did; both sizes are 0 for an in-memory store. */
   record Compaction(long bytesBefore, long bytesAfter, Duration took) {}
 }

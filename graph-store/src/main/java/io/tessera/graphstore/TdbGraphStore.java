@@ -281,7 +281,11 @@ public final class TdbGraphStore implements GraphStore {
     return new Compaction(before, diskUse(), Duration.ofNanos(System.nanoTime() - started));
   }
 
-  private long diskUse() {
+  @Override
+  public long diskUse() {
+    if (config.directory() == null) {
+      return 0;
+    }
     try (Stream<Path> files = Files.walk(config.directory())) {
       return files
           .filter(Files::isRegularFile)

@@ -9,6 +9,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
+import io.tessera.catalogserver.web.QueryFlags;
 import io.tessera.governance.AccessScope;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.searchindex.SearchIndex;
@@ -81,8 +82,8 @@ public class SearchController {
         cursor,
         limit,
         facets,
-        flag("highlight", highlight),
-        !Boolean.FALSE.equals(flag("semantic", semantic)),
+        QueryFlags.bool("highlight", highlight, true),
+        QueryFlags.bool("semantic", semantic, true),
         scope);
   }
 
@@ -107,23 +108,6 @@ public class SearchController {
   @Get("/status")
   public SearchStatusView status() {
     return SearchStatusView.of(index.status(), graph.revision());
-  }
-
-  /** A strict boolean parameter: absent, {@code true} or {@code false}; anything else is a 400. */
-  private static Boolean flag(String name, String value) {
-    if (value == null) {
-      return null;
-    }
-    return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> Boolean.TRUE;
-      case "false" -> Boolean.FALSE;
-      default ->
-          throw invalid(
-              name
-                  + " must be true or false, not '"
-                  + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
-                  + "'");
-    };
   }
 
   private static ProblemException invalid(String detail) {

@@ -41,7 +41,7 @@ public class SearchReads {
    * @param cursor the {@code nextCursor} of the previous page
    * @param limit hits per page, 1 to 100
    * @param facets the facet dimensions to count ({@code none} for none); null counts every one
-   * @param highlight whether hits carry highlighted snippets; null means yes
+   * @param highlight whether hits carry highlighted snippets
    * @param semantic whether entities close in meaning are found too (when the server has search by
    *     meaning on)
    */
@@ -59,7 +59,7 @@ public class SearchReads {
       String cursor,
       int limit,
       List<String> facets,
-      Boolean highlight,
+      boolean highlight,
       boolean semantic,
       AccessScope scope) {
     if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
@@ -86,7 +86,7 @@ public class SearchReads {
               limit,
               SearchRequest.DEFAULT_FACET_LIMIT,
               counted(facets),
-              highlight == null || highlight,
+              highlight,
               semantic);
       return SearchView.of(query, index.search(request, scope.readScope()));
     } catch (InvalidSearchRequestException e) {

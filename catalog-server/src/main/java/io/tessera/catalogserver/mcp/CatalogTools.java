@@ -121,7 +121,7 @@ class CatalogTools {
                   args.string("cursor", false, 1000),
                   Math.min(args.integer("limit", 1, 50, 10), config.maxResults()),
                   null,
-                  null,
+                  true,
                   args.bool("semantic", true),
                   caller.scope());
           return new ToolCalls.Outcome(view, view.hits().size(), null);

@@ -3,17 +3,11 @@ package io.tessera.catalogserver.wiring;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.graphstore.GraphStore;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +36,6 @@ public class GraphCompaction {
   private static final Logger LOG = LoggerFactory.getLogger(GraphCompaction.class);
 
   private final GraphStore store;
-  private final Path directory;
   private final double growth;
   private final long minGrowth;
   private final AtomicReference<GraphStore.Compaction> last = new AtomicReference<>();
@@ -52,7 +45,6 @@ public class GraphCompaction {
 
   public GraphCompaction(
       GraphStore store,
-      TesseraConfig config,
       @Value("${tessera.graph.compact-growth:2}") double growth,
       @ReadableBytes @Value("${tessera.graph.compact-min-growth:64MB}") long minGrowth,
       @Value("${tessera.graph.compact-every:0s}") Duration every) {
@@ -63,7 +55,6 @@ public class GraphCompaction {
               + growth);
     }
     this.store = store;
-    this.directory = config.dataDir().resolve("graph");
     this.growth = growth;
     this.minGrowth = minGrowth;
     this.every = every;
@@ -121,22 +112,11 @@ public class GraphCompaction {
   }
 
   private long diskUse() {
-    if (!Files.isDirectory(directory)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).mapToLong(GraphCompaction::size).sum();
-    } catch (IOException | UncheckedIOException e) {
+    try {
+      return store.diskUse();
+    } catch (RuntimeException e) {
       LOG.warn("cannot measure the graph store's files", e);
       return 0;
-    }
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0; // deleted while walking (an old generation)
     }
   }
 }

@@ -180,14 +180,16 @@ final class MeaningSearch {
   /** Which of the candidates the ranking by words matches too (under the same filter). */
   private static Set<String> matchedByWords(
       IndexSearcher searcher, Query byWords, Query filter, Query candidates) throws IOException {
-    BooleanQuery.Builder words =
-        new BooleanQuery.Builder().add(byWords, Occur.MUST).add(candidates, Occur.FILTER);
-    if (filter != null) {
-      words.add(filter, Occur.FILTER);
-    }
+    Query words =
+        filtered(
+            new BooleanQuery.Builder()
+                .add(byWords, Occur.MUST)
+                .add(candidates, Occur.FILTER)
+                .build(),
+            filter);
     Set<String> matched = new HashSet<>();
     StoredFields stored = searcher.storedFields();
-    for (ScoreDoc hit : searcher.search(words.build(), NEIGHBOURS).scoreDocs) {
+    for (ScoreDoc hit : searcher.search(words, NEIGHBOURS).scoreDocs) {
       matched.add(stored.document(hit.doc, Set.of(IndexFields.IRI)).get(IndexFields.IRI));
     }
     return matched;

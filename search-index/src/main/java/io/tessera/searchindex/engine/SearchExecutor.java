@@ -114,14 +114,11 @@ final class SearchExecutor {
       throws IOException {
     Query filter = FilterQuery.build(request.filters());
     Query visible = scopes.build(searcher.getIndexReader(), scope);
-    MeaningSearch.Hybrid hybrid =
-        meaning.combine(searcher, request, userQuery, scoring, both(filter, visible));
+    Query filters = both(filter, visible);
+    MeaningSearch.Hybrid hybrid = meaning.combine(searcher, request, userQuery, scoring, filters);
     BooleanQuery.Builder full = new BooleanQuery.Builder().add(hybrid.query(), Occur.MUST);
-    if (filter != null) {
-      full.add(filter, Occur.FILTER);
-    }
-    if (visible != null) {
-      full.add(visible, Occur.FILTER);
+    if (filters != null) {
+      full.add(filters, Occur.FILTER);
     }
     Query query = full.build();
     int wanted = request.limit() + 1;
