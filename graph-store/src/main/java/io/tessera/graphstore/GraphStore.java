@@ -38,6 +38,38 @@ public interface GraphStore extends AutoCloseable {
   long write(Consumer<GraphWriter> work);
 
   /**
+   * Runs work in a write transaction, validates it as {@link #write} would, and then appends what
+   * it changed to the journal before committing: the graph commits, with its {@link
+   * #journalPosition()} moved to the appended position, only if the append returns. The append is
+   * called even when nothing in the graph changed (with an empty patch), so that what the caller
+   * records with it is journaled too.
+   *
+   * @return the position the append was given
+   * @throws ShapeViolationException when a written graph does not conform; nothing is appended
+   */
+  long write(Consumer<GraphWriter> work, JournalAppend journal);
+
+  /**
+   * Applies a journal entry written elsewhere (already validated where it was written): its quads,
+   * its position, and its changes announced as {@linkplain ChangeEvent#replayed() replayed}.
+   * Entries must be applied in order: one at or below {@link #journalPosition()} is ignored.
+   */
+  void apply(long position, GraphPatch patch);
+
+  /** The position of the last journal entry this store holds (0 for none); survives restarts. */
+  long journalPosition();
+
+  /** Appends a write's changes to the journal, inside the write transaction. */
+  @FunctionalInterface
+  interface JournalAppend {
+    /**
+     * Makes the entry durable at the given position (the store's position + 1), or throws: then the
+     * graph is not written.
+     */
+    void append(long position, GraphPatch patch);
+  }
+
+  /**
    * Runs work in a write transaction, validates it as {@link #write} would, and rolls it back:
    * nothing is written and nothing is announced.
    *

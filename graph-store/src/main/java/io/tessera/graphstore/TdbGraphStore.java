@@ -2,10 +2,12 @@ package io.tessera.graphstore;
 
 import io.tessera.graphstore.tdb.TxnAccess;
 import io.tessera.ontology.TesseraOntology;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.TxnType;
+import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.RDFPatchOps;
+import org.apache.jena.rdfpatch.changes.RDFChangesApply;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -49,6 +54,8 @@ public final class TdbGraphStore implements GraphStore {
   private static final Node META_SUBJECT = NodeFactory.createURI("urn:tessera:store");
   private static final Node COMMIT_REVISION =
       NodeFactory.createURI("urn:tessera:store:commit-revision");
+  private static final Node JOURNAL_POSITION =
+      NodeFactory.createURI("urn:tessera:store:journal-position");
 
   private final GraphStoreConfig config;
   private final Dataset dataset;
@@ -93,20 +100,32 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public long write(Consumer<GraphWriter> work) {
-    return transact(work, true);
+    return transact(work, true, null);
+  }
+
+  @Override
+  public long write(Consumer<GraphWriter> work, JournalAppend journal) {
+    return transact(work, true, java.util.Objects.requireNonNull(journal));
   }
 
   @Override
   public void dryRun(Consumer<GraphWriter> work) {
-    transact(work, false);
+    transact(work, false, null);
   }
 
-  private long transact(Consumer<GraphWriter> work, boolean commit) {
+  private long transact(Consumer<GraphWriter> work, boolean commit, JournalAppend journal) {
     List<ChangeEvent> committed = new ArrayList<>();
     long revision;
+    long position = 0;
     dataset.begin(TxnType.WRITE);
     try {
       TxnAccess writer = new TxnAccess(dataset, config.queryTimeout());
+      ByteArrayOutputStream patch = new ByteArrayOutputStream();
+      RDFChanges recorder = journal == null ? null : RDFPatchOps.textWriter(patch);
+      if (recorder != null) {
+        recorder.start();
+      }
+      writer.record(recorder);
       work.accept(writer);
       writer.flush();
       List<Violation> violations = validate(writer);
@@ -114,14 +133,25 @@ public final class TdbGraphStore implements GraphStore {
         throw new ShapeViolationException(violations);
       }
       revision = currentRevision();
-      if (!commit || !writer.hasWrites()) {
+      if (journal != null) {
+        position = currentJournalPosition() + 1;
+        recorder.finish();
+        List<GraphPatch.Change> changes =
+            writer.changes().stream()
+                .map(c -> new GraphPatch.Change(c.entityIri(), c.kind(), c.type()))
+                .toList();
+        journal.append(position, new GraphPatch(patch.toString(StandardCharsets.UTF_8), changes));
+        setJournalPosition(position);
+      } else if (!commit || !writer.hasWrites()) {
         dataset.abort();
         return revision;
       }
       revision++;
       setRevision(revision);
       for (TxnAccess.PendingChange change : writer.changes()) {
-        committed.add(new ChangeEvent(change.entityIri(), change.kind(), change.type(), revision));
+        committed.add(
+            new ChangeEvent(
+                change.entityIri(), change.kind(), change.type(), revision, position, false));
       }
       dataset.commit();
     } finally {
@@ -131,7 +161,68 @@ public final class TdbGraphStore implements GraphStore {
       dataset.end();
     }
     announce(committed);
-    return revision;
+    return journal == null ? revision : position;
+  }
+
+  @Override
+  public void apply(long position, GraphPatch patch) {
+    List<ChangeEvent> committed = new ArrayList<>();
+    dataset.begin(TxnType.WRITE);
+    try {
+      if (position <= currentJournalPosition()) {
+        dataset.abort();
+        return;
+      }
+      if (!patch.isEmpty()) {
+        RDFPatchOps.read(
+                new java.io.ByteArrayInputStream(patch.rdfPatch().getBytes(StandardCharsets.UTF_8)))
+            .apply(new RDFChangesApply(dsg));
+      }
+      setJournalPosition(position);
+      long revision = currentRevision() + 1;
+      setRevision(revision);
+      for (GraphPatch.Change change : patch.changes()) {
+        committed.add(
+            new ChangeEvent(
+                change.entityIri(), change.kind(), change.type(), revision, position, true));
+      }
+      dataset.commit();
+    } finally {
+      if (dataset.isInTransaction()) {
+        dataset.abort();
+      }
+      dataset.end();
+    }
+    announce(committed);
+  }
+
+  @Override
+  public long journalPosition() {
+    dataset.begin(TxnType.READ);
+    try {
+      return currentJournalPosition();
+    } finally {
+      dataset.end();
+    }
+  }
+
+  private long currentJournalPosition() {
+    var found = dsg.find(META_GRAPH, META_SUBJECT, JOURNAL_POSITION, Node.ANY);
+    try {
+      return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
+    } finally {
+      Iter.close(found);
+    }
+  }
+
+  private void setJournalPosition(long position) {
+    dsg.deleteAny(META_GRAPH, META_SUBJECT, JOURNAL_POSITION, Node.ANY);
+    dsg.add(
+        META_GRAPH,
+        META_SUBJECT,
+        JOURNAL_POSITION,
+        NodeFactory.createLiteralDT(
+            Long.toString(position), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
   }
 
   private List<Violation> validate(TxnAccess writer) {

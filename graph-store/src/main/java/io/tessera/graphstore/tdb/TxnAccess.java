@@ -23,6 +23,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.rdfpatch.RDFChanges;
 import org.apache.jena.sparql.core.DatasetDescription;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -47,6 +48,7 @@ public final class TxnAccess implements GraphWriter {
   private final Map<Node, Graph> replaced = new HashMap<>();
   private final QuadBatch batch;
   private boolean anyWrite;
+  private RDFChanges recorder;
 
   /** A change recorded during the transaction, announced with the commit's revision. */
   public record PendingChange(
@@ -60,6 +62,26 @@ public final class TxnAccess implements GraphWriter {
     this.dsg = dataset.asDatasetGraph();
     this.timeout = timeout;
     this.batch = new QuadBatch(dsg);
+  }
+
+  /**
+   * Records every quad this transaction deletes or adds, in order, as RDF Patch changes (for the
+   * journal). Set before the first write.
+   */
+  public void record(RDFChanges changes) {
+    this.recorder = changes;
+  }
+
+  private void recordAdd(Node graph, Triple t) {
+    if (recorder != null) {
+      recorder.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+  }
+
+  private void recordDelete(Node graph, Triple t) {
+    if (recorder != null) {
+      recorder.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+    }
   }
 
   /** Inserts the replaced graphs' quads that are still queued; every read does this first. */
@@ -208,7 +230,11 @@ public final class TxnAccess implements GraphWriter {
   public void replaceGraph(String graphIri, Graph content) {
     Node graph = iri(graphIri);
     flush(graph);
-    batch.add(graph, removeAllBut(graph, content));
+    Graph additions = removeAllBut(graph, content);
+    if (recorder != null) {
+      additions.find().forEach(t -> recordAdd(graph, t));
+    }
+    batch.add(graph, additions);
     replaced.put(graph, content);
     markWritten(graph);
   }
@@ -229,6 +255,7 @@ public final class TxnAccess implements GraphWriter {
         kept.add(t);
       } else {
         dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+        recordDelete(graph, t);
       }
     }
     Graph additions = GraphFactory.createDefaultGraph();
@@ -241,7 +268,13 @@ public final class TxnAccess implements GraphWriter {
     flush();
     Node graph = iri(graphIri);
     replaced.remove(graph);
-    content.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+    content
+        .find()
+        .forEach(
+            t -> {
+              dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+              recordAdd(graph, t);
+            });
     markWritten(graph);
   }
 
@@ -255,8 +288,18 @@ public final class TxnAccess implements GraphWriter {
     replaced.remove(graph);
     removals
         .find()
-        .forEach(t -> dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject()));
-    additions.find().forEach(t -> dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject()));
+        .forEach(
+            t -> {
+              dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
+              recordDelete(graph, t);
+            });
+    additions
+        .find()
+        .forEach(
+            t -> {
+              dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
+              recordAdd(graph, t);
+            });
     markWritten(graph);
   }
 
@@ -264,6 +307,10 @@ public final class TxnAccess implements GraphWriter {
   public void removeGraph(String graphIri) {
     flush(iri(graphIri));
     replaced.remove(iri(graphIri));
+    if (recorder != null) {
+      dsg.find(iri(graphIri), Node.ANY, Node.ANY, Node.ANY)
+          .forEachRemaining(q -> recordDelete(q.getGraph(), q.asTriple()));
+    }
     dsg.deleteAny(iri(graphIri), Node.ANY, Node.ANY, Node.ANY);
     anyWrite = true;
   }
