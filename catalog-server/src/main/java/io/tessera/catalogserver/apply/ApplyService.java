@@ -187,7 +187,7 @@ public class ApplyService {
       writes.dryRun(revised);
     } else if (!changed.isEmpty()) {
       revisionedWrites.write(
-          changed.stream().map(Planned::record).toList(), writes.writes(revised));
+          "apply", changed.stream().map(Planned::record).toList(), writes.writes(revised));
     }
   }
 

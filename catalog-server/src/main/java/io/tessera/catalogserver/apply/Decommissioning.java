@@ -138,7 +138,7 @@ final class Decommissioning {
       Consumer<GraphWriter> removal) {
     ApplyPlanner.Deletion deletion =
         planner.deletion(iri, kind, domain, name, latest, actor, source);
-    revisionedWrites.write(List.of(deletion.record()), removal);
+    revisionedWrites.write("delete", List.of(deletion.record()), removal);
     audit.record(
         actor, "delete", iri, "deleted", latest.revision(), deletion.record().revision(), kind);
     return new ApplyReport(false, List.of(deletion.result()));

@@ -1,38 +1,40 @@
 package io.tessera.catalogserver.apply;
 
+import io.tessera.catalogserver.journal.JournaledWrites;
+import io.tessera.catalogserver.persistence.CatalogJournal;
 import io.tessera.catalogserver.persistence.Revision;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.persistence.RevisionStoreException;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
-import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphWriter;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Writes graph changes together with the revisions that describe them: the revisions are inserted
- * first (a concurrent apply of the same entity fails on the unique revision number before anything
- * is written), the graph transaction commits next, and the revisions commit last.
+ * Writes graph changes together with the revisions that describe them, as one journaled write: the
+ * revisions are inserted first (a concurrent apply of the same entity, on this node or another,
+ * fails on the unique revision number before anything is written), then {@link JournaledWrites}
+ * appends the graph changes to the catalog journal in the same transaction, commits it, and commits
+ * the graph.
  */
 @Singleton
 final class RevisionedWrites {
-  private static final Logger LOG = LoggerFactory.getLogger(RevisionedWrites.class);
-
   private final RevisionRepository revisions;
-  private final GraphStore store;
+  private final JournaledWrites journaled;
 
-  RevisionedWrites(RevisionRepository revisions, GraphStore store) {
+  RevisionedWrites(RevisionRepository revisions, JournaledWrites journaled) {
     this.revisions = revisions;
-    this.store = store;
+    this.journaled = journaled;
   }
 
-  void write(List<Revision> records, Consumer<GraphWriter> writes) {
+  /**
+   * @return the journal position of the write
+   */
+  long write(String kind, List<Revision> records, Consumer<GraphWriter> writes) {
     try (Connection connection = revisions.begin()) {
       try {
         revisions.insertAll(connection, records);
@@ -40,29 +42,11 @@ final class RevisionedWrites {
         connection.rollback();
         throw conflictOr(e);
       }
-      try {
-        store.write(writes);
-      } catch (RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-      commitAfterGraph(connection);
+      Revision first = records.getFirst();
+      return journaled.write(
+          new CatalogJournal.Write(kind, first.entityIri(), first.actor()), connection, writes);
     } catch (SQLException e) {
       throw new RevisionStoreException("cannot record revisions", e);
-    }
-  }
-
-  /**
-   * Commits revisions whose graph write has already committed. A failure here cannot undo the graph
-   * write, so it is reported as what it is rather than as "nothing applied".
-   */
-  private static void commitAfterGraph(Connection connection) {
-    try {
-      connection.commit();
-    } catch (SQLException e) {
-      LOG.error("graph written but its revisions could not be committed", e);
-      throw new RevisionStoreException(
-          "the catalog graph was updated but its revision history could not be recorded", e);
     }
   }
 

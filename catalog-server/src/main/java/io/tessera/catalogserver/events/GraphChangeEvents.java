@@ -57,7 +57,8 @@ public class GraphChangeEvents implements ChangeListener {
             .filter(
                 c ->
                     switch (c.kind()) {
-                      case DATA_PRODUCT, DOMAIN, POLICY -> true;
+                      // a write made on another node is recorded there
+                      case DATA_PRODUCT, DOMAIN, POLICY -> !c.replayed();
                       default -> false;
                     })
             .toList();

@@ -1,7 +1,9 @@
 package io.tessera.catalogserver.exchange;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tessera.catalogserver.journal.JournaledWrites;
 import io.tessera.catalogserver.persistence.AuditLog;
+import io.tessera.catalogserver.persistence.CatalogJournal;
 import io.tessera.catalogserver.problem.Problem;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
@@ -13,7 +15,6 @@ import io.tessera.governance.Operand;
 import io.tessera.governance.Policy;
 import io.tessera.governance.PolicyEvaluator;
 import io.tessera.governance.Principal;
-import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.Port;
 import io.tessera.graphstore.Product;
 import io.tessera.graphstore.ProductKey;
@@ -53,7 +54,7 @@ public class ExchangeService {
 
   private final ExchangeRepository repository;
   private final AgreementRepository agreements;
-  private final GraphStore store;
+  private final JournaledWrites journaled;
   private final PolicyEvaluator evaluator;
   private final ProductReadModel products;
   private final AccessScopes scopes;
@@ -67,7 +68,6 @@ public class ExchangeService {
   public ExchangeService(
       ExchangeRepository repository,
       AgreementRepository agreements,
-      GraphStore store,
       PolicyEvaluator evaluator,
       ProductReadModel products,
       AccessScopes scopes,
@@ -76,12 +76,13 @@ public class ExchangeService {
       ExchangeConfig config,
       Clock clock,
       io.tessera.catalogserver.events.CatalogEventLog events,
-      io.tessera.catalogserver.security.ProductVisibility visibility) {
+      io.tessera.catalogserver.security.ProductVisibility visibility,
+      JournaledWrites journaled) {
+    this.journaled = journaled;
     this.visibility = visibility;
     this.events = events;
     this.repository = repository;
     this.agreements = agreements;
-    this.store = store;
     this.evaluator = evaluator;
     this.products = products;
     this.scopes = scopes;
@@ -291,7 +292,8 @@ public class ExchangeService {
     if (write.isEmpty() && inGraph.isEmpty()) {
       return 0;
     }
-    store.write(
+    journaled.write(
+        new CatalogJournal.Write("agreements-reconciled", null, null),
         w -> {
           write.forEach(a -> agreements.put(w, a));
           inGraph.values().forEach(a -> agreements.remove(w, a.domain(), a.id()));
@@ -621,16 +623,13 @@ public class ExchangeService {
             "access." + state, row.id(), row.product(), data));
   }
 
-  // The agreement graph commits first, the row last: a failed graph write rolls the row back; a
-  // failed row commit after it is repaired by reconcile() at the next start.
-  private void writeGraph(Connection c, ExchangeRepository.Row row) throws SQLException {
-    try {
-      store.write(w -> agreements.put(w, agreement(row)));
-    } catch (RuntimeException e) {
-      c.rollback();
-      throw e;
-    }
-    c.commit();
+  // The row and the agreement graph's change are one journaled write: the journal entry is appended
+  // in the row's transaction, which commits before the graph; a failed graph write rolls both back.
+  private void writeGraph(Connection c, ExchangeRepository.Row row) {
+    journaled.write(
+        new CatalogJournal.Write("agreement", row.id(), row.decidedBy()),
+        c,
+        w -> agreements.put(w, agreement(row)));
   }
 
   private Agreement agreement(ExchangeRepository.Row row) {

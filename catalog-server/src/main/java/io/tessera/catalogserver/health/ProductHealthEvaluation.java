@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tessera.catalogserver.events.CatalogEvent;
 import io.tessera.catalogserver.events.CatalogEventLog;
+import io.tessera.catalogserver.journal.JournaledWrites;
+import io.tessera.catalogserver.persistence.CatalogJournal;
 import io.tessera.catalogserver.usage.Consumer;
 import io.tessera.catalogserver.usage.ConsumerService;
 import io.tessera.governance.AccessScope;
@@ -41,6 +43,7 @@ public class ProductHealthEvaluation {
   private static final String SCHEMA_SEEN = "schema-version";
 
   private final GraphStore store;
+  private final JournaledWrites journaled;
   private final ProductRepository products;
   private final LineageSignals signals;
   private final HealthRepository health;
@@ -58,8 +61,10 @@ public class ProductHealthEvaluation {
       IncidentWrites writes,
       CatalogEventLog events,
       ConsumerService consumers,
-      IriMinter iris) {
+      IriMinter iris,
+      JournaledWrites journaled) {
     this.store = store;
+    this.journaled = journaled;
     this.products = products;
     this.signals = new LineageSignals(iris);
     this.health = health;
@@ -183,7 +188,9 @@ public class ProductHealthEvaluation {
         product,
         status,
         !anyIncident && product.outputPorts().stream().allMatch(p -> p.slo() == null))) {
-      store.write(w -> products.setHealth(w, domain, name, status));
+      journaled.write(
+          new CatalogJournal.Write("health", domain + "/" + name, null),
+          w -> products.setHealth(w, domain, name, status));
     }
   }
 

@@ -1,0 +1,124 @@
+package io.tessera.catalogserver.journal;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.tessera.catalogserver.problem.ProblemHandlers;
+import io.tessera.catalogserver.problem.ProblemType;
+import java.time.Duration;
+
+/**
+ * Read-your-writes across nodes. A response to a request that wrote to the catalog carries {@value
+ * #POSITION} (the write's catalog journal position); a later request, to any node, that sends it
+ * back as {@value #WAIT_FOR} is answered only once that node's graph holds the position, waiting at
+ * most {@code tessera.cluster.read-wait} (5 s by default): a node that cannot catch up in that time
+ * answers 503 with {@code Retry-After} rather than something older than what the caller wrote.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class ReadYourWritesFilter implements Ordered {
+  /** The response header with the journal position of the request's write. */
+  public static final String POSITION = "Tessera-Journal-Position";
+
+  /** The request header asking the node to have applied a position before answering. */
+  public static final String WAIT_FOR = "Tessera-Wait-For-Position";
+
+  private static final String ATTRIBUTE = "tessera.journal-position";
+
+  private final JournaledWrites writes;
+  private final Duration maxWait;
+
+  public ReadYourWritesFilter(
+      JournaledWrites writes, @Value("${tessera.cluster.read-wait:5s}") Duration maxWait) {
+    this.writes = writes;
+    this.maxWait = maxWait;
+  }
+
+  @Override
+  public int getOrder() {
+    return ServerFilterPhase.SECURITY.after();
+  }
+
+  /** Records a write's position on the request being served (if any), for its response. */
+  static void wrote(long position) {
+    ServerRequestContext.currentRequest()
+        .ifPresent(
+            r -> {
+              long before = r.getAttribute(ATTRIBUTE, Long.class).orElse(0L);
+              r.setAttribute(ATTRIBUTE, Math.max(before, position));
+            });
+  }
+
+  /** Waits for the position the caller asks for; a 400 or 503 problem, or nothing. */
+  @RequestFilter
+  @ExecuteOn(TaskExecutors.BLOCKING)
+  @Nullable
+  public HttpResponse<?> waitFor(HttpRequest<?> request) {
+    String wanted = request.getHeaders().get(WAIT_FOR);
+    if (wanted == null) {
+      return null;
+    }
+    long position;
+    try {
+      position = Long.parseLong(wanted.strip());
+    } catch (NumberFormatException e) {
+      position = -1;
+    }
+    if (position < 0) {
+      return ProblemHandlers.response(
+          request,
+          ProblemType.INVALID_REQUEST,
+          "'"
+              + WAIT_FOR
+              + "' must be a journal position (a whole number, 0 or more, from the "
+              + POSITION
+              + " header of a write's response), not '"
+              + clip(wanted)
+              + "'.");
+    }
+    boolean reached;
+    try {
+      reached = writes.awaitPosition(position, maxWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reached = false;
+    }
+    if (reached) {
+      return null;
+    }
+    MutableHttpResponse<?> refused =
+        ProblemHandlers.response(
+            request,
+            ProblemType.UNAVAILABLE,
+            "this node has applied the catalog journal up to position "
+                + writes.position()
+                + " and not yet "
+                + position
+                + " (waited "
+                + maxWait.toMillis()
+                + " ms); retry, or ask another node");
+    refused.getHeaders().set("Retry-After", "1");
+    return refused;
+  }
+
+  /** Puts the request's write position on its response. */
+  @ResponseFilter
+  public void addPosition(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    request
+        .getAttribute(ATTRIBUTE, Long.class)
+        .ifPresent(p -> response.getHeaders().set(POSITION, Long.toString(p)));
+  }
+
+  private static String clip(String value) {
+    return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+  }
+}

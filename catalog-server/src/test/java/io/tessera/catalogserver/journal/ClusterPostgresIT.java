@@ -1,0 +1,320 @@
+package io.tessera.catalogserver.journal;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.tessera.catalogserver.TestServer;
+import io.tessera.graphstore.GraphStore;
+import io.tessera.lineage.LineageProjection;
+import io.tessera.searchindex.SearchIndex;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several nodes on one PostgreSQL: every catalog write is journaled, each node projects the journal
+ * into its own graph and index, any node takes writes, a reader can ask a node to have applied a
+ * write it made on another node, and nodes that restart or join catch up from the journal. Real
+ * PostgreSQL (zonky embedded), servers in process driven over HTTP.
+ */
+class ClusterPostgresIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final MediaType YAML = MediaType.of("application/yaml");
+
+  @TempDir static Path dirs;
+
+  private static EmbeddedPostgres postgres;
+  private static final List<EmbeddedServer> servers = new ArrayList<>();
+
+  @BeforeAll
+  static void startPostgres() throws IOException {
+    postgres = EmbeddedPostgres.start();
+  }
+
+  @AfterAll
+  static void stopAll() throws IOException {
+    for (EmbeddedServer s : servers) {
+      TestServer.stopWith(s, null);
+    }
+    TestServer.stopWith(null, postgres);
+  }
+
+  private static EmbeddedServer node(String name) {
+    try {
+      Path dir = dirs.resolve(name);
+      Files.createDirectories(dir);
+      EmbeddedServer server =
+          ApplicationContext.run(
+              EmbeddedServer.class,
+              Map.ofEntries(
+                  entry("datasources.default.url", postgres.getJdbcUrl("postgres", "postgres")),
+                  entry("datasources.default.username", "postgres"),
+                  entry("datasources.default.password", "postgres"),
+                  entry("tessera.data-dir", dir.toString()),
+                  entry("tessera.demo", false),
+                  entry("tessera.cluster.node-id", name),
+                  entry("tessera.cluster.read-wait", "3s"),
+                  entry("micronaut.server.port", -1)),
+              Environment.TEST);
+      servers.add(server);
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void stop(EmbeddedServer server) throws IOException {
+    servers.remove(server);
+    TestServer.stopWith(server, null);
+  }
+
+  private static HttpClient client(EmbeddedServer server) {
+    return server.getApplicationContext().createBean(HttpClient.class, server.getURL());
+  }
+
+  private static HttpResponse<String> apply(EmbeddedServer server, String yaml) {
+    return client(server)
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST("/api/v1/descriptors", yaml.getBytes(StandardCharsets.UTF_8))
+                .contentType(YAML),
+            Argument.STRING,
+            Argument.STRING);
+  }
+
+  private static long position(HttpResponse<?> write) {
+    String header = write.getHeaders().get(ReadYourWritesFilter.POSITION);
+    assertThat(header).as("the write's journal position").isNotNull();
+    return Long.parseLong(header);
+  }
+
+  private static HttpResponse<String> get(EmbeddedServer server, String path, Long waitFor) {
+    MutableHttpRequest<?> request = HttpRequest.GET(path);
+    if (waitFor != null) {
+      request.header(ReadYourWritesFilter.WAIT_FOR, Long.toString(waitFor));
+    }
+    try {
+      return client(server).toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+    } catch (HttpClientResponseException e) {
+      @SuppressWarnings("unchecked")
+      HttpResponse<String> response = (HttpResponse<String>) e.getResponse();
+      return response;
+    }
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.getBody(String.class).orElse(""));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String product(String domain, String description) {
+    return """
+        apiVersion: tessera/v1
+        kind: Domain
+        metadata:
+          name: "%1$s"
+        spec:
+          title: Billing
+          description: Invoices and payment reminders.
+          owner: mailto:billing-data@example.com
+        ---
+        apiVersion: tessera/v1
+        kind: DataProduct
+        metadata:
+          domain: "%1$s"
+          name: invoices
+        spec:
+          title: Invoices
+          description: "%2$s"
+          owner: mailto:billing-data@example.com
+          lifecycle: design
+          outputPorts:
+            - name: invoices-table
+              type: table
+              dataset:
+                namespace: postgres://warehouse:5432
+                name: %1$s.public.invoices
+              schema:
+                - {name: invoice_id, type: string, required: true}
+        """
+        .formatted(domain, description);
+  }
+
+  private static long journalRows() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(position) FROM catalog_journal")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("positions are gapless").isEqualTo(rs.getLong(2));
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void aWriteOnOneNodeIsReadOnAnotherAndNodesThatRestartOrJoinCatchUp() throws Exception {
+    EmbeddedServer a = node("node-a");
+    EmbeddedServer b = node("node-b");
+
+    // written on a, read on b once b has applied it
+    HttpResponse<String> created = apply(a, product("billing-rw", "Every issued invoice."));
+    long first = position(created);
+    HttpResponse<String> onB = get(b, "/api/v1/products/billing-rw/invoices", first);
+    assertThat(onB.code()).isEqualTo(200);
+    assertThat(json(onB).path("description").asText()).isEqualTo("Every issued invoice.");
+
+    // written on b (the next revision), read on a
+    HttpResponse<String> updated = apply(b, product("billing-rw", "Every invoice, corrected."));
+    long second = position(updated);
+    assertThat(second).isGreaterThan(first);
+    assertThat(json(updated).path("results").path(1).path("revision").asInt()).isEqualTo(2);
+    HttpResponse<String> onA = get(a, "/api/v1/products/billing-rw/invoices", second);
+    assertThat(json(onA).path("description").asText()).isEqualTo("Every invoice, corrected.");
+
+    // b restarts on its data directory while a keeps writing: b applies what it missed at start
+    Path bDir =
+        Path.of(
+            b.getApplicationContext().getProperty("tessera.data-dir", String.class).orElseThrow());
+    stop(b);
+    long third = position(apply(a, product("billing-missed", "Written while b was down.")));
+    EmbeddedServer b2 = node("node-b");
+    assertThat(b2.getApplicationContext().getProperty("tessera.data-dir", String.class))
+        .contains(bDir.toString());
+    assertThat(b2.getApplicationContext().getBean(JournaledWrites.class).position())
+        .isGreaterThanOrEqualTo(third);
+    assertThat(get(b2, "/api/v1/products/billing-missed/invoices", null).code()).isEqualTo(200);
+
+    // a new node with an empty data directory replays the journal, search index included
+    EmbeddedServer c = node("node-c");
+    assertThat(c.getApplicationContext().getBean(JournaledWrites.class).position())
+        .isGreaterThanOrEqualTo(third);
+    assertThat(
+            json(get(c, "/api/v1/products/billing-rw/invoices", null)).path("description").asText())
+        .isEqualTo("Every invoice, corrected.");
+    TestServer.awaitCaughtUp(
+        c.getApplicationContext().getBean(LineageProjection.class),
+        c.getApplicationContext().getBean(GraphStore.class),
+        c.getApplicationContext().getBean(SearchIndex.class),
+        Duration.ofSeconds(60));
+    assertThat(
+            get(c, "/api/v1/search?q=invoices&domain=billing-missed", null).getBody(String.class))
+        .hasValueSatisfying(body -> assertThat(body).contains("billing-missed/invoices"));
+
+    // a delete on c is seen as a 404 on a
+    HttpResponse<String> deleted =
+        client(c)
+            .toBlocking()
+            .exchange(
+                HttpRequest.DELETE("/api/v1/products/billing-missed/invoices"),
+                Argument.STRING,
+                Argument.STRING);
+    assertThat(get(a, "/api/v1/products/billing-missed/invoices", position(deleted)).code())
+        .isEqualTo(404);
+    assertThat(journalRows()).isGreaterThanOrEqualTo(position(deleted));
+    stop(c);
+    stop(b2);
+    stop(a);
+  }
+
+  @Test
+  void concurrentWritesOnTwoNodesAreOrderedOnceAndBothNodesEndTheSame() throws Exception {
+    EmbeddedServer a = node("node-d");
+    EmbeddedServer b = node("node-e");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        EmbeddedServer target = i % 2 == 0 ? a : b;
+        // half of them to distinct domains, half racing on one product
+        String domain = i % 3 == 0 ? "race" : "spread-" + i;
+        String description = "version " + i;
+        answers.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return apply(target, product(domain, description)).code();
+                  } catch (HttpClientResponseException e) {
+                    return e.getStatus().getCode();
+                  }
+                }));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get())
+            .as("a write answers 200 or, racing on one entity, 409")
+            .isIn(200, 409);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    long head = journalRows();
+    HttpResponse<String> onA = get(a, "/api/v1/products/race/invoices", head);
+    HttpResponse<String> onB = get(b, "/api/v1/products/race/invoices", head);
+    assertThat(onA.code()).isEqualTo(200);
+    assertThat(json(onA).path("description").asText())
+        .isEqualTo(json(onB).path("description").asText());
+    assertThat(json(get(a, "/api/v1/products/race/invoices/revisions", head)).toString())
+        .isEqualTo(json(get(b, "/api/v1/products/race/invoices/revisions", head)).toString());
+    for (int i = 1; i < 24; i += 3) {
+      assertThat(get(b, "/api/v1/products/spread-" + i + "/invoices", head).code()).isEqualTo(200);
+      assertThat(get(a, "/api/v1/products/spread-" + i + "/invoices", head).code()).isEqualTo(200);
+    }
+    stop(a);
+    stop(b);
+  }
+
+  @Test
+  void aReadAskingForAPositionTheNodeCannotReachIsRefusedPlainly() throws Exception {
+    EmbeddedServer a = node("node-f");
+    HttpResponse<String> bad = get(a, "/api/v1/domains", null);
+    assertThat(bad.code()).isEqualTo(200);
+
+    MutableHttpRequest<?> garbage =
+        HttpRequest.GET("/api/v1/domains").header(ReadYourWritesFilter.WAIT_FOR, "soon");
+    HttpClientResponseException refused =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            HttpClientResponseException.class,
+            () -> client(a).toBlocking().exchange(garbage, Argument.STRING, Argument.STRING));
+    assertThat(refused.getStatus().getCode()).isEqualTo(400);
+    assertThat(refused.getResponse().getBody(String.class))
+        .hasValueSatisfying(
+            b -> assertThat(b).contains("Tessera-Wait-For-Position").contains("soon"));
+
+    HttpResponse<String> ahead = get(a, "/api/v1/domains", journalRows() + 1000);
+    assertThat(ahead.code()).isEqualTo(503);
+    assertThat(ahead.getHeaders().get("Retry-After")).isEqualTo("1");
+    assertThat(ahead.getBody(String.class))
+        .hasValueSatisfying(b -> assertThat(b).contains("not yet"));
+    stop(a);
+  }
+}
