@@ -31,6 +31,34 @@ export function query(params) {
 }
 
 /**
+ * The catalog journal position of the newest write this tab made (its `Tessera-Journal-Position`),
+ * kept for the tab's session: every later call asks the server to have applied it
+ * (`Tessera-Wait-For-Position`), so that a page read right after a write shows that write even when
+ * it is served by another node of the catalog.
+ */
+const POSITION_KEY = 'tessera.journalPosition';
+
+function lastWritePosition() {
+  try {
+    return sessionStorage.getItem(POSITION_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberWritePosition(response) {
+  const position = response.headers.get('Tessera-Journal-Position');
+  if (!position) return;
+  try {
+    if (Number(position) > Number(sessionStorage.getItem(POSITION_KEY) || 0)) {
+      sessionStorage.setItem(POSITION_KEY, position);
+    }
+  } catch {
+    // no session storage (a private window with storage off): reads just do not wait
+  }
+}
+
+/**
  * Calls the API and returns the parsed JSON body. `bearer` sends another token than the signed-in
  * one (sign-in checks a token before keeping it).
  */
@@ -38,10 +66,18 @@ export async function api(path, { method = 'GET', body, contentType, signal, bea
   const headers = { Accept: 'application/json', 'X-Tessera-Request': 'ui' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+  const waitFor = lastWritePosition();
+  if (waitFor) headers['Tessera-Wait-For-Position'] = waitFor;
   const response = await fetch(path, { method, headers, body, signal });
+  rememberWritePosition(response);
   const type = response.headers.get('Content-Type') || '';
   const parsed = type.includes('json') ? await response.json().catch(() => null) : null;
   signal?.throwIfAborted();
+  if (waitFor && response.status === 400 && String(parsed?.detail).includes('Tessera-Wait-For-Position')) {
+    // the position is from another catalog (a server started afresh): forget it and ask again
+    try { sessionStorage.removeItem(POSITION_KEY); } catch { /* nothing kept */ }
+    return api(path, { method, body, contentType, signal, bearer });
+  }
   if (!response.ok) throw new ApiError(response.status, parsed);
   return parsed;
 }

@@ -85,6 +85,21 @@ public class ReadYourWritesFilter implements Ordered {
               + clip(wanted)
               + "'.");
     }
+    if (position > writes.position()) {
+      long head = writes.head();
+      if (position > head) {
+        return ProblemHandlers.response(
+            request,
+            ProblemType.INVALID_REQUEST,
+            "'"
+                + WAIT_FOR
+                + "' names journal position "
+                + position
+                + ", which this catalog has not written (its newest is "
+                + head
+                + "): it comes from another catalog, or one restored from an older backup.");
+      }
+    }
     boolean reached;
     try {
       reached = writes.awaitPosition(position, maxWait);

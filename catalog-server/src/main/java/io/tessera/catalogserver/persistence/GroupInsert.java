@@ -26,6 +26,8 @@ final class GroupInsert {
       "INSERT INTO lineage_event (identity, kind, event_type, event_time, run_id, job_namespace,"
           + " job_name, producer, payload_deflated, received_at, posted_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
   private static final String SELECT_ID = "SELECT id FROM lineage_event WHERE identity = ?";
+  // the advisory lock key that orders the lineage journal's appends across nodes ("tessera-lj")
+  private static final long APPEND_LOCK = 0x7465737365726C6AL;
 
   /**
    * One event to insert.
@@ -58,12 +60,14 @@ final class GroupInsert {
     rows.forEach(row -> distinct.putIfAbsent(row.identity(), row));
     Map<String, LineageJournal.Appended> stored;
     try {
+      orderCommits(c);
       stored = batch(c, distinct.values());
     } catch (SQLException e) {
       if (!isDuplicateKey(e)) {
         throw e;
       }
       c.rollback();
+      orderCommits(c);
       stored = rowByRow(c, distinct.values());
     }
     List<LineageJournal.Appended> results = new ArrayList<>(rows.size());
@@ -74,6 +78,23 @@ final class GroupInsert {
       results.add(first ? appended : new LineageJournal.Appended(appended.id(), true));
     }
     return results;
+  }
+
+  /**
+   * On PostgreSQL, where several nodes append: takes a transaction-level advisory lock before any
+   * id is drawn, so that groups draw their ids and commit in the same order. A reader that sees an
+   * id then never later sees a smaller one appear (ids drawn by a transaction still open when a
+   * larger one committed), so the projections can follow the journal by id. One lock per group, not
+   * per event. H2 has one writer, the journal's own thread.
+   */
+  private static void orderCommits(Connection c) throws SQLException {
+    if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+      return;
+    }
+    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, APPEND_LOCK);
+      lock.execute();
+    }
   }
 
   private static Map<String, LineageJournal.Appended> batch(Connection c, Iterable<Row> rows)
