@@ -119,6 +119,22 @@ public interface GraphStore extends AutoCloseable {
    */
   void importAll(InputStream in, RdfFormat format);
 
+  /**
+   * Writes, streaming and in one read transaction, everything the store holds as an RDF Patch that
+   * builds it from empty (blank nodes keep their identity, so later journal entries apply to the
+   * copy): its journal position and every other record of what it holds included.
+   */
+  void snapshot(OutputStream out);
+
+  /**
+   * Replaces the whole store with a {@link #snapshot}, streamed (only the vocabulary is this
+   * version's). Meant for a new, empty store (a node bootstrapping); nothing is validated;
+   * listeners are told of a reset.
+   *
+   * @throws ImportException if the input cannot be read; the store is left as it was
+   */
+  void restore(InputStream snapshot);
+
   /** Registers a change-feed listener. */
   void subscribe(ChangeListener listener);
 

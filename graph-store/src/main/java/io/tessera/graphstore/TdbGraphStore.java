@@ -27,6 +27,7 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.rdfpatch.RDFChanges;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.rdfpatch.changes.RDFChangesApply;
+import org.apache.jena.rdfpatch.text.RDFPatchReaderText;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
@@ -174,7 +175,7 @@ public final class TdbGraphStore implements GraphStore {
         return;
       }
       if (!patch.isEmpty()) {
-        RDFPatchOps.read(
+        new RDFPatchReaderText(
                 new java.io.ByteArrayInputStream(patch.rdfPatch().getBytes(StandardCharsets.UTF_8)))
             .apply(new RDFChangesApply(dsg));
       }
@@ -354,6 +355,54 @@ public final class TdbGraphStore implements GraphStore {
           w.changed(
               config.vocabularyGraph(), ChangeEvent.EntityKind.STORE, ChangeEvent.ChangeType.RESET);
         });
+  }
+
+  @Override
+  public void snapshot(OutputStream out) {
+    dataset.begin(TxnType.READ);
+    try {
+      RDFChanges writer = RDFPatchOps.textWriter(out);
+      writer.start();
+      dsg.find()
+          .forEachRemaining(
+              q -> writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+      writer.finish();
+    } finally {
+      dataset.end();
+    }
+  }
+
+  @Override
+  public void restore(InputStream snapshot) {
+    Node vocabularyGraph = NodeFactory.createURI(config.vocabularyGraph());
+    long revision;
+    dataset.begin(TxnType.WRITE);
+    try {
+      revision = currentRevision() + 1;
+      dsg.clear();
+      new RDFPatchReaderText(snapshot).apply(new RDFChangesApply(dsg));
+      dsg.deleteAny(vocabularyGraph, Node.ANY, Node.ANY, Node.ANY);
+      vocabulary
+          .find()
+          .forEach(t -> dsg.add(vocabularyGraph, t.getSubject(), t.getPredicate(), t.getObject()));
+      revision = Math.max(revision, currentRevision() + 1);
+      setRevision(revision);
+      dataset.commit();
+    } catch (RiotException e) {
+      throw new ImportException("cannot read the snapshot: " + e.getMessage(), e);
+    } finally {
+      if (dataset.isInTransaction()) {
+        dataset.abort();
+      }
+      dataset.end();
+    }
+    announce(
+        List.of(
+            new ChangeEvent(
+                config.vocabularyGraph(),
+                ChangeEvent.EntityKind.STORE,
+                ChangeEvent.ChangeType.RESET,
+                revision)));
   }
 
   @Override

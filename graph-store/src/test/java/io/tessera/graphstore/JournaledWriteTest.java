@@ -178,4 +178,37 @@ class JournaledWriteTest {
     assertThat(journal).singleElement().satisfies(p -> assertThat(p.isEmpty()).isTrue());
     assertThat(writer.journalPosition()).isEqualTo(1);
   }
+
+  @Test
+  void aStoreRestoredFromASnapshotHoldsTheSameQuadsAndTakesLaterJournalEntries() {
+    GraphStore writer = store();
+    GraphStore restored = store();
+    Graph first =
+        turtle(
+            "ex:d a tess:Domain ; rdfs:label \"D\" ; skos:prefLabel \"D\" ; dct:identifier \"d\" ;"
+                + " tess:domainOwner <mailto:o@example.com> ; rdfs:seeAlso [ rdfs:label \"x\" ] .");
+    journaled(writer, w -> w.replaceGraph(G + "d", first));
+    ByteArrayOutputStream snapshot = new ByteArrayOutputStream();
+    writer.snapshot(snapshot);
+    List<ChangeEvent> told = new ArrayList<>();
+    restored.subscribe(told::addAll);
+
+    restored.restore(new java.io.ByteArrayInputStream(snapshot.toByteArray()));
+    assertThat(restored.journalPosition()).isEqualTo(1);
+    assertThat(told)
+        .singleElement()
+        .satisfies(e -> assertThat(e.type()).isEqualTo(ChangeEvent.ChangeType.RESET));
+
+    // the blank node of the snapshot is the writer's: the next entry's delete finds it
+    journaled(writer, w -> w.replaceGraph(G + "d", domain("d")));
+    restored.apply(2, journal.get(1));
+    int restoredSize = restored.read(r -> r.graph(G + "d").size());
+    assertThat(restoredSize).isEqualTo(domain("d").size());
+    assertThat(restored.journalPosition()).isEqualTo(2);
+
+    assertThatThrownBy(
+            () -> restored.restore(new java.io.ByteArrayInputStream("A <x> garbage".getBytes())))
+        .isInstanceOf(ImportException.class);
+    assertThat(restored.journalPosition()).isEqualTo(2);
+  }
 }
