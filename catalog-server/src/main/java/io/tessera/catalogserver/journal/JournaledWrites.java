@@ -150,6 +150,15 @@ public class JournaledWrites {
       } catch (JournalException e) {
         throw unavailable(e);
       }
+      if (!entries.isEmpty() && entries.getFirst().position() > store.journalPosition() + 1) {
+        throw new IllegalStateException(
+            "this node's graph is at catalog journal position "
+                + store.journalPosition()
+                + " but the journal now starts at "
+                + entries.getFirst().position()
+                + " (older entries were dropped by the retention): start this node with an empty"
+                + " graph directory to begin from the newest snapshot");
+      }
       for (CatalogJournal.Entry entry : entries) {
         store.apply(entry.position(), entry.patch());
         advance(entry.position());

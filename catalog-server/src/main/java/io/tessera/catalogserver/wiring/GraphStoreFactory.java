@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.graphql.GraphQLConfig;
+import io.tessera.catalogserver.persistence.GraphSnapshots;
 import io.tessera.graphstore.DomainRepository;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.graphstore.GraphStoreConfig;
@@ -15,6 +16,13 @@ import io.tessera.graphstore.TdbGraphStore;
 import io.tessera.ontology.IriMinter;
 import io.tessera.ontology.TesseraOntology;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the graph-store module: the TDB2 store under {@code <data-dir>/graph} and its repositories.
@@ -22,14 +30,50 @@ import jakarta.inject.Singleton;
 @Factory
 public class GraphStoreFactory {
 
-  /** Opened at start-up, not on the first request; closed on shutdown. */
+  private static final Logger LOG = LoggerFactory.getLogger(GraphStoreFactory.class);
+
+  /**
+   * Opened at start-up, not on the first request; closed on shutdown. A node whose graph directory
+   * does not exist yet (a new node, or one whose graph was deleted) starts from the newest snapshot
+   * in the database, if there is one, and then applies the journal entries after it ({@code
+   * journal/JournalFollower}); without a snapshot it replays the whole journal.
+   */
   @Context
   @Bean(preDestroy = "close")
-  GraphStore graphStore(TesseraConfig config, TesseraOntology ontology, IriMinter iris) {
-    return new TdbGraphStore(
-        new GraphStoreConfig(
-            config.dataDir().resolve("graph"), config.queryTimeout(), iris.vocabularyGraph()),
-        ontology);
+  GraphStore graphStore(
+      TesseraConfig config, TesseraOntology ontology, IriMinter iris, GraphSnapshots snapshots) {
+    Path directory = config.dataDir().resolve("graph");
+    boolean fresh = !Files.exists(directory);
+    GraphStore store =
+        new TdbGraphStore(
+            new GraphStoreConfig(directory, config.queryTimeout(), iris.vocabularyGraph()),
+            ontology);
+    if (fresh) {
+      snapshots.latest().ifPresent(s -> restore(store, snapshots, s));
+    }
+    return store;
+  }
+
+  private static void restore(
+      GraphStore store, GraphSnapshots snapshots, GraphSnapshots.Snapshot snapshot) {
+    LOG.info(
+        "new graph: starting from snapshot {} ({} bytes, taken by {} at {}, catalog journal"
+            + " position {})",
+        snapshot.id(),
+        snapshot.bytes(),
+        snapshot.node(),
+        snapshot.createdAt(),
+        snapshot.catalogPosition());
+    long started = System.nanoTime();
+    try {
+      snapshots.read(snapshot.id(), in -> store.restore(new GZIPInputStream(in, 65_536)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read snapshot " + snapshot.id(), e);
+    }
+    LOG.info(
+        "snapshot {} restored in {} ms; the journal entries after it follow",
+        snapshot.id(),
+        java.time.Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
   @Singleton
