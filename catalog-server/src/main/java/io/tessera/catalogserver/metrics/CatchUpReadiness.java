@@ -36,6 +36,7 @@ public class CatchUpReadiness
   private final LineageProjection projection;
   private final SearchIndex index;
   private final GraphStore graph;
+  private final io.tessera.catalogserver.journal.JournaledWrites catalogJournal;
   private volatile Marks marks;
 
   /** What was journaled and committed when the server started. */
@@ -44,7 +45,12 @@ public class CatchUpReadiness
   /** Whether the server is ready, and the positions that decide it. */
   public record Check(boolean ready, Map<String, Object> details) {}
 
-  public CatchUpReadiness(LineageProjection projection, SearchIndex index, GraphStore graph) {
+  public CatchUpReadiness(
+      LineageProjection projection,
+      SearchIndex index,
+      GraphStore graph,
+      io.tessera.catalogserver.journal.JournaledWrites catalogJournal) {
+    this.catalogJournal = catalogJournal;
     this.projection = projection;
     this.index = index;
     this.graph = graph;
@@ -79,6 +85,9 @@ public class CatchUpReadiness
     if (search.rebuilding() || search.revision() < start.graphRevision()) {
       waiting.add("search-index");
     }
+    // the catalog journal was applied before the server started serving (journal/JournalFollower)
+    details.put("node", catalogJournal.node());
+    details.put("catalogJournalPosition", catalogJournal.position());
     details.put("journalAtStart", start.journal());
     details.put("projected", lineage.projected());
     details.put("projectionRebuilding", lineage.rebuilding());
