@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -40,7 +41,7 @@ final class RevisionedWrites {
         revisions.insertAll(connection, records);
       } catch (SQLException e) {
         connection.rollback();
-        throw conflictOr(e);
+        throw conflictOr(e, records);
       }
       Revision first = records.getFirst();
       return journaled.write(
@@ -53,12 +54,33 @@ final class RevisionedWrites {
   /**
    * A unique-constraint violation is a concurrent apply of the same entity; anything else is not.
    */
-  private static RuntimeException conflictOr(SQLException e) {
+  private RuntimeException conflictOr(SQLException e, List<Revision> records) {
     if (uniqueViolation(e)) {
+      StringBuilder current = new StringBuilder();
+      Map<String, Revision> latest =
+          revisions.latest(records.stream().map(Revision::entityIri).toList());
+      for (Revision wanted : records) {
+        Revision now = latest.get(wanted.entityIri());
+        if (now != null && now.revision() >= wanted.revision()) {
+          current
+              .append(current.isEmpty() ? "" : "; ")
+              .append(wanted.kind())
+              .append(' ')
+              .append(wanted.domain())
+              .append(
+                  wanted.name() == null || wanted.name().equals(wanted.domain())
+                      ? ""
+                      : "/" + wanted.name())
+              .append(" is now at revision ")
+              .append(now.revision());
+        }
+      }
       return new ProblemException(
           ProblemType.CONFLICT,
-          "another change to the same entities was applied at the same time; nothing was applied,"
-              + " retry");
+          "another change to the same entities was applied at the same time (on this node or"
+              + " another); nothing was applied"
+              + (current.isEmpty() ? "" : ": " + current)
+              + "; read the current revision and apply again");
     }
     return new RevisionStoreException("cannot record revisions", e);
   }

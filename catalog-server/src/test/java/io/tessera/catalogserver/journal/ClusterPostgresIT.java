@@ -265,6 +265,11 @@ class ClusterPostgresIT {
                   try {
                     return apply(target, product(domain, description)).code();
                   } catch (HttpClientResponseException e) {
+                    if (e.getStatus().getCode() == 409) {
+                      assertThat(e.getResponse().getBody(String.class))
+                          .as("a conflict names the revision that won")
+                          .hasValueSatisfying(b -> assertThat(b).contains("is now at revision"));
+                    }
                     return e.getStatus().getCode();
                   }
                 }));
