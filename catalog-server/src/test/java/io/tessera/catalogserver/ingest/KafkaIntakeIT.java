@@ -13,6 +13,7 @@ import io.openlineage.client.transports.KafkaTransport;
 import io.tessera.catalogserver.TestCredentials;
 import io.tessera.catalogserver.TestServer;
 import io.tessera.lineage.LineageProjection;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -332,6 +333,76 @@ class KafkaIntakeIT {
     Set<String> jobs = new HashSet<>();
     events.path("events").forEach(e -> jobs.add(e.path("job").path("name").asText()));
     return jobs;
+  }
+
+  @Test
+  void shouldCommitNothingWhileTheDatabaseIsDownAndJournalEverythingOnceItIsBack()
+      throws Exception {
+    String topic = topic("ol-db-down", 1);
+    Path pgData = dataDir("kafka-pg");
+    EmbeddedPostgres postgres = postgres(pgData, 0);
+    int port = postgres.getPort();
+    EmbeddedServer server = null;
+    try {
+      server =
+          start(
+              dataDir("kafka-db-down"),
+              topic,
+              "tessera-db-down",
+              "datasources.default.url",
+              postgres.getJdbcUrl("postgres", "postgres"),
+              "datasources.default.username",
+              "postgres",
+              "datasources.default.password",
+              "postgres",
+              "datasources.default.connection-timeout",
+              "1000");
+      try (OpenLineageClient client = transportClient(topic)) {
+        client.emit(runAt("db_first", 0));
+      }
+      awaitCommitted("tessera-db-down", topic);
+      Map<TopicPartition, Long> before = committed("tessera-db-down", topic);
+
+      postgres.close(); // PostgreSQL goes away
+      try (OpenLineageClient client = transportClient(topic)) {
+        for (int i = 1; i <= 3; i++) {
+          client.emit(runAt("db_" + i, i));
+        }
+      }
+      JsonNode retrying = awaitStatus(server, s -> s.path("retries").asLong() >= 2);
+      assertThat(retrying.path("lastError").asText()).contains("read again");
+      assertThat(committed("tessera-db-down", topic)).isEqualTo(before);
+
+      postgres = postgres(pgData, port); // back, same data
+      awaitCommitted("tessera-db-down", topic);
+      JsonNode events = get(server, "/api/v1/events/lineage?limit=1000", ADMIN).json();
+      assertThat(events.path("totalCount").asLong()).isEqualTo(4);
+      JsonNode status = status(server);
+      assertThat(status.path("journaled").asLong() + status.path("duplicates").asLong())
+          .isGreaterThanOrEqualTo(4);
+      assertThat(status.path("rejected").asLong()).isZero();
+      assertThat(status.path("state").asText()).isEqualTo("consuming");
+    } finally {
+      TestServer.stopWith(server, postgres);
+    }
+  }
+
+  private OpenLineage.RunEvent runAt(String job, int minute) {
+    return runEvent(
+        OpenLineage.RunEvent.EventType.COMPLETE,
+        new UUID(0x0196a0b000007000L, 0x8000000000004000L + minute),
+        job,
+        "s3://lake",
+        minute);
+  }
+
+  private static EmbeddedPostgres postgres(Path data, int port) throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false);
+    if (port > 0) {
+      builder.setPort(port);
+    }
+    return builder.start();
   }
 
   // ------------------------------------------------------------------ helpers
