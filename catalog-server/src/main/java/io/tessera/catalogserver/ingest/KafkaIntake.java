@@ -41,7 +41,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -205,7 +204,7 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
         }
       } catch (WakeupException e) {
         // stopping
-      } catch (KafkaException | IllegalStateException e) {
+      } catch (RuntimeException e) { // KafkaException (authentication, authorization…) or a bug
         failed("the Kafka consumer failed: " + e.getMessage(), e);
         retries.incrementAndGet();
         await(backoff);
