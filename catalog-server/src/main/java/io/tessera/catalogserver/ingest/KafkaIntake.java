@@ -206,9 +206,10 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
         // stopping
       } catch (RuntimeException e) { // KafkaException (authentication, authorization…) or a bug
         failed("the Kafka consumer failed: " + e.getMessage(), e);
+        state = "retrying";
         retries.incrementAndGet();
         await(backoff);
-        backoff = config.maxBackoff();
+        backoff = longer(backoff);
       } finally {
         current = null;
         assigned = List.of();
