@@ -1,7 +1,5 @@
 package io.tessera.catalogserver.ingest;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
@@ -18,11 +16,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +26,6 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -66,9 +60,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 @Requires(property = "tessera.lineage.kafka.bootstrap-servers", pattern = ".*\\S.*")
 public class KafkaIntake implements MeterBinder, ApplicationEventListener<ServerStartupEvent> {
-  /** How many rejected records the status keeps. */
-  static final int KEPT_REJECTIONS = 50;
-
   private static final Logger LOG = LoggerFactory.getLogger(KafkaIntake.class);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
@@ -83,17 +74,8 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
   private final Sink sink;
   private final Supplier<Consumer<byte[], byte[]>> consumers;
   private final Object pause = new Object();
-  private final AtomicLong consumed = new AtomicLong();
-  private final AtomicLong journaled = new AtomicLong();
-  private final AtomicLong duplicates = new AtomicLong();
-  private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong retries = new AtomicLong();
-  private final Deque<KafkaIntakeStatus.Rejection> rejections = new ArrayDeque<>();
+  private final KafkaIntakeTally tally = new KafkaIntakeTally();
   private volatile boolean running;
-  private volatile String state = "starting";
-  private volatile List<KafkaIntakeStatus.Partition> assigned = List.of();
-  private volatile String lastError;
-  private volatile Instant lastErrorAt;
   private volatile Consumer<byte[], byte[]> current;
   private Duration backoff = FIRST_BACKOFF;
   private Thread thread;
@@ -205,17 +187,17 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
       } catch (WakeupException e) {
         // stopping
       } catch (RuntimeException e) { // KafkaException (authentication, authorization…) or a bug
-        failed("the Kafka consumer failed: " + e.getMessage(), e);
-        state = "retrying";
-        retries.incrementAndGet();
+        tally.failed("the Kafka consumer failed: " + e.getMessage(), e);
+        tally.state("retrying");
+        tally.retried();
         await(backoff);
         backoff = longer(backoff);
       } finally {
         current = null;
-        assigned = List.of();
+        tally.assigned(List.of());
       }
     }
-    state = "stopped";
+    tally.state("stopped");
   }
 
   /**
@@ -230,12 +212,12 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
     refreshAssignment(consumer);
     if (retryFrom.isEmpty()) {
       backoff = FIRST_BACKOFF;
-      state = "consuming";
+      tally.state("consuming");
       return true;
     }
     retryFrom.forEach(consumer::seek);
-    retries.incrementAndGet();
-    state = "retrying";
+    tally.retried();
+    tally.state("retrying");
     return false;
   }
 
@@ -245,7 +227,7 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
     for (TopicPartition partition : records.partitions()) {
       List<Pending> list = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        consumed.incrementAndGet();
+        tally.consumed();
         list.add(submit(record));
       }
       pending.put(partition, list);
@@ -267,7 +249,7 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
         consumer.commitSync(commit);
       } catch (CommitFailedException e) {
         // the partitions moved to another node, which reads them again; the journal deduplicates
-        failed("offsets not committed (the group rebalanced): " + e.getMessage(), null);
+        tally.failed("offsets not committed (the group rebalanced): " + e.getMessage(), null);
       }
     }
     return retryFrom;
@@ -301,15 +283,14 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
   private boolean settled(Pending p) {
     ConsumerRecord<byte[], byte[]> record = p.record();
     if (p.rejection() != null) {
-      reject(record, p.rejection());
+      tally.rejected(record.topic(), record.partition(), record.offset(), p.rejection());
       return true;
     }
     try {
-      LineageJournal.Appended appended = p.stored().get();
-      (appended.duplicate() ? duplicates : journaled).incrementAndGet();
+      tally.stored(p.stored().get().duplicate());
       return true;
     } catch (ExecutionException e) {
-      failed(
+      tally.failed(
           "the journal did not take the record at "
               + where(record)
               + "; it is read again: "
@@ -319,29 +300,6 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private void reject(ConsumerRecord<byte[], byte[]> record, String reason) {
-    rejected.incrementAndGet();
-    LOG.warn("skipped the Kafka record at {}: {}", where(record), reason);
-    synchronized (rejections) {
-      rejections.addFirst(
-          new KafkaIntakeStatus.Rejection(
-              record.topic(), record.partition(), record.offset(), reason, Instant.now()));
-      while (rejections.size() > KEPT_REJECTIONS) {
-        rejections.removeLast();
-      }
-    }
-  }
-
-  private void failed(String message, Exception e) {
-    lastError = message;
-    lastErrorAt = Instant.now();
-    if (e == null) {
-      LOG.warn(message);
-    } else {
-      LOG.warn(message, e);
     }
   }
 
@@ -367,7 +325,7 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
               p.topic(), p.partition(), lag.isPresent() ? lag.getAsLong() : null));
     }
     now.sort(java.util.Comparator.comparingInt(KafkaIntakeStatus.Partition::partition));
-    assigned = List.copyOf(now);
+    tally.assigned(now);
   }
 
   /** Keeps the status's partitions in step with the group's assignment. */
@@ -392,58 +350,13 @@ public class KafkaIntake implements MeterBinder, ApplicationEventListener<Server
 
   /** This node's view of the intake. */
   public KafkaIntakeStatus status() {
-    List<KafkaIntakeStatus.Rejection> recent;
-    synchronized (rejections) {
-      recent = List.copyOf(rejections);
-    }
-    return new KafkaIntakeStatus(
-        true,
-        state,
-        config.bootstrapServers(),
-        config.topic(),
-        config.groupId(),
-        producer.subject(),
-        config.propertyNames(),
-        assigned,
-        consumed.get(),
-        journaled.get(),
-        duplicates.get(),
-        rejected.get(),
-        retries.get(),
-        lastError,
-        lastErrorAt,
-        recent);
+    return tally.status(config);
   }
 
-  /**
-   * {@code tessera.lineage.kafka.consumed} (records read), {@code tessera.lineage.kafka.records} by
-   * {@code outcome} ({@code journaled}, {@code duplicate}, {@code rejected}), {@code
-   * tessera.lineage.kafka.retries} and {@code tessera.lineage.kafka.lag} (in records, behind the
-   * end of this node's partitions).
-   */
+  /** The intake's meters ({@link KafkaIntakeTally#bindTo}). */
   @Override
   public void bindTo(MeterRegistry registry) {
-    FunctionCounter.builder("tessera.lineage.kafka.consumed", consumed, AtomicLong::get)
-        .description("Kafka records read by the OpenLineage intake")
-        .register(registry);
-    for (Map.Entry<String, AtomicLong> outcome :
-        Map.of("journaled", journaled, "duplicate", duplicates, "rejected", rejected).entrySet()) {
-      FunctionCounter.builder("tessera.lineage.kafka.records", outcome.getValue(), AtomicLong::get)
-          .description("Kafka records taken by the OpenLineage intake, by outcome")
-          .tag("outcome", outcome.getKey())
-          .register(registry);
-    }
-    FunctionCounter.builder("tessera.lineage.kafka.retries", retries, AtomicLong::get)
-        .description("waits after the journal or the broker could not take a batch")
-        .register(registry);
-    Gauge.builder("tessera.lineage.kafka.lag", this, KafkaIntake::totalLag)
-        .description("records behind the end of this node's Kafka partitions")
-        .baseUnit("records")
-        .register(registry);
-  }
-
-  private double totalLag() {
-    return assigned.stream().mapToLong(p -> p.lag() == null ? 0 : p.lag()).sum();
+    tally.bindTo(registry);
   }
 
   private Duration longer(Duration wait) {

@@ -61,6 +61,7 @@ public record KafkaIntakeConfig(
     if (producer == null || producer.isBlank()) {
       throw new IllegalArgumentException("tessera.lineage.kafka.producer must not be blank");
     }
+    producer = producer.strip();
     if (maxBackoff == null || maxBackoff.compareTo(Duration.ofSeconds(1)) < 0) {
       maxBackoff = Duration.ofSeconds(1);
     }
@@ -78,11 +79,7 @@ public record KafkaIntakeConfig(
    */
   public Principal principal() {
     return new Principal(
-        producer.strip(),
-        Set.of(Role.PRODUCER),
-        Set.copyOf(domains),
-        Map.of(),
-        Set.copyOf(namespaces));
+        producer, Set.of(Role.PRODUCER), Set.copyOf(domains), Map.of(), Set.copyOf(namespaces));
   }
 
   /** The names of the pass-through settings (never their values, which may be secrets). */

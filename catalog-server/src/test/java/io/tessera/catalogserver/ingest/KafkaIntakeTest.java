@@ -189,16 +189,16 @@ class KafkaIntakeTest {
   @Test
   void shouldKeepOnlyTheLatestRejections() {
     KafkaIntake intake = intake(config(Map.of()));
-    for (int i = 0; i < KafkaIntake.KEPT_REJECTIONS + 5; i++) {
+    for (int i = 0; i < KafkaIntakeTally.KEPT_REJECTIONS + 5; i++) {
       add(i, "garbage " + i);
     }
 
     intake.pollOnce(consumer);
 
-    assertThat(intake.status().rejected()).isEqualTo(KafkaIntake.KEPT_REJECTIONS + 5);
-    assertThat(intake.status().recentRejections()).hasSize(KafkaIntake.KEPT_REJECTIONS);
+    assertThat(intake.status().rejected()).isEqualTo(KafkaIntakeTally.KEPT_REJECTIONS + 5);
+    assertThat(intake.status().recentRejections()).hasSize(KafkaIntakeTally.KEPT_REJECTIONS);
     assertThat(intake.status().recentRejections().getFirst().offset())
-        .isEqualTo(KafkaIntake.KEPT_REJECTIONS + 4);
+        .isEqualTo(KafkaIntakeTally.KEPT_REJECTIONS + 4);
   }
 
   @Test
