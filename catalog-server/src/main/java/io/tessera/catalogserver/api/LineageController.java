@@ -17,6 +17,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tessera.catalogserver.ingest.KafkaIntake;
+import io.tessera.catalogserver.ingest.KafkaIntakeStatus;
 import io.tessera.catalogserver.ingest.LineageIngestService;
 import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,6 +69,7 @@ public class LineageController {
   private final WriteAuthorization authorization;
   private final IriMinter iris;
   private final LimitsConfig limits;
+  private final Optional<KafkaIntake> kafka;
 
   public LineageController(
       LineageIngestService ingest,
@@ -76,8 +80,10 @@ public class LineageController {
       WriteAuthorization authorization,
       IriMinter iris,
       LimitsConfig limits,
-      LineageReads lineageReads) {
+      LineageReads lineageReads,
+      Optional<KafkaIntake> kafka) {
     this.lineageReads = lineageReads;
+    this.kafka = kafka;
     this.iris = iris;
     this.limits = limits;
     this.authorization = authorization;
@@ -231,6 +237,17 @@ public class LineageController {
   @Get("/admin/lineage/status")
   public LineageProjection.Status status() {
     return projection.status();
+  }
+
+  /**
+   * The OpenLineage intake from Kafka on this node: its state, assigned partitions and lag, what it
+   * journaled, deduplicated and rejected (the latest rejected records by topic, partition and
+   * offset, never their contents), the last error; {@code enabled: false} when it is off. Secrets
+   * are never shown: pass-through Kafka settings by name only.
+   */
+  @Get("/admin/lineage/kafka")
+  public KafkaIntakeStatus kafka() {
+    return kafka.map(KafkaIntake::status).orElseGet(KafkaIntakeStatus::disabled);
   }
 
   /** Events that could not be projected (they stay in the journal). */

@@ -3,6 +3,8 @@ package io.tessera.catalogserver.metrics;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.tessera.catalogserver.ingest.KafkaIntake;
+import io.tessera.catalogserver.ingest.KafkaIntakeStatus;
 import io.tessera.catalogserver.persistence.DurableCommits;
 import io.tessera.graphstore.GraphStore;
 import io.tessera.lineage.LineageProjection;
@@ -11,6 +13,7 @@ import io.tessera.searchindex.SearchIndex;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +24,10 @@ import reactor.core.publisher.Mono;
  * details to admins only; the database is Micronaut's {@code jdbc} indicator beside it): the graph
  * store (its revision, read in a transaction, so a store that cannot be read is {@code DOWN}), the
  * search index (revision, documents, how far behind the graph, rebuilding), the lineage projection
- * (journal head, projected position, lag, failures, rebuilding), whether H2 commits are forced to
- * disk and how often they were ({@code durability}), and the catch-up readiness that {@code
- * /health/readiness} answers with. Only the graph store decides the status: an index or a
+ * (journal head, projected position, lag, failures, rebuilding), the OpenLineage intake from Kafka
+ * when it is on ({@code lineageKafka}: state, partitions, counts, last error), whether H2 commits
+ * are forced to disk and how often they were ({@code durability}), and the catch-up readiness that
+ * {@code /health/readiness} answers with. Only the graph store decides the status: an index or a
  * projection catching up is reported, not a failure.
  */
 @Singleton
@@ -38,13 +42,16 @@ public class CatalogHealth implements HealthIndicator {
   private final LineageProjection projection;
   private final CatchUpReadiness readiness;
   private final DurableCommits durability;
+  private final Optional<KafkaIntake> kafka;
 
   public CatalogHealth(
       GraphStore graph,
       SearchIndex index,
       LineageProjection projection,
       CatchUpReadiness readiness,
-      DurableCommits durability) {
+      DurableCommits durability,
+      Optional<KafkaIntake> kafka) {
+    this.kafka = kafka;
     this.graph = graph;
     this.index = index;
     this.projection = projection;
@@ -88,6 +95,7 @@ public class CatalogHealth implements HealthIndicator {
             "lagMillis", lineage.lagMillis(),
             "failures", lineage.failures(),
             "rebuilding", lineage.rebuilding()));
+    kafka.ifPresent(intake -> details.put("lineageKafka", kafkaDetails(intake.status())));
     details.put("durability", Map.of("fsync", durability.enabled(), "syncs", durability.syncs()));
     CatchUpReadiness.Check ready = readiness.check();
     Map<String, Object> readyDetails = new LinkedHashMap<>();
@@ -97,5 +105,25 @@ public class CatalogHealth implements HealthIndicator {
     }
     details.put("readiness", readyDetails);
     return HealthResult.builder(NAME, status).details(details).build();
+  }
+
+  private static Map<String, Object> kafkaDetails(KafkaIntakeStatus kafka) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("state", kafka.state());
+    details.put("topic", kafka.topic());
+    details.put("groupId", kafka.groupId());
+    details.put(
+        "assigned",
+        kafka.assigned().stream()
+            .map(p -> p.partition() + (p.lag() == null ? "" : " (lag " + p.lag() + ")"))
+            .toList());
+    details.put("journaled", kafka.journaled());
+    details.put("duplicates", kafka.duplicates());
+    details.put("rejected", kafka.rejected());
+    details.put("retries", kafka.retries());
+    if (kafka.lastError() != null) {
+      details.put("lastError", kafka.lastError());
+    }
+    return details;
   }
 }

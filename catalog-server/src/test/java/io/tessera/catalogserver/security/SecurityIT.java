@@ -253,6 +253,8 @@ class SecurityIT implements TestPropertyProvider {
     assertThat(http.get("/api/v1/events/lineage", producer).status()).isEqualTo(200);
     assertThat(forbidden(http.get("/api/v1/admin/lineage/status", producer)))
         .isEqualTo("missing permission: admin");
+    assertThat(forbidden(http.get("/api/v1/admin/lineage/kafka", producer)))
+        .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/audit", salesOwner)))
         .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/admin/git", usReader)))
