@@ -37,7 +37,11 @@ final class RevisionedWrites {
       try {
         revisions.insertAll(connection, records);
       } catch (SQLException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback); // the connection broke: the insert's failure says why
+        }
         throw conflictOr(e);
       }
       try {
@@ -54,15 +58,18 @@ final class RevisionedWrites {
 
   /**
    * Commits revisions whose graph write has already committed. A failure here cannot undo the graph
-   * write, so it is reported as what it is rather than as "nothing applied".
+   * write, so it is reported as what it is rather than as "nothing applied" (not as the {@code
+   * database-unavailable} problem either, which says nothing was written, even when the database
+   * went away between the two commits).
    */
   private static void commitAfterGraph(Connection connection) {
     try {
       connection.commit();
     } catch (SQLException e) {
       LOG.error("graph written but its revisions could not be committed", e);
-      throw new RevisionStoreException(
-          "the catalog graph was updated but its revision history could not be recorded", e);
+      throw new ProblemException(
+          ProblemType.INTERNAL,
+          "the catalog graph was updated but its revision history could not be recorded");
     }
   }
 
