@@ -127,9 +127,35 @@ class PostgresOutageIT {
                   .path("boolean")
                   .asBoolean())
           .isTrue();
+      JsonNode graphqlRead =
+          graphql("{ domains(first: 5) { edges { node { name } } } }").path("data");
+      assertThat(graphqlRead.findValuesAsText("name")).contains("outage");
+      JsonNode mutation =
+          graphql(
+              "mutation($d: String!) { applyDescriptors(input: {documents: $d}) {"
+                  + " results { status } } }",
+              product("outage", "during"));
+      assertThat(mutation.path("errors").get(0).path("extensions").path("code").asText())
+          .isEqualTo("database-unavailable");
+
+      HttpResponse<String> history =
+          send("GET", "/api/v1/products/outage/before/revisions", ADMIN, null, null);
+      assertThat(history.statusCode()).as("the history is in the database").isEqualTo(503);
+      assertThat(history.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(JSON.readTree(history.body()).path("detail").asText())
+          .isEqualTo("the catalog's database cannot be reached; retry");
+
       HttpResponse<String> readiness = send("GET", "/health/readiness", ADMIN, null, null);
       assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
-      assertThat(readiness.body()).contains("DOWN");
+      JsonNode ready = JSON.readTree(readiness.body());
+      assertThat(ready.path("status").asText()).isEqualTo("DOWN");
+      assertThat(
+              ready.path("details").path("catalog").path("details").path("waitingFor").toString())
+          .isEqualTo("[\"database\"]");
+      HttpResponse<String> health = send("GET", "/health", ADMIN, null, null);
+      assertThat(JSON.readTree(health.body()).path("details").path("jdbc").path("status").asText())
+          .as(health.body())
+          .isEqualTo("DOWN");
     } finally {
       postgres = startPostgres();
     }
@@ -202,6 +228,20 @@ class PostgresOutageIT {
       b.header("Authorization", "Bearer " + token);
     }
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode graphql(String query) throws Exception {
+    return graphql(query, null);
+  }
+
+  private static JsonNode graphql(String query, String documents) throws Exception {
+    var body = JSON.createObjectNode().put("query", query);
+    if (documents != null) {
+      body.putObject("variables").put("d", documents);
+    }
+    HttpResponse<String> r = send("POST", "/graphql", ADMIN, body.toString(), "json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
   }
 
   private static String encode(String value) {
