@@ -40,7 +40,11 @@ final class RevisionedWrites {
       try {
         revisions.insertAll(connection, records);
       } catch (SQLException e) {
-        connection.rollback();
+        try {
+          connection.rollback();
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback); // the connection broke: the insert's failure says why
+        }
         throw conflictOr(e, records);
       }
       Revision first = records.getFirst();

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.events;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tessera.catalogserver.cluster.Leadership;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the change feed's retention ({@code tessera.events.retention}): every {@code
  * tessera.events.prune-every}, events older than the retention are deleted. A cursor before them
- * then answers {@code 410 Gone}. Every node may run it; deleting twice is harmless.
+ * then answers {@code 410 Gone}. With several nodes on one PostgreSQL only the elected leader
+ * ({@link Leadership}) prunes the shared feed.
  */
 @Singleton
 public class EventRetention {
@@ -19,8 +21,10 @@ public class EventRetention {
   private final CatalogEventLog log;
   private final EventsConfig config;
   private final Clock clock;
+  private final Leadership leadership;
 
-  public EventRetention(CatalogEventLog log, EventsConfig config) {
+  public EventRetention(CatalogEventLog log, EventsConfig config, Leadership leadership) {
+    this.leadership = leadership;
     this.log = log;
     this.config = config;
     this.clock = Clock.systemUTC();
@@ -30,6 +34,9 @@ public class EventRetention {
       initialDelay = "${tessera.events.prune-initial-delay:1m}",
       fixedDelay = "${tessera.events.prune-every:1h}")
   void scheduled() {
+    if (!leadership.leading()) {
+      return;
+    }
     try {
       prune();
     } catch (RuntimeException e) {

@@ -33,6 +33,7 @@ public class GraphChangeEvents implements ChangeListener {
   private final CatalogEventLog log;
   private final ProductRepository products;
   private final IriMinter iris;
+  private final io.tessera.catalogserver.cluster.Leadership leadership;
   private final Map<String, Boolean> physical = new ConcurrentHashMap<>();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -43,7 +44,12 @@ public class GraphChangeEvents implements ChangeListener {
           });
 
   public GraphChangeEvents(
-      CatalogEventLog log, ProductRepository products, IriMinter iris, GraphStore store) {
+      CatalogEventLog log,
+      ProductRepository products,
+      IriMinter iris,
+      GraphStore store,
+      io.tessera.catalogserver.cluster.Leadership leadership) {
+    this.leadership = leadership;
     this.log = log;
     this.products = products;
     this.iris = iris;
@@ -57,8 +63,10 @@ public class GraphChangeEvents implements ChangeListener {
             .filter(
                 c ->
                     switch (c.kind()) {
-                      // a write made on another node is recorded there
-                      case DATA_PRODUCT, DOMAIN, POLICY -> !c.replayed();
+                      // a journaled write is recorded where it was made; what a node derives
+                      // itself from lineage (a binding) only by the elected leader
+                      case DATA_PRODUCT, DOMAIN, POLICY ->
+                          c.journalPosition() > 0 ? !c.replayed() : leadership.leading();
                       default -> false;
                     })
             .toList();

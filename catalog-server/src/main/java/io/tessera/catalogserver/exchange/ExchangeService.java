@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.exchange;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.journal.JournaledWrites;
 import io.tessera.catalogserver.persistence.AuditLog;
 import io.tessera.catalogserver.persistence.CatalogJournal;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * transitions, interest, inbox); each agreement is also written to the graph, where the policy
  * evaluator reads it. A transition updates its row conditionally, writes the agreement graph, and
  * commits the row last, so a failed graph write leaves nothing; {@link #reconcile()} makes the
- * agreement graphs agree with the record at start-up (a crash between the two commits).
+ * agreement graphs agree with the record at start-up (a crash between the two commits). The expiry
+ * job runs on the elected leader only ({@link Leadership}).
  */
 @Singleton
 public class ExchangeService {
@@ -64,6 +66,7 @@ public class ExchangeService {
   private final Clock clock;
   private final io.tessera.catalogserver.events.CatalogEventLog events;
   private final io.tessera.catalogserver.security.ProductVisibility visibility;
+  private final Leadership leadership;
 
   public ExchangeService(
       ExchangeRepository repository,
@@ -77,8 +80,10 @@ public class ExchangeService {
       Clock clock,
       io.tessera.catalogserver.events.CatalogEventLog events,
       io.tessera.catalogserver.security.ProductVisibility visibility,
-      JournaledWrites journaled) {
+      JournaledWrites journaled,
+      Leadership leadership) {
     this.journaled = journaled;
+    this.leadership = leadership;
     this.visibility = visibility;
     this.events = events;
     this.repository = repository;
@@ -259,8 +264,15 @@ public class ExchangeService {
     return view(row, principal);
   }
 
-  /** Ends the agreements whose time is up (the evaluator already stopped counting them). */
+  /** Every minute, on the elected leader only: {@link #expire()}. */
   @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+  void scheduledExpiry() {
+    if (leadership.leading()) {
+      expire();
+    }
+  }
+
+  /** Ends the agreements whose time is up (the evaluator already stopped counting them). */
   public int expire() {
     int expired = 0;
     for (ExchangeRepository.Row row : repository.expiredBy(now())) {

@@ -2,6 +2,7 @@ package io.tessera.catalogserver.gitsync;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.tessera.catalogserver.cluster.Leadership;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executors;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Git sync on one thread of this process: once the server has started, then every {@code
- * tessera.git.interval}. With several nodes it must run on one of them only (a leader election, to
- * come, would decide in {@link #leading()}); until then configure the repository on one node.
+ * tessera.git.interval}. With several nodes on one PostgreSQL only the elected leader ({@link
+ * Leadership}) syncs; every node may be configured with the same repository.
  */
 @Singleton
 public class GitSyncScheduler implements ApplicationEventListener<ServerStartupEvent> {
@@ -21,9 +22,11 @@ public class GitSyncScheduler implements ApplicationEventListener<ServerStartupE
 
   private final GitSyncService sync;
   private final GitSyncConfig config;
+  private final Leadership leadership;
   private ScheduledExecutorService thread;
 
-  public GitSyncScheduler(GitSyncService sync, GitSyncConfig config) {
+  public GitSyncScheduler(GitSyncService sync, GitSyncConfig config, Leadership leadership) {
+    this.leadership = leadership;
     this.sync = sync;
     this.config = config;
   }
@@ -47,17 +50,12 @@ public class GitSyncScheduler implements ApplicationEventListener<ServerStartupE
 
   private void round() {
     try {
-      if (leading()) {
+      if (leadership.leading()) {
         sync.sync(false);
       }
     } catch (RuntimeException e) {
       LOG.warn("Git sync round failed; retrying at the next interval", e);
     }
-  }
-
-  /** Whether this process does the singleton work; always, until a leader election is added. */
-  protected boolean leading() {
-    return true;
   }
 
   /**

@@ -9,6 +9,7 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import io.tessera.catalogserver.persistence.AuditLog;
+import io.tessera.catalogserver.persistence.DatabaseUnreachable;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.descriptors.InvalidDescriptorException;
@@ -96,6 +97,11 @@ final class GraphQLErrors implements DataFetcherExceptionHandler {
       case QueryTimeoutException t -> {
         type = ProblemType.QUERY_TIMEOUT;
         message = t.getMessage();
+      }
+      case Throwable t when DatabaseUnreachable.causedBy(t) -> {
+        LOG.warn("GraphQL field {}: the database cannot be reached", params.getPath());
+        type = ProblemType.DATABASE_UNAVAILABLE;
+        message = ProblemException.DATABASE_UNAVAILABLE_WRITE;
       }
       default -> {
         LOG.error("GraphQL field {} failed", params.getPath(), e);

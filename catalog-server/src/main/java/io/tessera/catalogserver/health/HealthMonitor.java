@@ -2,6 +2,7 @@ package io.tessera.catalogserver.health;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.events.CatalogEventLog;
 import io.tessera.governance.Finding;
 import io.tessera.governance.FindingStore;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * feed (runs, jobs, datasets, products) and, every {@code tessera.health.check-interval}, checks
  * every product (a freshness breach happens when nothing arrives) and turns new toxic-combination
  * findings into incidents. All evaluation runs on one ordered worker thread, off the commit thread.
+ * With several nodes on one PostgreSQL only the elected leader ({@link Leadership}) evaluates and
+ * opens incidents: the others' commits and clock ticks are ignored.
  */
 @Context
 public class HealthMonitor implements ChangeListener {
@@ -49,6 +52,7 @@ public class HealthMonitor implements ChangeListener {
   private final CatalogEventLog events;
   private final IriMinter iris;
   private final HealthConfig config;
+  private final Leadership leadership;
   private final LineageAssembler assembler;
   private final Set<String> pending = new LinkedHashSet<>();
   private final ExecutorService worker =
@@ -69,7 +73,9 @@ public class HealthMonitor implements ChangeListener {
       ProductHealthEvaluation evaluation,
       CatalogEventLog events,
       IriMinter iris,
-      HealthConfig config) {
+      HealthConfig config,
+      Leadership leadership) {
+    this.leadership = leadership;
     this.store = store;
     this.products = products;
     this.evaluator = evaluator;
@@ -88,6 +94,9 @@ public class HealthMonitor implements ChangeListener {
 
   @Override
   public void onCommit(List<ChangeEvent> changes) {
+    if (!leadership.leading()) {
+      return;
+    }
     List<ChangeEvent> relevant =
         changes.stream()
             .filter(
@@ -107,7 +116,7 @@ public class HealthMonitor implements ChangeListener {
       fixedDelay = "${tessera.health.check-interval:1m}",
       initialDelay = "${tessera.health.check-interval:1m}")
   void scheduledCheck() {
-    if (config.enabled()) {
+    if (config.enabled() && leadership.leading()) {
       checkNow();
     }
   }

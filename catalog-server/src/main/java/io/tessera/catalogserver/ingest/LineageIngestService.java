@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.ingest;
 
+import io.tessera.catalogserver.persistence.DatabaseUnreachable;
 import io.tessera.catalogserver.persistence.JournalException;
 import io.tessera.catalogserver.persistence.LineageJournal;
 import io.tessera.catalogserver.problem.Problem;
@@ -156,6 +157,11 @@ public class LineageIngestService {
   }
 
   private static ProblemException unavailable(JournalException e) {
+    if (DatabaseUnreachable.causedBy(e)) {
+      LOG.warn(
+          "the database cannot be reached: an OpenLineage event was refused ({})", e.getMessage());
+      return ProblemException.databaseUnavailable();
+    }
     LOG.error("an OpenLineage event could not be journaled and was refused", e);
     return new ProblemException(
         ProblemType.UNAVAILABLE, "the event could not be stored and was not accepted; retry");

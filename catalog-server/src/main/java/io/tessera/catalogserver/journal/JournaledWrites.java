@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.journal;
 
-import io.micronaut.context.annotation.Value;
+import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.cluster.ClusterConfig;
 import io.tessera.catalogserver.persistence.CatalogJournal;
 import io.tessera.catalogserver.persistence.JournalException;
 import io.tessera.catalogserver.problem.ProblemException;
@@ -48,9 +49,10 @@ public class JournaledWrites {
   private final Condition advanced = lock.newCondition();
   private volatile long position;
 
+  @jakarta.inject.Inject
   public JournaledWrites(
-      CatalogJournal journal, GraphStore store, @Value("${tessera.cluster.node-id:}") String node) {
-    this(journal, store, NodeId.orDefault(node), Clock.systemUTC());
+      CatalogJournal journal, GraphStore store, ClusterConfig cluster, TesseraConfig config) {
+    this(journal, store, cluster.nodeId(config.dataDir()), Clock.systemUTC());
   }
 
   JournaledWrites(CatalogJournal journal, GraphStore store, String node, Clock clock) {

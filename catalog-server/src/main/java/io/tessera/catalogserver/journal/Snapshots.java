@@ -3,6 +3,7 @@ package io.tessera.catalogserver.journal;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.persistence.CatalogJournal;
 import io.tessera.catalogserver.persistence.GraphSnapshots;
 import io.tessera.graphstore.GraphStore;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * the newest one and applies only the journal entries after it (see {@code
  * wiring/GraphStoreFactory}), and the catalog journal's retention: entries older than {@code
  * tessera.cluster.journal-retention} (empty: kept for ever) and covered by the oldest kept snapshot
- * are dropped. On PostgreSQL a snapshot is taken every {@code tessera.cluster.snapshot-interval} (6
- * h by default; on H2, one node, only on request). The newest {@code
- * tessera.cluster.snapshots-kept} (2) are kept.
+ * are dropped. On PostgreSQL the elected leader takes a snapshot every {@code
+ * tessera.cluster.snapshot-interval} (6 h by default; on H2, one node, only on request). The newest
+ * {@code tessera.cluster.snapshots-kept} (2) are kept.
  */
 @Singleton
 public class Snapshots {
@@ -41,6 +42,7 @@ public class Snapshots {
   private final Duration retention;
   private final int kept;
   private final Clock clock;
+  private final Leadership leadership;
 
   public Snapshots(
       GraphSnapshots snapshots,
@@ -51,7 +53,9 @@ public class Snapshots {
       TesseraConfig config,
       @Value("${tessera.cluster.journal-retention:}") String retention,
       @Value("${tessera.cluster.snapshots-kept:2}") int kept,
-      Clock clock) {
+      Clock clock,
+      Leadership leadership) {
+    this.leadership = leadership;
     this.snapshots = snapshots;
     this.store = store;
     this.lineage = lineage;
@@ -120,7 +124,7 @@ public class Snapshots {
       fixedDelay = "${tessera.cluster.snapshot-interval:6h}",
       initialDelay = "${tessera.cluster.snapshot-interval:6h}")
   void scheduled() {
-    if (!journal.postgres()) {
+    if (!journal.postgres() || !leadership.leading()) {
       return;
     }
     try {

@@ -3,6 +3,7 @@ package io.tessera.catalogserver.metrics;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.ingest.KafkaIntake;
 import io.tessera.catalogserver.ingest.KafkaIntakeStatus;
 import io.tessera.catalogserver.persistence.DurableCommits;
@@ -26,9 +27,10 @@ import reactor.core.publisher.Mono;
  * search index (revision, documents, how far behind the graph, rebuilding), the lineage projection
  * (journal head, projected position, lag, failures, rebuilding), the OpenLineage intake from Kafka
  * when it is on ({@code lineageKafka}: state, partitions, counts, last error), whether H2 commits
- * are forced to disk and how often they were ({@code durability}), and the catch-up readiness that
- * {@code /health/readiness} answers with. Only the graph store decides the status: an index or a
- * projection catching up is reported, not a failure.
+ * are forced to disk and how often they were ({@code durability}), this node among others ({@code
+ * cluster}: its id, whether it is the elected leader, the database kind), and the catch-up
+ * readiness that {@code /health/readiness} answers with. Only the graph store decides the status:
+ * an index or a projection catching up is reported, not a failure.
  */
 @Singleton
 public class CatalogHealth implements HealthIndicator {
@@ -43,6 +45,7 @@ public class CatalogHealth implements HealthIndicator {
   private final CatchUpReadiness readiness;
   private final DurableCommits durability;
   private final Optional<KafkaIntake> kafka;
+  private final Leadership leadership;
 
   public CatalogHealth(
       GraphStore graph,
@@ -50,8 +53,10 @@ public class CatalogHealth implements HealthIndicator {
       LineageProjection projection,
       CatchUpReadiness readiness,
       DurableCommits durability,
-      Optional<KafkaIntake> kafka) {
+      Optional<KafkaIntake> kafka,
+      Leadership leadership) {
     this.kafka = kafka;
+    this.leadership = leadership;
     this.graph = graph;
     this.index = index;
     this.projection = projection;
@@ -85,18 +90,28 @@ public class CatalogHealth implements HealthIndicator {
     searchDetails.put("pending", search.pending());
     searchDetails.put("rebuilding", search.rebuilding());
     details.put("searchIndex", searchDetails);
-    LineageProjection.Status lineage = projection.status();
-    details.put(
-        "lineageProjection",
-        Map.of(
-            "journal", lineage.journal(),
-            "projected", lineage.projected(),
-            "lag", Math.max(0, lineage.journal() - lineage.projected()),
-            "lagMillis", lineage.lagMillis(),
-            "failures", lineage.failures(),
-            "rebuilding", lineage.rebuilding()));
+    try {
+      LineageProjection.Status lineage = projection.status();
+      details.put(
+          "lineageProjection",
+          Map.of(
+              "journal", lineage.journal(),
+              "projected", lineage.projected(),
+              "lag", Math.max(0, lineage.journal() - lineage.projected()),
+              "lagMillis", lineage.lagMillis(),
+              "failures", lineage.failures(),
+              "rebuilding", lineage.rebuilding()));
+    } catch (RuntimeException e) {
+      // the journal is out of reach with the database: reported by the jdbc indicator and by
+      // readiness; this node still serves reads from its graph and index
+      details.put("lineageProjection", Map.of("journal", "unreachable"));
+    }
     kafka.ifPresent(intake -> details.put("lineageKafka", kafkaDetails(intake.status())));
     details.put("durability", Map.of("fsync", durability.enabled(), "syncs", durability.syncs()));
+    Leadership.Status node = leadership.status();
+    details.put(
+        "cluster",
+        Map.of("nodeId", node.nodeId(), "leader", node.leader(), "database", node.database()));
     CatchUpReadiness.Check ready = readiness.check();
     Map<String, Object> readyDetails = new LinkedHashMap<>();
     readyDetails.put("ready", ready.ready());

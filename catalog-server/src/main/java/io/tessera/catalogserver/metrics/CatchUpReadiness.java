@@ -24,7 +24,9 @@ import reactor.core.publisher.Mono;
  * is ready once the lineage projection has projected the journal up to that head and the search
  * index has made that graph revision searchable, neither of them rebuilding. Liveness ({@code
  * /health}) does not wait for this. Ingest after start-up does not make a ready server unready; a
- * rebuild does, since what it serves is incomplete until the rebuild ends.
+ * rebuild does, since what it serves is incomplete until the rebuild ends. A database out of reach
+ * (the journal's head cannot be read) makes it unready too, {@code waitingFor: [database]}: the
+ * node still answers reads from its graph and index, but refuses writes.
  */
 @Singleton
 @Readiness
@@ -76,7 +78,15 @@ public class CatchUpReadiness
       details.put("waitingFor", List.of("start-up"));
       return new Check(false, details);
     }
-    LineageProjection.Status lineage = projection.status();
+    LineageProjection.Status lineage;
+    try {
+      lineage = projection.status();
+    } catch (RuntimeException e) {
+      // the journal's head cannot be read: the database is out of reach, writes are refused
+      details.put("database", "DOWN");
+      details.put("waitingFor", List.of("database"));
+      return new Check(false, details);
+    }
     IndexStatus search = index.status();
     List<String> waiting = new ArrayList<>();
     if (lineage.rebuilding() || lineage.projected() < start.journal()) {

@@ -2,6 +2,7 @@ package io.tessera.catalogserver.notify;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.events.CatalogEventLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -18,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * Runs the dispatcher and then the deliverer on one thread of this process: woken by every commit
  * to the change feed, and otherwise every {@code tessera.notify.poll-interval} (or sooner when a
  * retry falls due); once an hour it also removes finished deliveries older than {@code
- * keep-deliveries}. One worker per process is the whole story for now; with several nodes, a round
- * would first take a PostgreSQL advisory lock ({@code pg_try_advisory_lock}) in {@link #leading()}
- * so that only the leader dispatches and delivers (the dispatcher's cursor row is already read
- * {@code FOR UPDATE}, and deliveries are deduplicated by event and recipient).
+ * keep-deliveries}. With several nodes on one PostgreSQL only the elected leader ({@link
+ * Leadership}) dispatches and delivers; the others' rounds do nothing. Should two nodes both think
+ * they lead for a moment, the dispatcher's cursor row is read {@code FOR UPDATE} and deliveries are
+ * unique per event and recipient, so nothing is sent twice.
  */
 @Singleton
 public class NotificationWorker implements ApplicationEventListener<ServerStartupEvent> {
@@ -32,6 +33,7 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
   private final CatalogEventLog events;
   private final SubscriptionRepository repository;
   private final NotifyConfig config;
+  private final Leadership leadership;
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -49,7 +51,9 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
       NotificationDeliverer deliverer,
       CatalogEventLog events,
       SubscriptionRepository repository,
-      NotifyConfig config) {
+      NotifyConfig config,
+      Leadership leadership) {
+    this.leadership = leadership;
     this.repository = repository;
     this.dispatcher = dispatcher;
     this.deliverer = deliverer;
@@ -131,9 +135,8 @@ public class NotificationWorker implements ApplicationEventListener<ServerStartu
     return wait;
   }
 
-  /** Whether this process does the singleton work; always, until a leader election is added. */
-  protected boolean leading() {
-    return true;
+  private boolean leading() {
+    return leadership.leading();
   }
 
   /**

@@ -168,7 +168,7 @@ public class LineageJournal implements EventJournal {
         results = GroupInsert.insert(c, rows);
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollbackAfter(c, e);
         throw e;
       }
     } catch (SQLException | RuntimeException e) {
@@ -176,6 +176,18 @@ public class LineageJournal implements EventJournal {
       return;
     }
     complete(List.copyOf(batch), results, null);
+  }
+
+  /**
+   * Rolls back after a failed insert; a rollback that fails too (the connection broke) is kept as
+   * suppressed, so the insert's failure is the one reported.
+   */
+  private static void rollbackAfter(Connection c, Exception failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** Completes a group's appends, off the writer thread when the executor takes the task. */

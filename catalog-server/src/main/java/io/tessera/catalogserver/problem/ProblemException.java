@@ -35,6 +35,21 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
   }
 
+  /**
+   * The relational database cannot be reached: {@code 503 database-unavailable}, nothing written.
+   */
+  public static ProblemException databaseUnavailable() {
+    return new ProblemException(ProblemType.DATABASE_UNAVAILABLE, DATABASE_UNAVAILABLE_WRITE);
+  }
+
+  /** The detail of a write refused because the database cannot be reached. */
+  public static final String DATABASE_UNAVAILABLE_WRITE =
+      "the catalog's database cannot be reached; nothing was written; retry";
+
+  /** The detail of a read that needed the database when it could not be reached. */
+  public static final String DATABASE_UNAVAILABLE_READ =
+      "the catalog's database cannot be reached; retry";
+
   public ProblemType type() {
     return type;
   }

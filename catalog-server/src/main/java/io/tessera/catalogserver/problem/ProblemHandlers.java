@@ -1,9 +1,12 @@
 package io.tessera.catalogserver.problem;
 
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.tessera.catalogserver.persistence.DatabaseUnreachable;
 import io.tessera.descriptors.InvalidDescriptorException;
 import io.tessera.graphstore.EntityNotFoundException;
 import io.tessera.graphstore.InvalidFilterException;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
 /** Turns the exceptions of the server and the libraries into problem documents. */
 public final class ProblemHandlers {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
+
+  /** Seconds a client is told to wait ({@code Retry-After}) when the database is out of reach. */
+  static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
   private ProblemHandlers() {}
 
@@ -41,9 +47,29 @@ public final class ProblemHandlers {
             request.getPath(),
             errors,
             violations);
-    return HttpResponse.<Problem>status(type.status())
-        .contentType(Problem.MEDIA_TYPE)
-        .body(problem);
+    MutableHttpResponse<Problem> response =
+        HttpResponse.<Problem>status(type.status()).contentType(Problem.MEDIA_TYPE).body(problem);
+    if (type == ProblemType.DATABASE_UNAVAILABLE) {
+      response.header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
+    }
+    return response;
+  }
+
+  /**
+   * The relational database cannot be reached: {@code 503 database-unavailable} with {@code
+   * Retry-After}; a write says nothing was written (the stores write the database before the graph,
+   * or not at all).
+   */
+  static MutableHttpResponse<Problem> databaseUnavailable(HttpRequest<?> request) {
+    boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
+    return respond(
+        request,
+        ProblemType.DATABASE_UNAVAILABLE,
+        read
+            ? ProblemException.DATABASE_UNAVAILABLE_READ
+            : ProblemException.DATABASE_UNAVAILABLE_WRITE,
+        List.of(),
+        List.of());
   }
 
   /** Errors the server raised on purpose. */
@@ -134,6 +160,14 @@ public final class ProblemHandlers {
             "the request body cannot be decoded as its Content-Encoding says; nothing was stored",
             List.of(new Problem.FieldError("Content-Encoding", "does not match the body")),
             List.of());
+      }
+      if (DatabaseUnreachable.causedBy(e)) {
+        LOG.warn(
+            "the database cannot be reached: {} {} refused with 503 ({})",
+            request.getMethod(),
+            request.getPath(),
+            e.getMessage());
+        return databaseUnavailable(request);
       }
       LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), e);
       return respond(

@@ -24,6 +24,7 @@ public enum ProblemType {
   QUERY_TIMEOUT(HttpStatus.SERVICE_UNAVAILABLE, "The query took too long"),
   QUERY_TOO_COMPLEX(HttpStatus.BAD_REQUEST, "The query is too deep or too complex"),
   UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable"),
+  DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "The catalog's database cannot be reached"),
   INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
   /** Problem type IRIs start with this. */
@@ -60,6 +61,7 @@ public enum ProblemType {
     for (ProblemType type : values()) {
       if (type.status.getCode() == status
           && type != SHAPE_VIOLATION
+          && type != DATABASE_UNAVAILABLE
           && type != INVALID_DESCRIPTOR) {
         return type;
       }

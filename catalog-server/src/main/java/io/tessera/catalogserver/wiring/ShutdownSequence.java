@@ -3,6 +3,7 @@ package io.tessera.catalogserver.wiring;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.tessera.catalogserver.cluster.Leadership;
 import io.tessera.catalogserver.gitsync.GitSyncScheduler;
 import io.tessera.catalogserver.health.HealthMonitor;
 import io.tessera.catalogserver.ingest.KafkaIntake;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * sync and the notification loop (they write descriptors and read the database), the lineage
  * projection (the graph's writer from the journal), then the graph's commit listeners that work on
  * their own threads, each draining what is queued (the toxic-combination detector, the health
- * monitor). Only then does bean destruction close the journal, the search index, the graph store
- * and the database. Each step's own {@code @PreDestroy} does nothing the second time.
+ * monitor), and last this node's leadership, so another node takes the singleton work over at once.
+ * Only then does bean destruction close the journal, the search index, the graph store and the
+ * database. Each step's own {@code @PreDestroy} does nothing the second time.
  */
 @Context
 public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent> {
@@ -35,6 +37,7 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
   private final ToxicCombinationDetector detector;
   private final HealthMonitor health;
   private final Optional<KafkaIntake> kafka;
+  private final Leadership leadership;
 
   ShutdownSequence(
       GitSyncScheduler gitSync,
@@ -42,8 +45,10 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
       LineageProjection projection,
       ToxicCombinationDetector detector,
       HealthMonitor health,
-      Optional<KafkaIntake> kafka) {
+      Optional<KafkaIntake> kafka,
+      Leadership leadership) {
     this.kafka = kafka;
+    this.leadership = leadership;
     this.gitSync = gitSync;
     this.notifications = notifications;
     this.projection = projection;
@@ -62,6 +67,7 @@ public class ShutdownSequence implements ApplicationEventListener<ShutdownEvent>
       projection.stop();
       detector.close();
       health.stop();
+      leadership.close();
       LOG.info("background work stopped; closing the stores");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -268,7 +268,8 @@ class ClusterPostgresIT {
                     if (e.getStatus().getCode() == 409) {
                       assertThat(e.getResponse().getBody(String.class))
                           .as("a conflict names the revision that won")
-                          .hasValueSatisfying(body -> assertThat(body).contains("is now at revision"));
+                          .hasValueSatisfying(
+                              body -> assertThat(body).contains("is now at revision"));
                     }
                     return e.getStatus().getCode();
                   }
