@@ -3,6 +3,7 @@ package io.tessera.catalogserver.journal;
 import io.tessera.catalogserver.TesseraConfig;
 import io.tessera.catalogserver.cluster.ClusterConfig;
 import io.tessera.catalogserver.persistence.CatalogJournal;
+import io.tessera.catalogserver.persistence.DatabaseUnreachable;
 import io.tessera.catalogserver.persistence.JournalException;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
@@ -39,7 +40,7 @@ public class JournaledWrites {
   private static final int ATTEMPTS = 20;
   private static final int CATCH_UP_BATCH = 500;
   static final String UNAVAILABLE =
-      "the catalog's database cannot be reached; nothing was written; retry";
+      "the catalog journal could not be written; nothing was written; retry";
 
   private final CatalogJournal journal;
   private final GraphStore store;
@@ -237,7 +238,9 @@ public class JournaledWrites {
 
   private static ProblemException unavailable(Exception e) {
     LOG.warn("the catalog journal cannot be written: {}", e.getMessage());
-    return new ProblemException(ProblemType.UNAVAILABLE, UNAVAILABLE);
+    return DatabaseUnreachable.causedBy(e)
+        ? ProblemException.databaseUnavailable()
+        : new ProblemException(ProblemType.UNAVAILABLE, UNAVAILABLE);
   }
 
   /** Another writer took the position: roll the graph back, catch up, try again. */
