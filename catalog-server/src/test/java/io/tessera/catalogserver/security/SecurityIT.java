@@ -255,6 +255,10 @@ class SecurityIT implements TestPropertyProvider {
         .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/admin/lineage/kafka", producer)))
         .isEqualTo("missing permission: admin");
+    assertThat(forbidden(http.get("/api/v1/admin/snapshots", salesOwner)))
+        .isEqualTo("missing permission: admin");
+    assertThat(forbidden(http.post("/api/v1/admin/snapshots", producer, "", "application/json")))
+        .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/audit", salesOwner)))
         .isEqualTo("missing permission: admin");
     assertThat(forbidden(http.get("/api/v1/admin/git", usReader)))
