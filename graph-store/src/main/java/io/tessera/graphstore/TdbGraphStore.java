@@ -208,22 +208,11 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   private long currentJournalPosition() {
-    var found = dsg.find(META_GRAPH, META_SUBJECT, JOURNAL_POSITION, Node.ANY);
-    try {
-      return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
-    } finally {
-      Iter.close(found);
-    }
+    return stored(JOURNAL_POSITION);
   }
 
   private void setJournalPosition(long position) {
-    dsg.deleteAny(META_GRAPH, META_SUBJECT, JOURNAL_POSITION, Node.ANY);
-    dsg.add(
-        META_GRAPH,
-        META_SUBJECT,
-        JOURNAL_POSITION,
-        NodeFactory.createLiteralDT(
-            Long.toString(position), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+    store(JOURNAL_POSITION, position);
   }
 
   private List<Violation> validate(TxnAccess writer) {
@@ -278,7 +267,16 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   private long currentRevision() {
-    var found = dsg.find(META_GRAPH, META_SUBJECT, COMMIT_REVISION, Node.ANY);
+    return stored(COMMIT_REVISION);
+  }
+
+  private void setRevision(long revision) {
+    store(COMMIT_REVISION, revision);
+  }
+
+  /** A number the store keeps about itself in its own graph (0 when it has none yet). */
+  private long stored(Node property) {
+    var found = dsg.find(META_GRAPH, META_SUBJECT, property, Node.ANY);
     try {
       return found.hasNext() ? Long.parseLong(found.next().getObject().getLiteralLexicalForm()) : 0;
     } finally {
@@ -286,14 +284,14 @@ public final class TdbGraphStore implements GraphStore {
     }
   }
 
-  private void setRevision(long revision) {
-    dsg.deleteAny(META_GRAPH, META_SUBJECT, COMMIT_REVISION, Node.ANY);
+  private void store(Node property, long value) {
+    dsg.deleteAny(META_GRAPH, META_SUBJECT, property, Node.ANY);
     dsg.add(
         META_GRAPH,
         META_SUBJECT,
-        COMMIT_REVISION,
+        property,
         NodeFactory.createLiteralDT(
-            Long.toString(revision), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+            Long.toString(value), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
   }
 
   @Override
