@@ -457,6 +457,35 @@ public class PolicyEvaluator implements ChangeListener {
     return applying;
   }
 
+  /**
+   * Whether today's policies keep a product with these facts from the principal: the facts of a
+   * product as it was at some past date (it may since have changed or been deleted), judged by the
+   * policies in force now and the principal's active agreements, as {@link #scopeFor} judges the
+   * products of the live catalog. Admins see everything.
+   */
+  public boolean hides(Principal principal, ProductFacts past, Policy.Action action) {
+    if (principal.isAdmin()) {
+      return false;
+    }
+    CompiledPolicies alone =
+        new CompiledPolicies(current().policies(), Map.of(past.key(), past), iris);
+    Set<String> hidden = alone.hidden(principal, action);
+    if (action == Policy.Action.READ) {
+      hidden.addAll(alone.hidden(principal, Policy.Action.DISCOVER));
+    }
+    alone.grant(hidden, principal, activeAgreements(principal), action);
+    return hidden.contains(past.key());
+  }
+
+  /**
+   * The policies among {@code policies} (those in force at some past date) that apply to a product
+   * with these facts (its facts at that date), with the rules that do: what {@link #applying}
+   * answers for the live catalog, for a past one.
+   */
+  public List<AppliedPolicy> applying(List<Policy> policies, ProductFacts past) {
+    return new CompiledPolicies(policies, Map.of(past.key(), past), iris).applying(past.key());
+  }
+
   /** Forgets the compiled policies (e.g. after a finding changed what products inherit). */
   public void invalidate() {
     policiesChanged = true;

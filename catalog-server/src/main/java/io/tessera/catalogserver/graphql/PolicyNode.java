@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
+import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.Policy;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
  * An {@code AppliedPolicy} as GraphQL shows it: a policy that applies to a data product, with what
  * made it apply and its rules that do.
  */
-record PolicyNode(
+@Serdeable
+public record PolicyNode(
     String name,
     String domain,
     boolean global,
@@ -18,7 +20,8 @@ record PolicyNode(
     List<Target> matchedBy,
     List<Rule> rules) {
 
-  static PolicyNode of(AppliedPolicy applied, String iri) {
+  /** The applied policy, named by its IRI. */
+  public static PolicyNode of(AppliedPolicy applied, String iri) {
     Policy p = applied.policy();
     return new PolicyNode(
         p.name(),
@@ -32,10 +35,13 @@ record PolicyNode(
   }
 
   /** {@code PolicyTarget}. */
-  record Target(String kind, String value) {}
+  @Serdeable
+  public record Target(String kind, String value) {}
 
   /** {@code PolicyRule}. */
-  record Rule(String label, String effect, List<String> actions, List<Constraint> constraints) {
+  @Serdeable
+  public record Rule(
+      String label, String effect, List<String> actions, List<Constraint> constraints) {
     static Rule of(Policy.Rule rule) {
       return new Rule(
           rule.label(),
@@ -46,7 +52,8 @@ record PolicyNode(
   }
 
   /** {@code PolicyConstraint}. */
-  record Constraint(
+  @Serdeable
+  public record Constraint(
       String label, String operand, String operator, List<String> values, String text) {
     static Constraint of(Policy.Constraint c) {
       return new Constraint(
