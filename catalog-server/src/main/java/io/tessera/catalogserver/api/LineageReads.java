@@ -64,10 +64,16 @@ public class LineageReads {
    */
   public LineageGraph lineage(
       String nodeId, int depth, String direction, Integer maxNodes, AccessScope scope) {
-    return redaction.apply(
-        queries.lineage(
-            resolve(nodeId, scope), checkDepth(depth), direction(direction), limit(maxNodes)),
-        scope);
+    return lineage(nodeId, depth, direction, maxNodes, null, scope);
+  }
+
+  /** As {@link #lineage(String, int, String, Integer, AccessScope)}, as it was at {@code asOf}. */
+  public LineageGraph lineage(
+      String nodeId, int depth, String direction, Integer maxNodes, AsOf asOf, AccessScope scope) {
+    NodeId start = resolve(nodeId, scope);
+    LineageGraph walked =
+        queries.lineage(start, checkDepth(depth), direction(direction), limit(maxNodes));
+    return redaction.apply(asOf == null ? walked : past.at(walked, start, nodeId, asOf), scope);
   }
 
   /** How a lineage request walks the graph. */

@@ -77,6 +77,12 @@ public class ProductController {
    * port bindings lineage had proved by then, the policies that applied then), or its descriptor in
    * force then in the chosen format; not found when it did not exist yet or had been deleted by
    * then. Turtle and JSON-LD are only live.
+   *
+   * @param format tessera, odps or odcs: the descriptor (as last applied, or in force at {@code
+   *     asOf})
+   * @param asOf the product as it was at this instant ({@code 2026-03-01T12:00:00Z}) or at the end
+   *     of this date in UTC ({@code 2026-03-01}); 400 {@code invalid-request} naming {@code asOf}
+   *     for anything else; 404 before it was applied or after it was deleted
    */
   @Get("/{domain}/{name}")
   @Produces({

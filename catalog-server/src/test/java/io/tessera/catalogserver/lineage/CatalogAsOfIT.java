@@ -291,6 +291,50 @@ class CatalogAsOfIT implements TestPropertyProvider {
     assertThat(bad.at("/errors/0/extensions/code").asText()).isEqualTo("invalid-request");
   }
 
+  @Test
+  void shouldAnswerTheSameToAnAgent() throws Exception {
+    JsonNode v1 = mcp("get_product", Map.of("product", "shop/orders", "asOf", afterV1.toString()));
+    assertThat(v1.path("isError").asBoolean()).as(v1.toString()).isFalse();
+    JsonNode product = LineageHttp.JSON.readTree(v1.at("/content/0/text").asText());
+    assertThat(product.path("product").path("description").asText())
+        .isEqualTo("Confirmed orders (v1).");
+    JsonNode gone =
+        mcp("get_product", Map.of("product", "shop/orders", "asOf", afterDelete.toString()));
+    assertThat(gone.path("isError").asBoolean()).isTrue();
+    JsonNode lineage =
+        mcp("get_lineage", Map.of("node", ORDERS, "depth", 4, "asOf", afterLoad.toString()));
+    assertThat(lineage.at("/content/0/text").asText())
+        .contains("job:shop-etl:load_orders")
+        .doesNotContain("summarise_orders");
+    JsonNode bad = mcp("get_product", Map.of("product", "shop/orders", "asOf", "someday"));
+    assertThat(bad.path("isError").asBoolean()).isTrue();
+    assertThat(bad.at("/content/0/text").asText()).contains("asOf must be");
+  }
+
+  private JsonNode mcp(String tool, Map<String, Object> arguments) {
+    ObjectNode call =
+        LineageHttp.JSON
+            .createObjectNode()
+            .put("jsonrpc", "2.0")
+            .put("id", 1)
+            .put("method", "tools/call");
+    call.putObject("params")
+        .put("name", tool)
+        .set("arguments", LineageHttp.JSON.valueToTree(arguments));
+    LineageHttp.Reply reply =
+        http.send(
+            "POST",
+            "/mcp",
+            call.toString().getBytes(StandardCharsets.UTF_8),
+            Map.of(
+                "Content-Type",
+                "application/json",
+                "Accept",
+                "application/json, text/event-stream"));
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    return reply.json().path("result");
+  }
+
   private LineageHttp.Reply get(String path) {
     return http.send("GET", path, null, Map.of("Accept", "application/json"));
   }
