@@ -458,23 +458,27 @@ public class PolicyEvaluator implements ChangeListener {
   }
 
   /**
-   * Whether today's policies keep a product with these facts from the principal: the facts of a
-   * product as it was at some past date (it may since have changed or been deleted), judged by the
-   * policies in force now and the principal's active agreements, as {@link #scopeFor} judges the
-   * products of the live catalog. Admins see everything.
+   * The keys of the products that today's policies keep from the principal, judging each by these
+   * facts: the facts of products as they were at some past date (they may since have changed or
+   * been deleted), judged by the policies in force now and the principal's active agreements, as
+   * {@link #scopeFor} judges the products of the live catalog. For {@code READ}, what it may not
+   * discover is included. Admins see everything.
    */
-  public boolean hides(Principal principal, ProductFacts past, Policy.Action action) {
-    if (principal.isAdmin()) {
-      return false;
+  public Set<String> hidden(
+      Principal principal, java.util.Collection<ProductFacts> past, Policy.Action action) {
+    if (principal.isAdmin() || past.isEmpty()) {
+      return Set.of();
     }
-    CompiledPolicies alone =
-        new CompiledPolicies(current().policies(), Map.of(past.key(), past), iris);
+    Map<String, ProductFacts> byKey = new HashMap<>();
+    past.forEach(f -> byKey.put(f.key(), f));
+    CompiledPolicies alone = new CompiledPolicies(current().policies(), byKey, iris);
     Set<String> hidden = alone.hidden(principal, action);
     if (action == Policy.Action.READ) {
       hidden.addAll(alone.hidden(principal, Policy.Action.DISCOVER));
     }
     alone.grant(hidden, principal, activeAgreements(principal), action);
-    return hidden.contains(past.key());
+    hidden.retainAll(byKey.keySet());
+    return hidden;
   }
 
   /**

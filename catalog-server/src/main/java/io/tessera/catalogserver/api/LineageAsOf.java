@@ -68,7 +68,7 @@ public class LineageAsOf {
       }
     }
     String startId = id(start);
-    if (!observed(startId, start, live, jobs, asOf)) {
+    if (!observed(startId, start, jobs, asOf)) {
       throw new ProblemException(ProblemType.NOT_FOUND, "no lineage node " + nodeId);
     }
     Map<String, List<LineageGraph.Edge>> adjacent = new HashMap<>();
@@ -103,25 +103,27 @@ public class LineageAsOf {
    * Whether the start node had been observed by then: a job with an event received by then; a
    * dataset one of those events (of a job next to it) read or wrote.
    */
-  private boolean observed(
-      String startId, NodeId start, LineageGraph live, Map<String, Seen> jobs, AsOf asOf) {
+  private boolean observed(String startId, NodeId start, Map<String, Seen> jobs, AsOf asOf) {
     if (start.kind() == NodeId.Kind.JOB) {
       Seen seen = jobs.get(startId);
       return seen != null && seen.latestRunState != null;
     }
+    for (Seen seen : jobs.values()) {
+      if (seen.inputs.contains(startId) || seen.outputs.contains(startId)) {
+        return true;
+      }
+    }
+    // the walk asked for may hold none of its jobs (depth 0): look at the jobs next to it
     LineageGraph near = queries.lineage(start, 1, Direction.BOTH, LineageQueries.MAX_NODES);
-    Map<String, Seen> neighbours = new HashMap<>(jobs);
     for (LineageGraph.Node node : near.graph()) {
       if (JOB.equals(node.type())
           && node.data() != null
           && node.data().id() != null
-          && !neighbours.containsKey(node.id())) {
-        neighbours.put(node.id(), seen(node.data().id(), asOf, new HashMap<>()));
-      }
-    }
-    for (Seen seen : neighbours.values()) {
-      if (seen.inputs.contains(startId) || seen.outputs.contains(startId)) {
-        return true;
+          && !jobs.containsKey(node.id())) {
+        Seen seen = seen(node.data().id(), asOf, new HashMap<>());
+        if (seen.inputs.contains(startId) || seen.outputs.contains(startId)) {
+          return true;
+        }
       }
     }
     return false;

@@ -21,6 +21,7 @@ import io.tessera.graphstore.RdfWriter;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -186,12 +187,18 @@ public class ProductReads {
       throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
     }
     ProductFilter filter = ProductFilter.of(domain, lifecycle, decode(cursor), limit + 1);
-    List<Product> found =
-        past.products(filter.domain(), asOf, scope).stream()
-            .map(ProductsAsOf.Past::product)
-            .filter(p -> matches(p, filter))
-            .limit(limit + 1L)
-            .toList();
+    List<Product> found = new ArrayList<>();
+    for (ProductsAsOf.Past declared : past.products(filter.domain(), asOf, scope)) {
+      if (found.size() > limit) {
+        break;
+      }
+      if (matches(declared.product(), filter)) {
+        Product observed = past.observed(declared, asOf).product();
+        if (filter.physical() == null || observed.physical() == filter.physical()) {
+          found.add(observed);
+        }
+      }
+    }
     List<ProductView.Summary> items =
         found.stream().limit(limit).map(p -> ProductView.Summary.of(p, iris)).toList();
     String next =
@@ -203,8 +210,7 @@ public class ProductReads {
 
   private static boolean matches(Product p, ProductFilter filter) {
     return (filter.after() == null || (p.domain() + "/" + p.name()).compareTo(filter.after()) > 0)
-        && (filter.lifecycle() == null || p.lifecycle() == filter.lifecycle())
-        && (filter.physical() == null || p.physical() == filter.physical());
+        && (filter.lifecycle() == null || p.lifecycle() == filter.lifecycle());
   }
 
   /** Every revision, oldest first; outlines only for a caller who may not read the product. */

@@ -91,29 +91,60 @@ public class ProductsAsOf {
     }
     return revisions
         .inForce(iris.product(domain, name), asOf.at())
-        .flatMap(r -> visible(r, asOf, scope))
+        .flatMap(this::declared)
+        .flatMap(p -> visible(List.of(p), scope).stream().findFirst())
+        .map(p -> observed(p, asOf))
         .orElseThrow(() -> ProductReads.notFound(domain, name));
   }
 
   /**
    * The products that existed at {@code asOf} (applied, not deleted by then; retired ones with
    * their retired lifecycle, as the live listing shows them) that the caller may discover, in
-   * {@code domain/name} order; every domain's when {@code domain} is null.
+   * {@code domain/name} order; every domain's when {@code domain} is null. As declared then,
+   * without their bindings: {@link #observed} adds them, for the ones a page shows.
    */
   public List<Past> products(String domain, AsOf asOf, AccessScope scope) {
-    List<Past> found = new ArrayList<>();
+    List<Past> declared = new ArrayList<>();
     for (Revision r :
         revisions.inForce(KIND, domain == null ? List.of() : List.of(domain), asOf.at())) {
       if (IriMinter.isSlug(r.domain())
           && IriMinter.isSlug(r.name())
           && scope.mayDiscover(iris.productGraph(r.domain(), r.name()))) {
-        visible(r, asOf, scope).ifPresent(found::add);
+        declared(r).ifPresent(declared::add);
       }
     }
+    List<Past> found = new ArrayList<>(visible(declared, scope));
     found.sort(
         java.util.Comparator.comparing((Past p) -> p.product().domain())
             .thenComparing(p -> p.product().name()));
     return found;
+  }
+
+  /**
+   * The product with the bindings its output ports had at {@code asOf}: the earliest run the
+   * journal had received complete by then that proves each, and physical since the earliest.
+   */
+  public Past observed(Past declared, AsOf asOf) {
+    List<Port> ports = new ArrayList<>();
+    Instant since = null;
+    for (Port port : declared.product().outputPorts()) {
+      PortBinding bound =
+          port.dataset() == null
+              ? null
+              : binding.observed(port.dataset(), runs -> completedBy(runs, asOf)).orElse(null);
+      ports.add(port.withBinding(bound));
+      if (bound != null && (since == null || bound.boundAt().isBefore(since))) {
+        since = bound.boundAt();
+      }
+    }
+    return new Past(
+        declared.revision(),
+        declared.product().withObservations(ports, since),
+        declared.descriptor(),
+        declared.appliedAt(),
+        declared.action(),
+        declared.facts(),
+        declared.readable());
   }
 
   /**
@@ -141,7 +172,8 @@ public class ProductsAsOf {
         .isPresent();
   }
 
-  private Optional<Past> visible(Revision revision, AsOf asOf, AccessScope scope) {
+  /** The product a revision declared, or none for a deletion. */
+  private Optional<Past> declared(Revision revision) {
     if ("deleted".equals(revision.action()) || revision.descriptor() == null) {
       return Optional.empty();
     }
@@ -149,41 +181,45 @@ public class ProductsAsOf {
     if (doc.isEmpty() || !(doc.get() instanceof ValidatedDocument.ProductDocument declared)) {
       return Optional.empty();
     }
-    Product product = declared.product();
-    ProductFacts facts = facts(product);
-    if (policies.hides(scope.principal(), facts, Policy.Action.DISCOVER)) {
-      return Optional.empty();
-    }
-    boolean readable =
-        scope.mayRead(iris.productGraph(product.domain(), product.name()))
-            && !policies.hides(scope.principal(), facts, Policy.Action.READ);
-    Product observed = observed(product, asOf).withRevision(revision.revision());
+    Product product = declared.product().withRevision(revision.revision());
     return Optional.of(
         new Past(
             revision,
-            observed,
+            product,
             (ObjectNode) declared.source(),
             revision.appliedAt(),
             revision.action(),
-            facts,
-            readable));
+            facts(product),
+            true));
   }
 
-  /** The product with the bindings its output ports had at {@code asOf}, physical since then. */
-  private Product observed(Product product, AsOf asOf) {
-    List<Port> ports = new ArrayList<>();
-    Instant since = null;
-    for (Port port : product.outputPorts()) {
-      PortBinding bound =
-          port.dataset() == null
-              ? null
-              : binding.observed(port.dataset(), runs -> completedBy(runs, asOf)).orElse(null);
-      ports.add(port.withBinding(bound));
-      if (bound != null && (since == null || bound.boundAt().isBefore(since))) {
-        since = bound.boundAt();
+  /**
+   * Those of the products the caller may discover by today's policies, judged as they were then,
+   * each marked with whether it may read them (its live scope too).
+   */
+  private List<Past> visible(List<Past> declared, AccessScope scope) {
+    List<ProductFacts> facts = declared.stream().map(Past::facts).toList();
+    Set<String> hidden = policies.hidden(scope.principal(), facts, Policy.Action.DISCOVER);
+    Set<String> unreadable = policies.hidden(scope.principal(), facts, Policy.Action.READ);
+    List<Past> visible = new ArrayList<>();
+    for (Past p : declared) {
+      if (hidden.contains(p.facts().key())) {
+        continue;
       }
+      boolean readable =
+          scope.mayRead(iris.productGraph(p.product().domain(), p.product().name()))
+              && !unreadable.contains(p.facts().key());
+      visible.add(
+          new Past(
+              p.revision(),
+              p.product(),
+              p.descriptor(),
+              p.appliedAt(),
+              p.action(),
+              p.facts(),
+              readable));
     }
-    return product.withObservations(ports, since);
+    return visible;
   }
 
   /** Of these run IRIs, those whose COMPLETE event the journal had received by {@code asOf}. */
