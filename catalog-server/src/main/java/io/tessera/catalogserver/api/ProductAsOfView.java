@@ -2,7 +2,6 @@ package io.tessera.catalogserver.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-import io.tessera.catalogserver.graphql.PolicyNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,4 +24,4 @@ public record ProductAsOfView(
     Instant appliedAt,
     String action,
     ProductView product,
-    List<PolicyNode> policies) {}
+    List<AppliedPolicyView> policies) {}

@@ -2,7 +2,6 @@ package io.tessera.catalogserver.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tessera.catalogserver.graphql.PolicyNode;
 import io.tessera.catalogserver.persistence.RevisionRepository;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
@@ -153,10 +152,13 @@ public class ProductReads {
   public ProductAsOfView view(String domain, String name, AsOf asOf, AccessScope scope) {
     ProductsAsOf.Past then = past.product(domain, name, asOf, scope);
     ProductView view = ProductView.of(then.product(), iris);
-    List<PolicyNode> applied =
+    List<AppliedPolicyView> applied =
         scope.principal().ownsDomain(domain)
             ? past.policies(then, asOf).stream()
-                .map(a -> PolicyNode.of(a, iris.policy(a.policy().domain(), a.policy().name())))
+                .map(
+                    a ->
+                        AppliedPolicyView.of(
+                            a, iris.policy(a.policy().domain(), a.policy().name())))
                 .toList()
             : null;
     return new ProductAsOfView(

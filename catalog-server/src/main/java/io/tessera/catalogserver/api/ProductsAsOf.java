@@ -164,14 +164,6 @@ public class ProductsAsOf {
     return policies.applying(inForce, past.facts());
   }
 
-  /** Whether the domain existed at {@code asOf} (applied and not deleted by then). */
-  public boolean domainExisted(String domain, AsOf asOf) {
-    return revisions
-        .inForce(iris.domain(domain), asOf.at())
-        .filter(r -> !"deleted".equals(r.action()))
-        .isPresent();
-  }
-
   /** The product a revision declared, or none for a deletion. */
   private Optional<Past> declared(Revision revision) {
     if ("deleted".equals(revision.action()) || revision.descriptor() == null) {

@@ -1,4 +1,4 @@
-package io.tessera.catalogserver.graphql;
+package io.tessera.catalogserver.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.governance.AppliedPolicy;
@@ -6,11 +6,12 @@ import io.tessera.governance.Policy;
 import java.util.List;
 
 /**
- * An {@code AppliedPolicy} as GraphQL shows it: a policy that applies to a data product, with what
- * made it apply and its rules that do.
+ * An {@code AppliedPolicy} as the APIs show it (GraphQL's {@code AppliedPolicy}, the {@code
+ * policies} of {@code GET /api/v1/products/{d}/{n}?asOf=}): a policy that applies to a data
+ * product, with what made it apply and its rules that do.
  */
 @Serdeable
-public record PolicyNode(
+public record AppliedPolicyView(
     String name,
     String domain,
     boolean global,
@@ -21,9 +22,9 @@ public record PolicyNode(
     List<Rule> rules) {
 
   /** The applied policy, named by its IRI. */
-  public static PolicyNode of(AppliedPolicy applied, String iri) {
+  public static AppliedPolicyView of(AppliedPolicy applied, String iri) {
     Policy p = applied.policy();
-    return new PolicyNode(
+    return new AppliedPolicyView(
         p.name(),
         p.domain(),
         p.domain() == null,
