@@ -457,6 +457,39 @@ public class PolicyEvaluator implements ChangeListener {
     return applying;
   }
 
+  /**
+   * The keys of the products that today's policies keep from the principal, judging each by these
+   * facts: the facts of products as they were at some past date (they may since have changed or
+   * been deleted), judged by the policies in force now and the principal's active agreements, as
+   * {@link #scopeFor} judges the products of the live catalog. For {@code READ}, what it may not
+   * discover is included. Admins see everything.
+   */
+  public Set<String> hidden(
+      Principal principal, java.util.Collection<ProductFacts> past, Policy.Action action) {
+    if (principal.isAdmin() || past.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, ProductFacts> byKey = new HashMap<>();
+    past.forEach(f -> byKey.put(f.key(), f));
+    CompiledPolicies alone = new CompiledPolicies(current().policies(), byKey, iris);
+    Set<String> hidden = alone.hidden(principal, action);
+    if (action == Policy.Action.READ) {
+      hidden.addAll(alone.hidden(principal, Policy.Action.DISCOVER));
+    }
+    alone.grant(hidden, principal, activeAgreements(principal), action);
+    hidden.retainAll(byKey.keySet());
+    return hidden;
+  }
+
+  /**
+   * The policies among {@code policies} (those in force at some past date) that apply to a product
+   * with these facts (its facts at that date), with the rules that do: what {@link #applying}
+   * answers for the live catalog, for a past one.
+   */
+  public List<AppliedPolicy> applying(List<Policy> policies, ProductFacts past) {
+    return new CompiledPolicies(policies, Map.of(past.key(), past), iris).applying(past.key());
+  }
+
   /** Forgets the compiled policies (e.g. after a finding changed what products inherit). */
   public void invalidate() {
     policiesChanged = true;

@@ -17,9 +17,14 @@ import io.tessera.ontology.PROV;
 import io.tessera.ontology.TESS;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 
@@ -67,7 +72,7 @@ public final class LateBinding implements ChangeListener {
         continue;
       }
       store
-          .read(r -> observed(r, port.dataset()))
+          .read(r -> observed(r, port.dataset(), runs -> runs))
           .ifPresent(
               binding ->
                   store.write(
@@ -76,20 +81,37 @@ public final class LateBinding implements ChangeListener {
   }
 
   /**
-   * The binding lineage already proves for a promised dataset: the earliest completed run that
-   * wrote it, else the earliest completed run that wrote a dataset reporting it as a symlink.
+   * The binding that the runs {@code seen} keeps (given the IRIs of every candidate run, it answers
+   * those to consider) prove for a promised dataset, by the rule that binds ports: the earliest of
+   * those completed runs that wrote it, else the earliest that wrote a dataset reporting it as a
+   * symlink. With the runs observed by some past date, the binding the port had then.
    */
-  private Optional<PortBinding> observed(GraphReader r, DatasetRef promised) {
+  public Optional<PortBinding> observed(DatasetRef promised, UnaryOperator<Set<String>> seen) {
+    return store.read(r -> observed(r, promised, seen));
+  }
+
+  private Optional<PortBinding> observed(
+      GraphReader r, DatasetRef promised, UnaryOperator<Set<String>> seen) {
     Node dataset = NodeFactory.createURI(iris.dataset(promised.namespace(), promised.name()));
-    Optional<CompletedRun> direct = firstCompletedRun(r, dataset);
-    if (direct.isPresent()) {
-      return direct.map(run -> new PortBinding(promised, run.endedAt(), run.iri()));
+    List<CompletedRun> direct = completedRuns(r, dataset);
+    Map<Node, List<CompletedRun>> throughSymlink = new LinkedHashMap<>();
+    for (Node written : LineageQueries.subjects(r, PROV.alternateOf.asNode(), dataset)) {
+      throughSymlink.put(written, completedRuns(r, written));
+    }
+    Set<String> candidates = new HashSet<>();
+    direct.forEach(run -> candidates.add(run.iri()));
+    throughSymlink.values().forEach(runs -> runs.forEach(run -> candidates.add(run.iri())));
+    Set<String> kept = candidates.isEmpty() ? Set.of() : seen.apply(candidates);
+    Optional<CompletedRun> first = earliest(direct, kept);
+    if (first.isPresent()) {
+      return first.map(run -> new PortBinding(promised, run.endedAt(), run.iri()));
     }
     PortBinding earliest = null;
-    for (Node written : LineageQueries.subjects(r, PROV.alternateOf.asNode(), dataset)) {
+    for (Map.Entry<Node, List<CompletedRun>> entry : throughSymlink.entrySet()) {
+      Node written = entry.getKey();
       String namespace = LineageQueries.literal(r, written, TESS.olNamespace.asNode());
       String writtenName = LineageQueries.literal(r, written, TESS.olName.asNode());
-      Optional<CompletedRun> run = firstCompletedRun(r, written);
+      Optional<CompletedRun> run = earliest(entry.getValue(), kept);
       if (namespace == null || writtenName == null || run.isEmpty()) {
         continue;
       }
@@ -126,11 +148,18 @@ public final class LateBinding implements ChangeListener {
 
   private record CompletedRun(String iri, Instant endedAt) {}
 
-  private static Optional<CompletedRun> firstCompletedRun(GraphReader r, Node dataset) {
+  private static List<CompletedRun> completedRuns(GraphReader r, Node dataset) {
     return LineageQueries.subjects(r, PROV.generated.asNode(), dataset).stream()
+        .filter(Node::isURI)
         .filter(run -> "COMPLETE".equals(LineageQueries.literal(r, run, TESS.runState.asNode())))
         .map(run -> new CompletedRun(run.getURI(), ended(r, run)))
         .filter(run -> run.endedAt() != null)
+        .toList();
+  }
+
+  private static Optional<CompletedRun> earliest(List<CompletedRun> runs, Set<String> kept) {
+    return runs.stream()
+        .filter(run -> kept.contains(run.iri()))
         .min(Comparator.comparing(CompletedRun::endedAt));
   }
 

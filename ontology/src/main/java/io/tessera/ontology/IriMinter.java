@@ -80,6 +80,15 @@ public final class IriMinter {
     return base + "/run/" + encode(runId);
   }
 
+  /** The OpenLineage run id a run IRI was minted from ({@link #run}), or null for another IRI. */
+  public String runId(String runIri) {
+    String prefix = base + "/run/";
+    if (runIri == null || !runIri.startsWith(prefix) || runIri.length() == prefix.length()) {
+      return null;
+    }
+    return java.net.URLDecoder.decode(runIri.substring(prefix.length()), StandardCharsets.UTF_8);
+  }
+
   public String classification(String slug) {
     return base + "/classification/" + slug(slug);
   }

@@ -48,6 +48,16 @@ class IriMinterTest {
   }
 
   @Test
+  void shouldReadTheRunIdBackFromARunIri() {
+    for (String runId : java.util.List.of("0195d1c2-4e5f-7a6b", "a b+c/d%e:f", "ünïcode")) {
+      assertThat(iris.runId(iris.run(runId))).isEqualTo(runId);
+    }
+    assertThat(iris.runId(iris.job("ns", "name"))).isNull();
+    assertThat(iris.runId("https://catalog.example/run/")).isNull();
+    assertThat(iris.runId(null)).isNull();
+  }
+
+  @Test
   void shouldRejectNamesThatAreNotSlugs() {
     assertThatThrownBy(() -> iris.domain("Sales Team")).isInstanceOf(OntologyException.class);
     assertThatThrownBy(() -> iris.product("sales", "../x")).isInstanceOf(OntologyException.class);

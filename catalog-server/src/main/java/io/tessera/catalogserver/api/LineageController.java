@@ -129,6 +129,10 @@ public class LineageController {
    * @param direction upstream, downstream or both (the directed walk only)
    * @param maxNodes the most nodes to return (nearest first)
    * @param traversal marquez (the default) or directed
+   * @param asOf lineage as the journal had received it by this instant ({@code
+   *     2026-03-01T12:00:00Z}) or by the end of this date in UTC ({@code 2026-03-01}): only the
+   *     edges the runs received by then show (their received time counts, not their event time);
+   *     see {@link LineageAsOf}
    */
   @Get("/lineage")
   public LineageView lineage(
@@ -137,9 +141,17 @@ public class LineageController {
       @Nullable @QueryValue String direction,
       @Nullable @QueryValue Integer maxNodes,
       @Nullable @QueryValue String traversal,
+      @Nullable @QueryValue String asOf,
       AccessScope scope) {
+    AsOf at = AsOf.parse(asOf);
     return lineageReads.owned(
-        nodeId, depth, direction, maxNodes, LineageReads.traversal(traversal, direction), scope);
+        nodeId,
+        depth,
+        direction,
+        maxNodes,
+        LineageReads.traversal(traversal, direction),
+        at,
+        scope);
   }
 
   /** Column-level lineage around one field of a dataset. */

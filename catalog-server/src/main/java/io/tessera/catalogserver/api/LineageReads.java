@@ -33,6 +33,7 @@ public class LineageReads {
   private final LineageRedaction redaction;
   private final IriMinter iris;
   private final ObservedDatasets observed;
+  private final LineageAsOf past;
   private final int defaultMaxNodes;
 
   /**
@@ -44,7 +45,9 @@ public class LineageReads {
       LineageRedaction redaction,
       IriMinter iris,
       ObservedDatasets observed,
+      LineageAsOf past,
       @Value("${tessera.lineage.max-nodes:1000}") int defaultMaxNodes) {
+    this.past = past;
     this.queries = queries;
     this.redaction = redaction;
     this.iris = iris;
@@ -61,10 +64,16 @@ public class LineageReads {
    */
   public LineageGraph lineage(
       String nodeId, int depth, String direction, Integer maxNodes, AccessScope scope) {
-    return redaction.apply(
-        queries.lineage(
-            resolve(nodeId, scope), checkDepth(depth), direction(direction), limit(maxNodes)),
-        scope);
+    return lineage(nodeId, depth, direction, maxNodes, null, scope);
+  }
+
+  /** As {@link #lineage(String, int, String, Integer, AccessScope)}, as it was at {@code asOf}. */
+  public LineageGraph lineage(
+      String nodeId, int depth, String direction, Integer maxNodes, AsOf asOf, AccessScope scope) {
+    NodeId start = resolve(nodeId, scope);
+    LineageGraph walked =
+        queries.lineage(start, checkDepth(depth), direction(direction), limit(maxNodes));
+    return redaction.apply(asOf == null ? walked : past.at(walked, start, nodeId, asOf), scope);
   }
 
   /** How a lineage request walks the graph. */
@@ -114,10 +123,34 @@ public class LineageReads {
       Integer maxNodes,
       Traversal traversal,
       AccessScope scope) {
-    LineageGraph graph =
+    return owned(nodeId, depth, direction, maxNodes, traversal, null, scope);
+  }
+
+  /**
+   * As {@link #owned(String, int, String, Integer, Traversal, AccessScope)}, as lineage was at
+   * {@code asOf} when it is not null: the walk sees only the runs the journal had received by then
+   * (see {@link LineageAsOf}); the node must have been observed by then, else it is not found.
+   */
+  public LineageView owned(
+      String nodeId,
+      int depth,
+      String direction,
+      Integer maxNodes,
+      Traversal traversal,
+      AsOf asOf,
+      AccessScope scope) {
+    NodeId start = resolve(nodeId, scope);
+    int hops = checkDepth(depth);
+    int limit = limit(maxNodes);
+    LineageGraph walked =
         traversal == Traversal.MARQUEZ
-            ? marquez(nodeId, depth, maxNodes, scope)
-            : lineage(nodeId, depth, direction == null ? "both" : direction, maxNodes, scope);
+            ? queries.marquezLineage(start, hops, limit)
+            : queries.lineage(
+                start, hops, direction(direction == null ? "both" : direction), limit);
+    if (asOf != null) {
+      walked = past.at(walked, start, nodeId, asOf);
+    }
+    LineageGraph graph = redaction.apply(walked, scope);
     List<DatasetRef> datasets = new ArrayList<>();
     Map<String, LineageGraph.Key> keys = new HashMap<>();
     for (LineageGraph.Node node : graph.graph()) {

@@ -46,6 +46,9 @@ public class ProductController {
    *
    * @param lifecycle a declared status (ideation ... retired) or {@code planned} / {@code physical}
    * @param cursor the {@code nextCursor} of the previous page
+   * @param asOf the products that existed at this instant ({@code 2026-03-01T12:00:00Z}) or by the
+   *     end of this date in UTC ({@code 2026-03-01}), with their lifecycle and state then; see
+   *     {@link AsOf}
    */
   @Get
   public Page<ProductView.Summary> list(
@@ -53,8 +56,12 @@ public class ProductController {
       @Nullable @QueryValue String lifecycle,
       @Nullable @QueryValue String cursor,
       @QueryValue(defaultValue = "50") int limit,
+      @Nullable @QueryValue String asOf,
       AccessScope scope) {
-    return reads.list(domain, lifecycle, cursor, limit, scope);
+    AsOf at = AsOf.parse(asOf);
+    return at == null
+        ? reads.list(domain, lifecycle, cursor, limit, scope)
+        : reads.list(domain, lifecycle, cursor, limit, at, scope);
   }
 
   /**
@@ -64,6 +71,18 @@ public class ProductController {
    * {@code +json} twins; see {@link DescriptorFormat}). A product the caller may not discover is
    * not found; one it may not read comes without its ports' datasets, schemas and bindings (its
    * descriptor as an outline).
+   *
+   * <p>With {@code asOf} (an ISO-8601 instant, or a date meaning the end of that day in UTC), the
+   * product as it was then: as JSON a {@link ProductAsOfView} (the revision in force, the state and
+   * port bindings lineage had proved by then, the policies that applied then), or its descriptor in
+   * force then in the chosen format; not found when it did not exist yet or had been deleted by
+   * then. Turtle and JSON-LD are only live.
+   *
+   * @param format tessera, odps or odcs: the descriptor (as last applied, or in force at {@code
+   *     asOf})
+   * @param asOf the product as it was at this instant ({@code 2026-03-01T12:00:00Z}) or at the end
+   *     of this date in UTC ({@code 2026-03-01}); 400 {@code invalid-request} naming {@code asOf}
+   *     for anything else; 404 before it was applied or after it was deleted
    */
   @Get("/{domain}/{name}")
   @Produces({
@@ -83,11 +102,25 @@ public class ProductController {
       @PathVariable String domain,
       @PathVariable String name,
       @Nullable @QueryValue String format,
+      @Nullable @QueryValue String asOf,
       AccessScope scope) {
     String accept =
         request.getHeaders().get("Accept", String.class).orElse(MediaType.APPLICATION_JSON);
     var export = DescriptorFormat.of(format, accept);
+    AsOf at = AsOf.parse(asOf);
     ProductReads.checkNames(domain, name);
+    if (at != null) {
+      if (export.isPresent()) {
+        return HttpResponse.ok(reads.export(domain, name, export.get(), at, scope))
+            .contentType(export.get().contentType());
+      }
+      if (accept.contains(TURTLE) || accept.contains(JSON_LD)) {
+        throw new ProblemException(
+            ProblemType.INVALID_REQUEST,
+            "asOf answers JSON or a descriptor (format=tessera, odps or odcs), not RDF");
+      }
+      return HttpResponse.ok(reads.view(domain, name, at, scope));
+    }
     if (export.isPresent()) {
       return HttpResponse.ok(reads.export(domain, name, export.get(), scope))
           .contentType(export.get().contentType());

@@ -20,6 +20,7 @@ import io.tessera.graphstore.RdfWriter;
 import io.tessera.ontology.IriMinter;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public class ProductReads {
   private final RdfWriter rdf;
   private final ProductRedaction redaction;
   private final ProductVisibility visibility;
+  private final ProductsAsOf past;
   private final StandardExports exports = new StandardExports();
   private final CanonicalJson canonical = new CanonicalJson();
 
@@ -50,7 +52,9 @@ public class ProductReads {
       IriMinter iris,
       RdfWriter rdf,
       ProductRedaction redaction,
-      ProductVisibility visibility) {
+      ProductVisibility visibility,
+      ProductsAsOf past) {
+    this.past = past;
     this.visibility = visibility;
     this.products = products;
     this.readModel = readModel;
@@ -121,16 +125,94 @@ public class ProductReads {
             .filter(r -> r.descriptor() != null && !"deleted".equals(r.action()))
             .map(r -> (ObjectNode) canonical.read(r.descriptor()))
             .orElseThrow(() -> notFound(domain, name));
-    if (!readable(domain, name, scope)) {
-      descriptor = DescriptorOutline.of(descriptor);
-    }
+    return write(descriptor, iri, choice, readable(domain, name, scope));
+  }
+
+  /**
+   * A product's descriptor written in the chosen format; only its outline when the caller may not
+   * read the product.
+   */
+  String write(
+      ObjectNode descriptor, String iri, DescriptorFormat.Choice choice, boolean readable) {
+    ObjectNode shown = readable ? descriptor : DescriptorOutline.of(descriptor);
     JsonNode written =
         switch (choice.format()) {
-          case TESSERA -> descriptor;
-          case ODPS -> exports.odps(descriptor, iri);
-          case ODCS -> exports.odcs(descriptor, iri);
+          case TESSERA -> shown;
+          case ODPS -> exports.odps(shown, iri);
+          case ODCS -> exports.odcs(shown, iri);
         };
     return choice.json() ? canonical.write(written) : exports.yaml(written);
+  }
+
+  /**
+   * The product as it was at {@code asOf} ({@link ProductsAsOf}): not found when it did not exist
+   * then, had been deleted, or the caller may not discover it; without details for a caller who may
+   * not read it; with the policies that applied then for admins and owners of its domain.
+   */
+  public ProductAsOfView view(String domain, String name, AsOf asOf, AccessScope scope) {
+    ProductsAsOf.Past then = past.product(domain, name, asOf, scope);
+    ProductView view = ProductView.of(then.product(), iris);
+    List<AppliedPolicyView> applied =
+        scope.principal().ownsDomain(domain)
+            ? past.policies(then, asOf).stream()
+                .map(
+                    a ->
+                        AppliedPolicyView.of(
+                            a, iris.policy(a.policy().domain(), a.policy().name())))
+                .toList()
+            : null;
+    return new ProductAsOfView(
+        asOf.at(),
+        then.appliedAt(),
+        then.action(),
+        then.readable() ? view : view.withoutDetails(),
+        applied);
+  }
+
+  /**
+   * The descriptor in force at {@code asOf}, written in the chosen format (see {@link #export}).
+   */
+  String export(
+      String domain, String name, DescriptorFormat.Choice choice, AsOf asOf, AccessScope scope) {
+    ProductsAsOf.Past then = past.product(domain, name, asOf, scope);
+    return write(then.descriptor(), iris.product(domain, name), choice, then.readable());
+  }
+
+  /**
+   * One page of the products that existed at {@code asOf} in {@code domain/name} order, with their
+   * state then (see {@link ProductsAsOf#products}); {@code lifecycle} filters as the live listing
+   * does.
+   */
+  public Page<ProductView.Summary> list(
+      String domain, String lifecycle, String cursor, int limit, AsOf asOf, AccessScope scope) {
+    if (limit < 1 || limit > 500) {
+      throw new ProblemException(ProblemType.INVALID_REQUEST, "limit must be between 1 and 500");
+    }
+    ProductFilter filter = ProductFilter.of(domain, lifecycle, decode(cursor), limit + 1);
+    List<Product> found = new ArrayList<>();
+    for (ProductsAsOf.Past declared : past.products(filter.domain(), asOf, scope)) {
+      if (found.size() > limit) {
+        break;
+      }
+      if (matches(declared.product(), filter)) {
+        Product observed = past.observed(declared, asOf).product();
+        if (filter.physical() == null || observed.physical() == filter.physical()) {
+          found.add(observed);
+        }
+      }
+    }
+    List<ProductView.Summary> items =
+        found.stream().limit(limit).map(p -> ProductView.Summary.of(p, iris)).toList();
+    String next =
+        found.size() > limit
+            ? encode(found.get(limit - 1).domain() + "/" + found.get(limit - 1).name())
+            : null;
+    return new Page<>(items, next);
+  }
+
+  private static boolean matches(Product p, ProductFilter filter) {
+    return (filter.after() == null || (p.domain() + "/" + p.name()).compareTo(filter.after()) > 0)
+        && (filter.lifecycle() == null || p.lifecycle() == filter.lifecycle());
   }
 
   /** Every revision, oldest first; outlines only for a caller who may not read the product. */

@@ -1,6 +1,7 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.api.AppliedPolicyView;
 import io.tessera.graphstore.CatalogDataset;
 import io.tessera.graphstore.DatasetLinks;
 import io.tessera.graphstore.Domain;
@@ -85,8 +86,9 @@ public class CatalogLoaders {
         .thenApply(p -> Boolean.TRUE.equals(p));
   }
 
-  static CompletableFuture<List<PolicyNode>> policies(DataFetchingEnvironment env, ProductKey key) {
-    return env.<ProductKey, List<PolicyNode>>getDataLoader(POLICIES)
+  static CompletableFuture<List<AppliedPolicyView>> policies(
+      DataFetchingEnvironment env, ProductKey key) {
+    return env.<ProductKey, List<AppliedPolicyView>>getDataLoader(POLICIES)
         .load(key)
         .thenApply(p -> p == null ? List.of() : p);
   }

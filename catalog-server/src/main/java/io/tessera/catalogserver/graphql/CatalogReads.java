@@ -1,5 +1,6 @@
 package io.tessera.catalogserver.graphql;
 
+import io.tessera.catalogserver.api.AppliedPolicyView;
 import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.PolicyEvaluator;
 import io.tessera.graphstore.CatalogDataset;
@@ -142,17 +143,20 @@ public class CatalogReads {
    * The policies that apply to each product, from the policy evaluator's compiled policies (which
    * read the store only when policies or products changed); counted as one read per batch.
    */
-  Map<ProductKey, List<PolicyNode>> policies(Collection<ProductKey> keys) {
+  Map<ProductKey, List<AppliedPolicyView>> policies(Collection<ProductKey> keys) {
     Map<String, ProductKey> byKey = new LinkedHashMap<>();
     keys.forEach(k -> byKey.put(k.domain() + "/" + k.name(), k));
     Map<String, List<AppliedPolicy>> applying = call(() -> policies.applying(byKey.keySet()));
-    Map<ProductKey, List<PolicyNode>> found = new HashMap<>();
+    Map<ProductKey, List<AppliedPolicyView>> found = new HashMap<>();
     applying.forEach(
         (key, list) ->
             found.put(
                 byKey.get(key),
                 list.stream()
-                    .map(a -> PolicyNode.of(a, iris.policy(a.policy().domain(), a.policy().name())))
+                    .map(
+                        a ->
+                            AppliedPolicyView.of(
+                                a, iris.policy(a.policy().domain(), a.policy().name())))
                     .toList()));
     return found;
   }

@@ -2,11 +2,14 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.api.AsOf;
+import io.tessera.catalogserver.api.LineageAsOf;
 import io.tessera.catalogserver.problem.ProblemException;
 import io.tessera.catalogserver.problem.ProblemType;
 import io.tessera.governance.AccessScope;
 import io.tessera.governance.LineageRedaction;
 import io.tessera.lineage.Direction;
+import io.tessera.lineage.LineageGraph;
 import io.tessera.lineage.LineageQueries;
 import io.tessera.lineage.NodeId;
 import io.tessera.ontology.IriMinter;
@@ -20,8 +23,18 @@ final class LineageDataFetcher implements DataFetcher<LineageView> {
   private final LineageQueries queries;
   private final LineageRedaction redaction;
   private final IriMinter iris;
+  private final LineageAsOf past;
 
   LineageDataFetcher(LineageQueries queries, LineageRedaction redaction, IriMinter iris) {
+    this(queries, redaction, iris, null);
+  }
+
+  /**
+   * @param past answers {@code Query.lineage(asOf:)}; null where the field takes no {@code asOf}
+   */
+  LineageDataFetcher(
+      LineageQueries queries, LineageRedaction redaction, IriMinter iris, LineageAsOf past) {
+    this.past = past;
     this.queries = queries;
     this.redaction = redaction;
     this.iris = iris;
@@ -30,6 +43,7 @@ final class LineageDataFetcher implements DataFetcher<LineageView> {
   @Override
   public LineageView get(DataFetchingEnvironment env) {
     AccessScope scope = GraphQLRequest.scope(env);
+    AsOf asOf = past == null ? null : AsOf.parse(env.getArgument(AsOf.PARAMETER));
     NodeId start = start(env);
     String graph =
         start.kind() == NodeId.Kind.DATASET
@@ -52,7 +66,11 @@ final class LineageDataFetcher implements DataFetcher<LineageView> {
       throw PageRequest.invalid("depth must be between 0 and " + LineageQueries.MAX_DEPTH);
     }
     Direction direction = Direction.valueOf(env.getArgument("direction"));
-    return LineageView.of(redaction.apply(queries.lineage(resolved, depth, direction), scope));
+    LineageGraph walked = queries.lineage(resolved, depth, direction);
+    if (asOf != null) {
+      walked = past.at(walked, resolved, start.value(), asOf);
+    }
+    return LineageView.of(redaction.apply(walked, scope));
   }
 
   private static NodeId start(DataFetchingEnvironment env) {

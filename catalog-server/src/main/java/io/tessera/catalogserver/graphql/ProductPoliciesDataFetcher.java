@@ -2,6 +2,7 @@ package io.tessera.catalogserver.graphql;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import io.tessera.catalogserver.api.AppliedPolicyView;
 import io.tessera.governance.Principal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +15,11 @@ import java.util.concurrent.CompletableFuture;
  * SPARQL); null for everyone else, because a policy's constraints tell which attributes unlock
  * what.
  */
-final class ProductPoliciesDataFetcher implements DataFetcher<CompletableFuture<List<PolicyNode>>> {
+final class ProductPoliciesDataFetcher
+    implements DataFetcher<CompletableFuture<List<AppliedPolicyView>>> {
 
   @Override
-  public CompletableFuture<List<PolicyNode>> get(DataFetchingEnvironment env) {
+  public CompletableFuture<List<AppliedPolicyView>> get(DataFetchingEnvironment env) {
     ProductNode product = env.getSource();
     if (!maySee(GraphQLRequest.scope(env).principal(), product.product().domain())) {
       return CompletableFuture.completedFuture(null);

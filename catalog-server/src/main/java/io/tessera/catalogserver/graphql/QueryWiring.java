@@ -1,6 +1,8 @@
 package io.tessera.catalogserver.graphql;
 
 import graphql.schema.idl.TypeRuntimeWiring;
+import io.tessera.catalogserver.api.LineageAsOf;
+import io.tessera.catalogserver.api.ProductReads;
 import io.tessera.catalogserver.exchange.ExchangeService;
 import io.tessera.governance.LineageRedaction;
 import io.tessera.graphstore.ProductKey;
@@ -25,6 +27,8 @@ final class QueryWiring implements TypeWiring {
   private final LineageRedaction redaction;
   private final SearchIndex index;
   private final ExchangeService exchange;
+  private final ProductReads productReads;
+  private final LineageAsOf lineageAsOf;
 
   QueryWiring(
       CatalogReads reads,
@@ -35,7 +39,11 @@ final class QueryWiring implements TypeWiring {
       LineageQueries lineage,
       LineageRedaction redaction,
       SearchIndex index,
-      ExchangeService exchange) {
+      ExchangeService exchange,
+      ProductReads productReads,
+      LineageAsOf lineageAsOf) {
+    this.productReads = productReads;
+    this.lineageAsOf = lineageAsOf;
     this.reads = reads;
     this.visibility = visibility;
     this.config = config;
@@ -71,7 +79,9 @@ final class QueryWiring implements TypeWiring {
                 visibility, env -> iris.job(env.getArgument("namespace"), env.getArgument("name"))))
         .dataFetcher(
             "unownedDatasets", new UnownedDatasetsDataFetcher(reports, reads, visibility, config))
-        .dataFetcher("lineage", new LineageDataFetcher(lineage, redaction, iris))
+        .dataFetcher("lineage", new LineageDataFetcher(lineage, redaction, iris, lineageAsOf))
+        .dataFetcher("productAsOf", new ProductAsOfDataFetcher(productReads))
+        .dataFetcher("productsAsOf", new ProductsAsOfDataFetcher(productReads))
         .dataFetcher("columnLineage", new ColumnLineageDataFetcher(lineage, redaction, iris))
         .dataFetcher("search", new SearchDataFetcher(index))
         .dataFetcher("suggest", new SuggestDataFetcher(index, config))

@@ -8,6 +8,7 @@ import static io.tessera.catalogserver.mcp.ToolCalls.strings;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.tessera.catalogserver.api.AsOf;
 import io.tessera.catalogserver.api.DomainReads;
 import io.tessera.catalogserver.api.Page;
 import io.tessera.catalogserver.api.ProductReads;
@@ -138,12 +139,18 @@ class CatalogTools {
             + " (OpenLineage namespace and name, usable as get_lineage's node"
             + " dataset:{namespace}:{name}), schemas and bindings. A product the caller may"
             + " discover but not read comes without datasets, schemas and bindings; one it may not"
-            + " discover is reported as not existing.",
-        properties("product", string(PRODUCT_ARG, 300)),
+            + " discover is reported as not existing. With 'asOf', the product as it was then:"
+            + " the descriptor revision in force, its state and bindings then.",
+        properties("product", string(PRODUCT_ARG, 300), "asOf", string(LineageTools.AS_OF, 40)),
         List.of("product"),
         true,
         (caller, args) -> {
           String[] key = args.product("product");
+          AsOf asOf = AsOf.parse(args.string("asOf", false, 40));
+          if (asOf != null) {
+            return new ToolCalls.Outcome(
+                products.view(key[0], key[1], asOf, caller.scope()), 1, key[0] + "/" + key[1]);
+          }
           ProductView view = products.view(key[0], key[1], caller.scope());
           return new ToolCalls.Outcome(view, 1, key[0] + "/" + key[1]);
         });

@@ -8,6 +8,7 @@ import static io.tessera.catalogserver.mcp.ToolCalls.string;
 import io.micronaut.serde.annotation.Serdeable;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.tessera.catalogserver.TesseraConfig;
+import io.tessera.catalogserver.api.AsOf;
 import io.tessera.catalogserver.api.LineageReads;
 import io.tessera.catalogserver.sparql.SparqlQueries;
 import io.tessera.catalogserver.sparql.SparqlRequest;
@@ -36,6 +37,10 @@ class LineageTools {
   private static final String NODE =
       "dataset:{namespace}:{name} (e.g. dataset:postgres://warehouse:5432:sales.public.orders,"
           + " from a port's dataset in get_product) or job:{namespace}:{name}";
+
+  static final String AS_OF =
+      "optional: the catalog as it was at this instant (2026-03-01T12:00:00Z) or at the end of"
+          + " this date in UTC (2026-03-01); absent: now";
 
   private final ToolCalls calls;
   private final LineageReads lineage;
@@ -77,7 +82,9 @@ class LineageTools {
             "direction",
             choice("which way to walk", DIRECTIONS),
             "maxNodes",
-            integer("the most nodes returned", 1, 200, 50)),
+            integer("the most nodes returned", 1, 200, 50),
+            "asOf",
+            string(AS_OF, 40)),
         List.of("node"),
         true,
         (caller, args) -> {
@@ -87,6 +94,7 @@ class LineageTools {
                   args.integer("depth", 0, MAX_DEPTH, 2),
                   args.choice("direction", DIRECTIONS, "both"),
                   Math.min(args.integer("maxNodes", 1, 200, 50), config.maxResults()),
+                  AsOf.parse(args.string("asOf", false, 40)),
                   caller.scope());
           return new ToolCalls.Outcome(graph, graph.graph().size(), null);
         });

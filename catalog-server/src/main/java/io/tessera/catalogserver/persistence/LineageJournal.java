@@ -17,7 +17,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -34,6 +40,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 public class LineageJournal implements EventJournal {
+  private static final int RUN_CHUNK = 500;
   private static final int MAX_GROUP = 1000;
 
   private final DataSource dataSource;
@@ -226,6 +233,79 @@ public class LineageJournal implements EventJournal {
             + limit
             + " ROWS ONLY",
         position);
+  }
+
+  /**
+   * Of these OpenLineage run ids, those whose {@code COMPLETE} event the journal had received by
+   * {@code asOf} (its received time, not the event time the producer claims).
+   */
+  public Set<String> completedBy(Collection<String> runIds, Instant asOf) {
+    List<String> ids = new ArrayList<>(new LinkedHashSet<>(runIds));
+    Set<String> completed = new HashSet<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += RUN_CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + RUN_CHUNK));
+        try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT DISTINCT run_id FROM lineage_event WHERE run_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?"))
+                    + ") AND event_type = 'COMPLETE' AND received_at <= ?")) {
+          int i = 1;
+          for (String id : chunk) {
+            select.setString(i++, id);
+          }
+          select.setObject(i, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              completed.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return completed;
+    } catch (SQLException e) {
+      throw new JournalException("cannot read the journal", e);
+    }
+  }
+
+  /**
+   * Hands every event of a job that the journal had received by {@code asOf} to {@code each}, in
+   * journal order, a page at a time.
+   */
+  public void jobEvents(String namespace, String name, Instant asOf, Consumer<Stored> each) {
+    long after = 0;
+    while (true) {
+      List<Stored> page = new ArrayList<>();
+      try (Connection c = dataSource.getConnection();
+          PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT id, payload, received_at, payload_deflated FROM lineage_event"
+                      + " WHERE job_namespace = ? AND job_name = ? AND received_at <= ? AND id > ?"
+                      + " ORDER BY id FETCH FIRST "
+                      + RUN_CHUNK
+                      + " ROWS ONLY")) {
+        select.setString(1, namespace);
+        select.setString(2, name);
+        select.setObject(3, OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC));
+        select.setLong(4, after);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            page.add(
+                new Stored(
+                    rs.getLong(1),
+                    JournalPayload.read(rs, 2, 4),
+                    rs.getObject(3, OffsetDateTime.class).toInstant()));
+          }
+        }
+      } catch (SQLException e) {
+        throw new JournalException("cannot read the journal", e);
+      }
+      page.forEach(each);
+      if (page.size() < RUN_CHUNK) {
+        return;
+      }
+      after = page.getLast().id();
+    }
   }
 
   /** The newest journal position (0 when empty). */

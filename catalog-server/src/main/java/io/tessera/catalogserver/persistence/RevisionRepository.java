@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -128,6 +129,69 @@ public class RevisionRepository {
         distinct);
   }
 
+  /**
+   * The revision of an entity in force at {@code asOf}: the newest one applied at or before it
+   * (possibly a deletion), or none when the entity had not been applied yet.
+   */
+  public Optional<Revision> inForce(String entityIri, Instant asOf) {
+    return timed(
+            "SELECT "
+                + COLUMNS
+                + " FROM descriptor_revision WHERE entity_iri = ? AND applied_at <= ?"
+                + " ORDER BY revision DESC FETCH FIRST 1 ROWS ONLY",
+            List.of(entityIri),
+            asOf,
+            1)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * The revision in force at {@code asOf} of every entity of a kind ({@code DataProduct}, {@code
+   * Policy}...) in the given domains ({@code global} for global policies), deletions included, in
+   * entity order; every domain when {@code domains} is empty.
+   */
+  public List<Revision> inForce(String kind, Collection<String> domains, Instant asOf) {
+    List<String> values = new ArrayList<>();
+    values.add(kind);
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(domains));
+    values.addAll(distinct);
+    String inDomains =
+        distinct.isEmpty()
+            ? ""
+            : " AND domain_name IN ("
+                + String.join(",", Collections.nCopies(distinct.size(), "?"))
+                + ")";
+    return timed(
+        "SELECT "
+            + COLUMNS
+            + " FROM descriptor_revision r WHERE kind = ?"
+            + inDomains
+            + " AND applied_at <= ? AND revision = (SELECT MAX(revision) FROM descriptor_revision m"
+            + " WHERE m.entity_iri = r.entity_iri AND m.applied_at <= ?) ORDER BY entity_iri",
+        values,
+        asOf,
+        2);
+  }
+
+  /** Runs a query binding {@code values}, then {@code asOf} to its {@code times} last markers. */
+  private List<Revision> timed(String sql, List<String> values, Instant asOf, int times) {
+    OffsetDateTime at = OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (String value : values) {
+        select.setString(i++, value);
+      }
+      for (int t = 0; t < times; t++) {
+        select.setObject(i++, at);
+      }
+      return read(select);
+    } catch (SQLException e) {
+      throw new RevisionStoreException("cannot read the revisions in force at " + asOf, e);
+    }
+  }
+
   /** Every revision of an entity, oldest first. */
   public List<Revision> history(String entityIri) {
     return query(
@@ -150,32 +214,36 @@ public class RevisionRepository {
       for (int i = 0; i < entityIris.size(); i++) {
         select.setString(i + 1, entityIris.get(i));
       }
-      List<Revision> revisions = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          revisions.add(
-              new Revision(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getInt(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  rs.getObject(11, OffsetDateTime.class).toInstant(),
-                  rs.getString(12),
-                  rs.getString(13)));
-        }
-      }
-      return revisions;
+      return read(select);
     } catch (SQLException e) {
       throw new RevisionStoreException(
           "cannot read revisions of "
               + (entityIris.size() == 1 ? entityIris.getFirst() : entityIris.size() + " entities"),
           e);
     }
+  }
+
+  private static List<Revision> read(PreparedStatement select) throws SQLException {
+    List<Revision> revisions = new ArrayList<>();
+    try (ResultSet rs = select.executeQuery()) {
+      while (rs.next()) {
+        revisions.add(
+            new Revision(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10),
+                rs.getObject(11, OffsetDateTime.class).toInstant(),
+                rs.getString(12),
+                rs.getString(13)));
+      }
+    }
+    return revisions;
   }
 }

@@ -68,6 +68,21 @@ class OpenApiDocumentIT implements TestPropertyProvider {
   }
 
   @Test
+  void shouldDocumentTheAsOfParameterOfTheReadsThatTakeIt() {
+    for (String path :
+        java.util.List.of(
+            "/api/v1/products/{domain}/{name}", "/api/v1/products", "/api/v1/lineage")) {
+      var asOf =
+          document.getPaths().get(path).getGet().getParameters().stream()
+              .filter(p -> "asOf".equals(p.getName()))
+              .findFirst();
+      assertThat(asOf).as(path).isPresent();
+      assertThat(asOf.get().getIn()).isEqualTo("query");
+      assertThat(asOf.get().getDescription()).as(path).contains("2026-03-01T12:00:00Z");
+    }
+  }
+
+  @Test
   void shouldListTheRestApiPathsAndOnlyThose() {
     assertThat(document.getPaths())
         .containsKeys(

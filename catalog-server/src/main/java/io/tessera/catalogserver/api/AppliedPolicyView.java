@@ -1,14 +1,17 @@
-package io.tessera.catalogserver.graphql;
+package io.tessera.catalogserver.api;
 
+import io.micronaut.serde.annotation.Serdeable;
 import io.tessera.governance.AppliedPolicy;
 import io.tessera.governance.Policy;
 import java.util.List;
 
 /**
- * An {@code AppliedPolicy} as GraphQL shows it: a policy that applies to a data product, with what
- * made it apply and its rules that do.
+ * An {@code AppliedPolicy} as the APIs show it (GraphQL's {@code AppliedPolicy}, the {@code
+ * policies} of {@code GET /api/v1/products/{d}/{n}?asOf=}): a policy that applies to a data
+ * product, with what made it apply and its rules that do.
  */
-record PolicyNode(
+@Serdeable
+public record AppliedPolicyView(
     String name,
     String domain,
     boolean global,
@@ -18,9 +21,10 @@ record PolicyNode(
     List<Target> matchedBy,
     List<Rule> rules) {
 
-  static PolicyNode of(AppliedPolicy applied, String iri) {
+  /** The applied policy, named by its IRI. */
+  public static AppliedPolicyView of(AppliedPolicy applied, String iri) {
     Policy p = applied.policy();
-    return new PolicyNode(
+    return new AppliedPolicyView(
         p.name(),
         p.domain(),
         p.domain() == null,
@@ -32,10 +36,13 @@ record PolicyNode(
   }
 
   /** {@code PolicyTarget}. */
-  record Target(String kind, String value) {}
+  @Serdeable
+  public record Target(String kind, String value) {}
 
   /** {@code PolicyRule}. */
-  record Rule(String label, String effect, List<String> actions, List<Constraint> constraints) {
+  @Serdeable
+  public record Rule(
+      String label, String effect, List<String> actions, List<Constraint> constraints) {
     static Rule of(Policy.Rule rule) {
       return new Rule(
           rule.label(),
@@ -46,7 +53,8 @@ record PolicyNode(
   }
 
   /** {@code PolicyConstraint}. */
-  record Constraint(
+  @Serdeable
+  public record Constraint(
       String label, String operand, String operator, List<String> values, String text) {
     static Constraint of(Policy.Constraint c) {
       return new Constraint(
