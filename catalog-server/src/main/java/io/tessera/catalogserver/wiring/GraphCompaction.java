@@ -81,13 +81,21 @@ public class GraphCompaction {
       baseline = size;
       return;
     }
-    if (size >= baseline * growth && size - baseline >= minGrowth) {
+    if (grownEnough(baseline, size, growth, minGrowth)) {
       LOG.info(
           "graph store grew from {} MB to {} MB since the last compaction: compacting",
           baseline / 1_000_000,
           size / 1_000_000);
       compact();
     }
+  }
+
+  /**
+   * Whether a store of {@code size} bytes has grown enough since {@code baseline} to be compacted:
+   * to {@code growth} times the baseline and by at least {@code minGrowth} bytes.
+   */
+  static boolean grownEnough(long baseline, long size, double growth, long minGrowth) {
+    return size >= baseline * growth && size - baseline >= minGrowth;
   }
 
   synchronized void compact() {
