@@ -57,7 +57,6 @@ public class CatalogEventLog {
    * @return the event's position
    */
   public long append(Connection c, CatalogEvent event) throws SQLException {
-    orderCommits(c);
     try (PreparedStatement insert =
         c.prepareStatement(
             "INSERT INTO catalog_event (event_id, type, subject, product_domain, product_name,"
@@ -82,25 +81,6 @@ public class CatalogEventLog {
       }
     }
   }
-
-  /**
-   * On PostgreSQL, where several nodes append: a transaction-level advisory lock taken before the
-   * position is drawn, so that positions commit in order across nodes and a reader that has seen a
-   * position never later sees a smaller one appear (this node's own open appends are also held back
-   * by {@link #horizon()}).
-   */
-  private static void orderCommits(Connection c) throws SQLException {
-    if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-      return;
-    }
-    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-      lock.setLong(1, APPEND_LOCK);
-      lock.execute();
-    }
-  }
-
-  // the advisory lock key that orders the change feed's appends across nodes ("tessera-ce")
-  private static final long APPEND_LOCK = 0x7465737365726365L;
 
   /** Appends in a transaction of its own and tells the listeners. */
   public long append(CatalogEvent event) {
