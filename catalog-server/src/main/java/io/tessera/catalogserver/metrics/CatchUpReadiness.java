@@ -40,6 +40,8 @@ public class CatchUpReadiness
   private final GraphStore graph;
   private final io.tessera.catalogserver.journal.JournaledWrites catalogJournal;
   private volatile Marks marks;
+  private final java.util.concurrent.atomic.AtomicLong afterProjection =
+      new java.util.concurrent.atomic.AtomicLong(-1);
 
   /** What was journaled and committed when the server started. */
   record Marks(long journal, long graphRevision) {}
@@ -89,10 +91,16 @@ public class CatchUpReadiness
     }
     IndexStatus search = index.status();
     List<String> waiting = new ArrayList<>();
+    long indexMustReach = start.graphRevision();
     if (lineage.rebuilding() || lineage.projected() < start.journal()) {
       waiting.add("lineage-projection");
+    } else {
+      // what the projection wrote to reach the start's journal head must be searchable too: the
+      // graph revision once it got there (taken once, so later ingest does not move the mark)
+      afterProjection.compareAndSet(-1, graph.revision());
+      indexMustReach = Math.max(indexMustReach, afterProjection.get());
     }
-    if (search.rebuilding() || search.revision() < start.graphRevision()) {
+    if (search.rebuilding() || search.revision() < indexMustReach) {
       waiting.add("search-index");
     }
     // the catalog journal was applied before the server started serving (journal/JournalFollower)
