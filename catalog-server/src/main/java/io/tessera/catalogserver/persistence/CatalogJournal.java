@@ -156,7 +156,10 @@ public class CatalogJournal {
     return dataSource.getConnection();
   }
 
-  private static boolean postgres(Connection c) throws SQLException {
+  /**
+   * Whether the connection is to PostgreSQL (the one test of the database kind in this package).
+   */
+  static boolean postgres(Connection c) throws SQLException {
     return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
   }
 

@@ -146,8 +146,7 @@ public class GraphSnapshots {
     int deleted = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      boolean postgres =
-          c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+      boolean postgres = CatalogJournal.postgres(c);
       for (Snapshot old : all.subList(Math.min(keep, all.size()), all.size())) {
         if (postgres) {
           try (PreparedStatement unlink =

@@ -88,7 +88,7 @@ final class GroupInsert {
    * per event. H2 has one writer, the journal's own thread.
    */
   private static void orderCommits(Connection c) throws SQLException {
-    if (!c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
+    if (!CatalogJournal.postgres(c)) {
       return;
     }
     try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
