@@ -143,8 +143,9 @@ public interface GraphStore extends AutoCloseable {
 
   /**
    * Rewrites the store's files keeping only the current state (TDB2 appends every change and never
-   * reclaims the old blocks), then deletes the old files. Readers and writers may continue; a write
-   * waits while the switch-over happens. Does nothing for an in-memory store.
+   * reclaims the old blocks), then deletes the old files. Readers go on while the current state is
+   * copied and writers wait; both wait for the switch to the new files, which takes milliseconds.
+   * Does nothing for an in-memory store.
    *
    * @return the disk use before and after, and how long it took
    */

@@ -1,5 +1,6 @@
 package io.tessera.graphstore;
 
+import io.tessera.graphstore.tdb.StoreGenerations;
 import io.tessera.graphstore.tdb.TxnAccess;
 import io.tessera.ontology.TesseraOntology;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
@@ -38,7 +42,6 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The graph store on an embedded Jena TDB2 dataset, on disk or in memory. The default graph of
- * queries is the union of the named graphs. Writers are serialised by TDB2; readers never block.
+ * queries is the union of the named graphs. Writers are serialised; readers never wait for writers,
+ * only for the moment a compaction switches to its new files.
  */
 public final class TdbGraphStore implements GraphStore {
   private static final Logger LOG = LoggerFactory.getLogger(TdbGraphStore.class);
@@ -59,8 +63,20 @@ public final class TdbGraphStore implements GraphStore {
       NodeFactory.createURI("urn:tessera:store:journal-position");
 
   private final GraphStoreConfig config;
-  private final Dataset dataset;
-  private final DatasetGraph dsg;
+
+  /**
+   * Every transaction holds the read side for its whole life; a compaction takes the write side
+   * only to switch to the compacted files, so no transaction ever spans a switch (TDB2's own
+   * compaction switches under open read transactions, which then lose their state and keep the old
+   * files' exclusivity lock for ever).
+   */
+  private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+
+  /** Held by every write transaction, and by a compaction while it copies the current state. */
+  private final ReentrantLock writers = new ReentrantLock();
+
+  private volatile Dataset dataset;
+  private volatile DatasetGraph dsg;
   private final Shapes shapes;
   private final Graph vocabulary;
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
@@ -68,12 +84,12 @@ public final class TdbGraphStore implements GraphStore {
   /** Opens (or creates) the store and makes sure it holds the current vocabulary. */
   public TdbGraphStore(GraphStoreConfig config, TesseraOntology ontology) {
     this.config = config;
-    this.dataset =
-        config.directory() == null
-            ? TDB2Factory.createDataset()
-            : TDB2Factory.connectDataset(config.directory().toString());
-    this.dsg = dataset.asDatasetGraph();
-    this.dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    if (config.directory() == null) {
+      connect(TDB2Factory.createDataset());
+    } else {
+      StoreGenerations.tidy(config.directory());
+      connect(TDB2Factory.connectDataset(config.directory().toString()));
+    }
     this.shapes = ontology.shapes();
     this.vocabulary = ontology.vocabulary();
     installVocabulary();
@@ -81,21 +97,41 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public <T> T read(Function<GraphReader, T> work) {
-    dataset.begin(TxnType.READ);
-    try {
-      return work.apply(new TxnAccess(dataset, config.queryTimeout()));
-    } finally {
-      dataset.end();
-    }
+    return inRead(() -> work.apply(new TxnAccess(dataset, config.queryTimeout())));
   }
 
   @Override
   public <T> T readWithoutTimeout(Function<GraphReader, T> work) {
-    dataset.begin(TxnType.READ);
+    return inRead(() -> work.apply(new TxnAccess(dataset, null)));
+  }
+
+  /** Runs {@code work} in a read transaction, inside the gate. */
+  private <T> T inRead(Supplier<T> work) {
+    gate.readLock().lock();
     try {
-      return work.apply(new TxnAccess(dataset, null));
+      dataset.begin(TxnType.READ);
+      try {
+        return work.get();
+      } finally {
+        dataset.end();
+      }
     } finally {
-      dataset.end();
+      gate.readLock().unlock();
+    }
+  }
+
+  /** Runs {@code work} (which begins and ends its own write transaction) inside the gate. */
+  private <T> T inWrite(Supplier<T> work) {
+    writers.lock();
+    try {
+      gate.readLock().lock();
+      try {
+        return work.get();
+      } finally {
+        gate.readLock().unlock();
+      }
+    } finally {
+      writers.unlock();
     }
   }
 
@@ -115,6 +151,10 @@ public final class TdbGraphStore implements GraphStore {
   }
 
   private long transact(Consumer<GraphWriter> work, boolean commit, JournalAppend journal) {
+    return inWrite(() -> transactInGate(work, commit, journal));
+  }
+
+  private long transactInGate(Consumer<GraphWriter> work, boolean commit, JournalAppend journal) {
     List<ChangeEvent> committed = new ArrayList<>();
     long revision;
     long position = 0;
@@ -167,6 +207,14 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void apply(long position, GraphPatch patch) {
+    inWrite(
+        () -> {
+          applyInGate(position, patch);
+          return null;
+        });
+  }
+
+  private void applyInGate(long position, GraphPatch patch) {
     List<ChangeEvent> committed = new ArrayList<>();
     dataset.begin(TxnType.WRITE);
     try {
@@ -199,12 +247,7 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public long journalPosition() {
-    dataset.begin(TxnType.READ);
-    try {
-      return currentJournalPosition();
-    } finally {
-      dataset.end();
-    }
+    return inRead(this::currentJournalPosition);
   }
 
   private long currentJournalPosition() {
@@ -258,12 +301,7 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public long revision() {
-    dataset.begin(TxnType.READ);
-    try {
-      return currentRevision();
-    } finally {
-      dataset.end();
-    }
+    return inRead(this::currentRevision);
   }
 
   private long currentRevision() {
@@ -296,19 +334,26 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void export(OutputStream out, RdfFormat format) {
-    dataset.begin(TxnType.READ);
-    try {
-      RDFDataMgr.write(out, dsg, format.lang());
-    } finally {
-      dataset.end();
-    }
+    inRead(
+        () -> {
+          RDFDataMgr.write(out, dsg, format.lang());
+          return null;
+        });
   }
 
   @Override
   public void export(
       OutputStream out, ExportFormat format, List<String> prefixes, ReadScope scope) {
-    dataset.begin(TxnType.READ);
-    try {
+    inRead(
+        () -> {
+          exportScoped(out, format, prefixes, scope);
+          return null;
+        });
+  }
+
+  private void exportScoped(
+      OutputStream out, ExportFormat format, List<String> prefixes, ReadScope scope) {
+    {
       List<Node> graphs = new ArrayList<>();
       dsg.listGraphNodes()
           .forEachRemaining(
@@ -321,8 +366,6 @@ public final class TdbGraphStore implements GraphStore {
               });
       graphs.sort(Comparator.comparing(Node::getURI));
       ScopedExport.write(dsg, graphs, format, out);
-    } finally {
-      dataset.end();
     }
   }
 
@@ -357,21 +400,28 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void snapshot(OutputStream out) {
-    dataset.begin(TxnType.READ);
-    try {
-      RDFChanges writer = RDFPatchOps.textWriter(out);
-      writer.start();
-      dsg.find()
-          .forEachRemaining(
-              q -> writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
-      writer.finish();
-    } finally {
-      dataset.end();
-    }
+    inRead(
+        () -> {
+          RDFChanges writer = RDFPatchOps.textWriter(out);
+          writer.start();
+          dsg.find()
+              .forEachRemaining(
+                  q -> writer.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject()));
+          writer.finish();
+          return null;
+        });
   }
 
   @Override
   public void restore(InputStream snapshot) {
+    inWrite(
+        () -> {
+          restoreInGate(snapshot);
+          return null;
+        });
+  }
+
+  private void restoreInGate(InputStream snapshot) {
     Node vocabularyGraph = NodeFactory.createURI(config.vocabularyGraph());
     long revision;
     dataset.begin(TxnType.WRITE);
@@ -408,15 +458,53 @@ public final class TdbGraphStore implements GraphStore {
     listeners.add(listener);
   }
 
+  /**
+   * Copies the current state into a new generation of files while readers go on and writers wait,
+   * then switches to it between two transactions (readers wait only for the switch), and deletes
+   * the old generation. Killed midway, the store opens on the newest complete generation (see
+   * {@link StoreGenerations}).
+   */
   @Override
   public Compaction compact() {
     if (config.directory() == null) {
       return new Compaction(0, 0, Duration.ZERO);
     }
     long started = System.nanoTime();
-    long before = diskUse();
-    DatabaseMgr.compact(dsg, true);
-    return new Compaction(before, diskUse(), Duration.ofNanos(System.nanoTime() - started));
+    writers.lock();
+    try {
+      long before = diskUse();
+      StoreGenerations generations = new StoreGenerations(config.directory());
+      Path copy = generations.prepareCopy();
+      gate.readLock().lock();
+      try {
+        dataset.begin(TxnType.READ);
+        try {
+          StoreGenerations.copy(dsg, copy);
+        } finally {
+          dataset.end();
+        }
+      } finally {
+        gate.readLock().unlock();
+      }
+      gate.writeLock().lock();
+      try {
+        Path old = generations.install(copy);
+        TDBInternal.expel(dsg);
+        connect(TDB2Factory.connectDataset(config.directory().toString()));
+        generations.delete(old);
+      } finally {
+        gate.writeLock().unlock();
+      }
+      return new Compaction(before, diskUse(), Duration.ofNanos(System.nanoTime() - started));
+    } finally {
+      writers.unlock();
+    }
+  }
+
+  private void connect(Dataset opened) {
+    opened.asDatasetGraph().getContext().set(TDB2.symUnionDefaultGraph, true);
+    this.dataset = opened;
+    this.dsg = opened.asDatasetGraph();
   }
 
   @Override
@@ -443,10 +531,15 @@ public final class TdbGraphStore implements GraphStore {
 
   @Override
   public void close() {
-    if (config.directory() != null) {
-      TDBInternal.expel(dsg);
+    gate.writeLock().lock();
+    try {
+      if (config.directory() != null) {
+        TDBInternal.expel(dsg);
+      }
+      dataset.close();
+    } finally {
+      gate.writeLock().unlock();
     }
-    dataset.close();
   }
 
   private void installVocabulary() {

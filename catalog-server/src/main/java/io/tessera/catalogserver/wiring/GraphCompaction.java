@@ -26,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * the next check.
  *
  * <p>A compaction copies the live data into a new generation and deletes the old one (so it needs
- * the live size free once more on disk). Reads go on meanwhile; a write transaction (a descriptor
- * apply, a projection batch) waits until the compaction has finished and then applies to the new
- * generation: none is lost. HTTP ingest does not wait, since events are journalled in the database
- * and projected after.
+ * the live size free once more on disk). Reads go on meanwhile and wait only for the switch to the
+ * new files; a write transaction (a descriptor apply, a projection batch) waits until the
+ * compaction has finished and then applies to the new generation: none is lost. HTTP ingest does
+ * not wait, since events are journalled in the database and projected after.
  */
 @Singleton
 public class GraphCompaction {
@@ -98,7 +98,10 @@ public class GraphCompaction {
     return size >= baseline * growth && size - baseline >= minGrowth;
   }
 
-  synchronized void compact() {
+  /**
+   * Compacts now (also what the schedule calls); a failure is logged and leaves the store as is.
+   */
+  public synchronized void compact() {
     try {
       GraphStore.Compaction done = store.compact();
       last.set(done);
