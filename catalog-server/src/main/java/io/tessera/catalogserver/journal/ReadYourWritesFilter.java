@@ -12,10 +12,14 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.tessera.catalogserver.problem.ProblemHandlers;
 import io.tessera.catalogserver.problem.ProblemType;
+import jakarta.inject.Named;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Read-your-writes across nodes. A response to a request that wrote to the catalog carries {@value
@@ -36,11 +40,15 @@ public class ReadYourWritesFilter implements Ordered {
 
   private final JournaledWrites writes;
   private final Duration maxWait;
+  private final Executor blocking;
 
   public ReadYourWritesFilter(
-      JournaledWrites writes, @Value("${tessera.cluster.read-wait:5s}") Duration maxWait) {
+      JournaledWrites writes,
+      @Value("${tessera.cluster.read-wait:5s}") Duration maxWait,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
     this.writes = writes;
     this.maxWait = maxWait;
+    this.blocking = blocking;
   }
 
   @Override
@@ -58,21 +66,34 @@ public class ReadYourWritesFilter implements Ordered {
             });
   }
 
-  /** Waits for the position the caller asks for; a 400 or 503 problem, or nothing. */
+  /**
+   * Waits for the position the caller asks for; a 400 or 503 problem, or nothing. A request without
+   * the header (or with a position already applied) goes on at once, on its own thread; only a wait
+   * is moved to the blocking executor.
+   */
   @RequestFilter
-  @ExecuteOn(TaskExecutors.BLOCKING)
-  @Nullable
-  public HttpResponse<?> waitFor(HttpRequest<?> request) {
+  public CompletionStage<@Nullable HttpResponse<?>> waitFor(HttpRequest<?> request) {
     String wanted = request.getHeaders().get(WAIT_FOR);
     if (wanted == null) {
-      return null;
+      return CompletableFuture.completedFuture(null);
     }
-    long position;
+    long position = parse(wanted);
+    if (position >= 0 && position <= writes.position()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    return CompletableFuture.supplyAsync(() -> decide(request, wanted), blocking);
+  }
+
+  private static long parse(String wanted) {
     try {
-      position = Long.parseLong(wanted.strip());
+      return Long.parseLong(wanted.strip());
     } catch (NumberFormatException e) {
-      position = -1;
+      return -1;
     }
+  }
+
+  private @Nullable HttpResponse<?> decide(HttpRequest<?> request, String wanted) {
+    long position = parse(wanted);
     if (position < 0) {
       return ProblemHandlers.response(
           request,

@@ -109,7 +109,10 @@ class GraphCompactionIT implements TestPropertyProvider {
       waitForJobs(jobs, 40 * (round + 1));
       var before = compaction.last();
       compaction.compact();
-      assertThat(compaction.last()).as("compaction %d done", round).isPresent().isNotEqualTo(before);
+      assertThat(compaction.last())
+          .as("compaction %d done", round)
+          .isPresent()
+          .isNotEqualTo(before);
     }
     running.set(false);
     producer.join();
