@@ -118,6 +118,20 @@ def load_mesh(base, a, results, pid):
     assert all(r["status"] == "unchanged" for r in report["results"])
     results["mesh_unchanged_file_s"] = round(dt, 3)
 
+def disk_mib(data):
+    """MiB under each store of a data directory (db = H2, graph = TDB2, index = Lucene)."""
+    sizes = {}
+    for store in ("db", "graph", "index"):
+        total = 0
+        for root, _, files in os.walk(os.path.join(data, store)):
+            for f in files:
+                try:
+                    total += os.path.getsize(os.path.join(root, f))
+                except OSError:
+                    pass
+        sizes[store] = round(total / 2**20, 1)
+    return sizes
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--products", type=int, default=1000)
@@ -180,11 +194,13 @@ def main():
         results["heap_info"] = " ".join(heap.split())[:200]
     finally:
         results["load_after"] = os.getloadavg()
+        results["disk_mib_running"] = disk_mib(data)
         proc.terminate()
         try:
-            proc.wait(30)
+            proc.wait(60)
         except subprocess.TimeoutExpired:
             proc.kill()
+        results["disk_mib_stopped"] = disk_mib(data)
         shutil.rmtree(data, ignore_errors=True)
         os.makedirs(os.path.dirname(a.out), exist_ok=True)
         json.dump(results, open(a.out, "w"), indent=2)

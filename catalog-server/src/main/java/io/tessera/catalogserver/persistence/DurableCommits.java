@@ -63,6 +63,9 @@ public class DurableCommits implements BeanCreatedEventListener<DataSource> {
   private static final Set<String> WRITES =
       Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch", "execute");
 
+  /** How often H2's background writer stores and tidies the file once syncs store every commit. */
+  private static final int BACKGROUND_WRITER_DELAY_MS = 1000;
+
   private final boolean enabled;
   private final ReentrantLock syncLock = new ReentrantLock();
   private final AtomicLong tickets = new AtomicLong();
@@ -159,6 +162,12 @@ public class DurableCommits implements BeanCreatedEventListener<DataSource> {
       channel = null;
     }
     store = mv;
+    if (mv.getAutoCommitDelay() == 0) {
+      // every commit is stored by its sync now: let H2's background writer run its housekeeping,
+      // which rewrites sparse chunks so the file does not keep every dead page (WRITE_DELAY=0 in
+      // the URL keeps the writer off, and the file grew to 25 times its live data)
+      mv.setAutoCommitDelay(BACKGROUND_WRITER_DELAY_MS);
+    }
     Path file = Path.of(mv.getFileStore().getFileName());
     if (Files.isRegularFile(file)) {
       // fdatasync applies to the file, whichever descriptor wrote to it
