@@ -22,6 +22,14 @@ public interface GraphWriter extends GraphReader {
    */
   void updateGraph(String graphIri, Graph removals, Graph additions);
 
+  /**
+   * Changes a named graph by a difference, as {@link #updateGraph(String, Graph, Graph)}, from a
+   * caller that holds the graph's whole content after the difference: the graph is validated from
+   * that content instead of being read back from the store. The content must equal the stored graph
+   * with the difference applied and must not be changed afterwards.
+   */
+  void updateGraph(String graphIri, Graph removals, Graph additions, Graph content);
+
   /** Removes a named graph. */
   void removeGraph(String graphIri);
 

@@ -295,9 +295,8 @@ final class FacetProjection {
     } else {
       measurement.addLiteral(DQV.value, value.asDouble());
     }
-    m.createResource(iris.metric(metric))
-        .addProperty(RDF.type, DQV.Metric)
-        .addProperty(RDFS.label, metric);
+    // the metric is named by its IRI (its last segment): declaring it (a dqv:Metric with a label)
+    // in every run graph wrote two quads per metric per run that nothing reads
   }
 
   private void owners(Resource owned, JsonNode ownership) {

@@ -21,26 +21,32 @@ import org.slf4j.LoggerFactory;
  * recorded as a failure and skipped; it stays in the journal. A rebuild clears the lineage graphs
  * and replays the whole journal.
  *
- * <p>While events are arriving the projection yields to the requests that append them: it takes
- * larger batches (one transaction then covers more events, and a job or dataset that several of
- * them touch is read and written once) and rests twice as long as each batch took. The backlog this
- * builds is bounded twice: in events ({@code maxBacklog}) and in time ({@code maxLag}, the age of
- * the oldest acknowledged event not projected yet). The projection stops resting once the lag
- * reaches half its bound (or as soon as no event has arrived for a moment) and runs flat out until
- * it has caught up; while the backlog or the lag is at its bound, new events wait for room ({@link
- * #awaitRoom}) before they are appended, so a sustained stream is slowed to the rate the projection
- * keeps up with instead of leaving lineage further and further behind. Its thread runs at the
- * normal scheduling priority: at a lower one (as the search indexer runs) it would get a tenth of a
- * share against every busy process of the machine, not only against the requests, and on a shared
- * machine that alone left it thousands of events behind.
+ * <p>While events are arriving the projection yields to the requests that append them: it lingers
+ * so that one transaction covers many events (a job or dataset that several of them touch is then
+ * read and written once) and rests twice as long as each batch took. The backlog this builds is
+ * bounded twice: in events ({@code maxBacklog}) and in time ({@code maxLag}, the age of the oldest
+ * acknowledged event not projected yet). The projection stops resting once the lag reaches half its
+ * bound (or as soon as no event has arrived for a moment) and runs flat out until it has caught up;
+ * while the backlog or the lag is at its bound, new events wait for room ({@link #awaitRoom})
+ * before they are appended, so a sustained stream is slowed to the rate the projection keeps up
+ * with instead of leaving lineage further and further behind. Its thread runs at the normal
+ * scheduling priority: at a lower one (as the search indexer runs) it would get a tenth of a share
+ * against every busy process of the machine, not only against the requests, and on a shared machine
+ * that alone left it thousands of events behind.
  */
 public class LineageProjection {
   /** The default bound on the age of the oldest event not projected yet. */
   public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(3);
 
   private static final Logger LOG = LoggerFactory.getLogger(LineageProjection.class);
-  private static final int BATCH = 1000;
-  private static final int BUSY_BATCH = 2000;
+
+  /**
+   * The most events one transaction projects, flat out (catching up) as while yielding: every
+   * transaction copies the B+tree paths it touches in TDB2's indexes, so a backlog projected in
+   * larger transactions grows the store less and costs less per event.
+   */
+  private static final int BATCH = 2000;
+
   private static final Duration LINGER = Duration.ofMillis(50);
 
   /** Events arrived within this window: ingest is active. */
@@ -267,9 +273,8 @@ public class LineageProjection {
           setProjected(0);
         }
         boolean yielding = yielding();
-        int size = yielding ? BUSY_BATCH : BATCH;
-        List<EventJournal.StoredEvent> batch = journal.after(projected.get(), size);
-        if (!batch.isEmpty() && batch.size() < size && !rebuilding.get()) {
+        List<EventJournal.StoredEvent> batch = journal.after(projected.get(), BATCH);
+        if (!batch.isEmpty() && batch.size() < BATCH && !rebuilding.get()) {
           // under a stream of events, wait a moment so that one transaction covers many of them:
           // while they keep coming, until the oldest has waited a quarter of the lag bound (fewer,
           // larger transactions: less copy-on-write growth of the store, fewer index revisions)
@@ -277,10 +282,10 @@ public class LineageProjection {
           while (running
               && System.nanoTime() - lastArrival < LINGER.toNanos()
               && lagNanos() < maxLagNanos / 4
-              && appended.get() - projected.get() < size) {
+              && appended.get() - projected.get() < BATCH) {
             sleep(LINGER);
           }
-          batch = journal.after(projected.get(), size);
+          batch = journal.after(projected.get(), BATCH);
         }
         if (batch.isEmpty()) {
           if (rebuilding.compareAndSet(true, false)) {

@@ -232,7 +232,11 @@ public final class LineageProjector {
   private Resource job(
       ProjectionBatch batch, Job job, List<Dataset> inputs, List<Dataset> outputs) {
     String jobIri = iris.job(job.namespace(), job.name());
-    Model m = batch.graph(iris.jobGraph(job.namespace(), job.name()));
+    String graph = iris.jobGraph(job.namespace(), job.name());
+    Model m = batch.graph(graph);
+    if (batch.repeats(graph, JobDescription.of(job, inputs, outputs))) {
+      return m.createResource(jobIri);
+    }
     Resource r =
         m.createResource(jobIri)
             .addProperty(RDF.type, PROV.Plan)
@@ -270,9 +274,15 @@ public final class LineageProjector {
       OffsetDateTime at,
       List<ProjectionResult.DetectedChange> changes,
       boolean read) {
-    Model m = batch.graph(iris.datasetGraph(dataset.namespace(), dataset.name()));
-    Resource ds = RdfTerms.dataset(m, iris, dataset.namespace(), dataset.name());
+    String graph = iris.datasetGraph(dataset.namespace(), dataset.name());
     ObjectNode datasetFacets = dataset.facets();
+    // the run matters only to a lifecycle change (a DROP names the run that invalidated it)
+    String invalidating = datasetFacets.has("lifecycleStateChange") ? runIri : null;
+    Model m = batch.graph(graph);
+    if (batch.repeats(graph, new DatasetDescription(datasetFacets, read, invalidating))) {
+      return;
+    }
+    Resource ds = RdfTerms.dataset(m, iris, dataset.namespace(), dataset.name());
     facets.datasetFacets(ds, datasetFacets, runIri);
     JsonNode schema = datasetFacets.path("schema");
     if (schema.isObject()
@@ -285,6 +295,34 @@ public final class LineageProjector {
     }
     batch.changed(ds.getURI(), ChangeEvent.EntityKind.DATASET);
   }
+
+  /**
+   * What {@link #job} writes into a job's graph is a function of these alone: its facets, the
+   * datasets it reads, and the datasets it writes with their column lineage.
+   */
+  private record JobDescription(ObjectNode facets, List<DatasetRef> inputs, List<Output> outputs) {
+    static JobDescription of(Job job, List<Dataset> inputs, List<Dataset> outputs) {
+      return new JobDescription(
+          job.facets(),
+          inputs.stream().map(d -> new DatasetRef(d.namespace(), d.name())).toList(),
+          outputs.stream()
+              .map(
+                  d ->
+                      new Output(
+                          new DatasetRef(d.namespace(), d.name()),
+                          d.facets().path("columnLineage")))
+              .toList());
+    }
+  }
+
+  /** A dataset a job writes, with the column lineage it reports. */
+  private record Output(DatasetRef dataset, JsonNode columnLineage) {}
+
+  /**
+   * What {@link #dataset} writes into a dataset's graph is a function of these alone once the first
+   * of equal descriptions has been applied (a schema observed again is unchanged).
+   */
+  private record DatasetDescription(ObjectNode facets, boolean read, String invalidatingRun) {}
 
   /** Whether an output port of some product promises the dataset. */
   private static boolean promised(ProjectionBatch batch, Resource dataset) {

@@ -30,6 +30,7 @@ final class ProjectionBatch {
   private final Map<String, Model> graphs = new LinkedHashMap<>();
   private final Map<String, Set<Triple>> originals = new HashMap<>();
   private final Map<String, ChangeEvent.EntityKind> changed = new LinkedHashMap<>();
+  private final Map<String, Object> lastApplied = new HashMap<>();
 
   ProjectionBatch(GraphWriter writer) {
     this.writer = writer;
@@ -61,6 +62,15 @@ final class ProjectionBatch {
       model.getGraph().find(Node.ANY, predicate, object).forEach(t -> found.add(t.getSubject()));
     }
     return List.copyOf(found);
+  }
+
+  /**
+   * Whether the last description applied to the graph in this batch was the same one (equal keys):
+   * applying a description is idempotent, so a job or dataset that many events of a batch describe
+   * identically is built once. Records the key as the graph's last one.
+   */
+  boolean repeats(String graphIri, Object key) {
+    return key.equals(lastApplied.put(graphIri, key));
   }
 
   /** Records an entity whose graph changed, to announce after the commit. */
@@ -96,7 +106,7 @@ final class ProjectionBatch {
           if (removals.isEmpty() && additions.isEmpty()) {
             return;
           }
-          writer.updateGraph(iri, removals, additions);
+          writer.updateGraph(iri, removals, additions, now);
           Set<Node> subjects = new HashSet<>();
           removals.find().forEach(t -> subjects.add(t.getSubject()));
           additions.find().forEach(t -> subjects.add(t.getSubject()));

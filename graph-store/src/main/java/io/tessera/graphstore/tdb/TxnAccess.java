@@ -35,9 +35,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * Reader and writer over a dataset inside an open transaction. Tracks which graphs were written (to
- * validate them at commit) and which changes to announce. Replaced graphs are inserted in one batch
- * ({@link QuadBatch}) before the transaction next reads, validates or commits, and validated from
- * the content they were replaced with rather than read back from the store.
+ * validate them at commit) and which changes to announce. Replaced graphs, and what a difference
+ * adds to a graph, are inserted in one batch ({@link QuadBatch}) before the transaction next reads,
+ * validates or commits; replaced graphs are validated from the content they were replaced with
+ * rather than read back from the store.
  */
 public final class TxnAccess implements GraphWriter {
   private final DatasetGraph dsg;
@@ -280,12 +281,25 @@ public final class TxnAccess implements GraphWriter {
 
   @Override
   public void updateGraph(String graphIri, Graph removals, Graph additions) {
+    update(graphIri, removals, additions, null);
+  }
+
+  @Override
+  public void updateGraph(String graphIri, Graph removals, Graph additions, Graph content) {
+    update(graphIri, removals, additions, java.util.Objects.requireNonNull(content));
+  }
+
+  private void update(String graphIri, Graph removals, Graph additions, Graph content) {
     if (removals.isEmpty() && additions.isEmpty()) {
       return;
     }
-    flush();
     Node graph = iri(graphIri);
-    replaced.remove(graph);
+    flush(graph);
+    if (content == null) {
+      replaced.remove(graph);
+    } else {
+      replaced.put(graph, content);
+    }
     removals
         .find()
         .forEach(
@@ -293,13 +307,12 @@ public final class TxnAccess implements GraphWriter {
               dsg.delete(graph, t.getSubject(), t.getPredicate(), t.getObject());
               recordDelete(graph, t);
             });
-    additions
-        .find()
-        .forEach(
-            t -> {
-              dsg.add(graph, t.getSubject(), t.getPredicate(), t.getObject());
-              recordAdd(graph, t);
-            });
+    if (recorder != null) {
+      additions.find().forEach(t -> recordAdd(graph, t));
+    }
+    // queued like a replaced graph's quads: the additions of many graphs (a projection batch's)
+    // are then inserted together, each index in its own key order, before the next read
+    batch.add(graph, additions);
     markWritten(graph);
   }
 
