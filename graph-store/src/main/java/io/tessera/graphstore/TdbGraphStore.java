@@ -353,20 +353,18 @@ public final class TdbGraphStore implements GraphStore {
 
   private void exportScoped(
       OutputStream out, ExportFormat format, List<String> prefixes, ReadScope scope) {
-    {
-      List<Node> graphs = new ArrayList<>();
-      dsg.listGraphNodes()
-          .forEachRemaining(
-              g -> {
-                if (g.isURI()
-                    && prefixes.stream().anyMatch(g.getURI()::startsWith)
-                    && scope.mayRead(g.getURI())) {
-                  graphs.add(g);
-                }
-              });
-      graphs.sort(Comparator.comparing(Node::getURI));
-      ScopedExport.write(dsg, graphs, format, out);
-    }
+    List<Node> graphs = new ArrayList<>();
+    dsg.listGraphNodes()
+        .forEachRemaining(
+            g -> {
+              if (g.isURI()
+                  && prefixes.stream().anyMatch(g.getURI()::startsWith)
+                  && scope.mayRead(g.getURI())) {
+                graphs.add(g);
+              }
+            });
+    graphs.sort(Comparator.comparing(Node::getURI));
+    ScopedExport.write(dsg, graphs, format, out);
   }
 
   @Override
@@ -475,17 +473,11 @@ public final class TdbGraphStore implements GraphStore {
       long before = diskUse();
       StoreGenerations generations = new StoreGenerations(config.directory());
       Path copy = generations.prepareCopy();
-      gate.readLock().lock();
-      try {
-        dataset.begin(TxnType.READ);
-        try {
-          StoreGenerations.copy(dsg, copy);
-        } finally {
-          dataset.end();
-        }
-      } finally {
-        gate.readLock().unlock();
-      }
+      inRead(
+          () -> {
+            StoreGenerations.copy(dsg, copy);
+            return null;
+          });
       gate.writeLock().lock();
       try {
         Path old = generations.install(copy);

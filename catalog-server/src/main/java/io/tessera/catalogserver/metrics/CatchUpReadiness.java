@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -40,8 +41,7 @@ public class CatchUpReadiness
   private final GraphStore graph;
   private final io.tessera.catalogserver.journal.JournaledWrites catalogJournal;
   private volatile Marks marks;
-  private final java.util.concurrent.atomic.AtomicLong afterProjection =
-      new java.util.concurrent.atomic.AtomicLong(-1);
+  private final AtomicLong afterProjection = new AtomicLong(-1);
 
   /** What was journaled and committed when the server started. */
   record Marks(long journal, long graphRevision) {}
